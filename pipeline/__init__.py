@@ -1,0 +1,18 @@
+"""rusnews: Russian news extraction pipeline."""
+
+from pipeline.model import Article, Entity, Event, Mention, Sentence, Token
+
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # Loading the models is slow; import Pipeline lazily so `import pipeline`
+    # stays cheap for the readers, writers and the CLI's --help.
+    if name == "Pipeline":
+        from pipeline.pipeline import Pipeline
+
+        return Pipeline
+    raise AttributeError(name)
+
+
+__all__ = ["Article", "Entity", "Event", "Mention", "Pipeline", "Sentence", "Token", "__version__"]

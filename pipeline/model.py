@@ -1,0 +1,150 @@
+"""The document model: plain dataclasses with character offsets into the article text.
+
+Every unit carries ``start``/``end`` (Python string indices, end exclusive) into
+``Article.text`` exactly as read, so gold annotations, razdel output, spaCy views
+and the writers share one coordinate system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+PER = "PER"
+ORG = "ORG"
+LOC = "LOC"
+DATE = "DATE"
+NAME_LABELS = (PER, ORG, LOC)
+LABELS = (PER, ORG, LOC, DATE)
+
+DAY = "day"
+MONTH = "month"
+YEAR = "year"
+WEEK = "week"
+GRANULARITIES = (DAY, WEEK, MONTH, YEAR)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    pos: str | None = None
+    feats: dict[str, str] = field(default_factory=dict)
+    lemma: str | None = None
+    # Syntax, filled by the syntax stage: 1-based index of the head inside the
+    # sentence (0 for the root) and the Universal Dependencies relation.
+    head: int | None = None
+    rel: str | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence_idx: int = -1
+    normal: str | None = None
+    # PER name parts in nominative.
+    first: str | None = None
+    middle: str | None = None
+    last: str | None = None
+    # DATE: ISO value (2025-12-03, 2025-12, 2025, 2025-W49) and its granularity;
+    # ``relative`` says the value was computed from the publication date.
+    granularity: str | None = None
+    relative: bool = False
+    entity_id: int | None = None
+    source: str = "ner"
+
+    @property
+    def span(self) -> tuple[str, int, int]:
+        return (self.label, self.start, self.end)
+
+
+@dataclass(slots=True)
+class Entity:
+    entity_id: int
+    label: str
+    name: str
+    key: str
+    mention_ids: list[int] = field(default_factory=list)
+    first: str | None = None
+    middle: str | None = None
+    last: str | None = None
+    value: str | None = None
+    granularity: str | None = None
+
+
+@dataclass(slots=True)
+class Argument:
+    role: str
+    entity_id: int | None
+    label: str | None
+    name: str | None
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(slots=True)
+class Event:
+    event_id: int
+    event_type: str
+    trigger: str
+    trigger_lemma: str
+    sentence_idx: int
+    start: int
+    end: int
+    cameo_root: str | None = None
+    date: str | None = None
+    date_granularity: str | None = None
+    date_from_published: bool = False
+    modality: str = "asserted"
+    negated: bool = False
+    arguments: list[Argument] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Article:
+    article_id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    path: str | None = None
+    source: str | None = None
+    encoding: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    status: str = "ok"
+
+    @property
+    def n_tokens(self) -> int:
+        return sum(len(s.tokens) for s in self.sentences)
+
+    def sentence_of(self, start: int) -> int:
+        """Index of the sentence holding character ``start`` (-1 when none)."""
+        for idx, sent in enumerate(self.sentences):
+            if sent.start <= start < sent.end:
+                return idx
+        return -1
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens a character span covers: derived from offsets, never stored twice."""
+        return [
+            tok
+            for sent in self.sentences
+            if sent.start < end and start < sent.end
+            for tok in sent.tokens
+            if tok.start < end and start < tok.end
+        ]
