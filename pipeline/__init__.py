@@ -1,6 +1,6 @@
 """rusnews: Russian news extraction pipeline."""
 
-from pipeline.model import Article, Entity, Event, Mention, Sentence, Token
+from pipeline.model import Article, Entity, Event, Mention, Problem, Sentence, Token
 
 __version__ = "0.1.0"
 
@@ -15,4 +15,4 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["Article", "Entity", "Event", "Mention", "Pipeline", "Sentence", "Token", "__version__"]
+__all__ = ["Article", "Entity", "Event", "Mention", "Pipeline", "Problem", "Sentence", "Token", "__version__"]

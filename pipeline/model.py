@@ -148,3 +148,14 @@ class Article:
             for tok in sent.tokens
             if tok.start < end and start < tok.end
         ]
+
+
+@dataclass(slots=True)
+class Problem:
+    """One row of the `errors` table: what went wrong, where, and in which stage."""
+
+    path: str
+    stage: str
+    kind: str
+    message: str
+    article_id: str | None = None

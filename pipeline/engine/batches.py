@@ -1,0 +1,85 @@
+"""The per-batch function every engine calls: articles in, table rows and problems out.
+
+A batch that fails is retried one article at a time, so one bad article costs
+one `errors` row, never its neighbours' output.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from pipeline.model import Article, Problem
+from pipeline.schema import Row, error_rows, rows_of
+
+_PIPELINE = None
+
+
+def get_pipeline():
+    """This process's pipeline, built once (models load on first use)."""
+    global _PIPELINE
+    if _PIPELINE is None:
+        from pipeline.pipeline import Pipeline
+
+        _PIPELINE = Pipeline()
+    return _PIPELINE
+
+
+@dataclass
+class BatchResult:
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+    n_articles: int = 0
+    n_failed: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def add_rows(self, rows: dict[str, list[Row]]) -> None:
+        for name, table_rows in rows.items():
+            self.tables.setdefault(name, []).extend(table_rows)
+
+
+def _failure(article: Article, exc: BaseException) -> Problem:
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
+    return Problem(article.path or article.article_id, "pipeline", type(exc).__name__,
+                   f"{exc}{at}", article.article_id)
+
+
+def process_batch(articles: list[Article], problems: list[Problem] = ()) -> BatchResult:
+    pipe = get_pipeline()
+    before = dict(pipe.timings)
+    result = BatchResult()
+    for problem in problems:
+        result.add_rows({"errors": error_rows(problem)})
+    try:
+        done = pipe.process(articles)
+    except Exception:
+        done = []
+        for article in articles:
+            article.sentences, article.mentions, article.entities, article.events = [], [], [], []
+            try:
+                done.extend(pipe.process([article]))
+            except Exception as exc:  # noqa: BLE001 - one article must not sink the run
+                result.n_failed += 1
+                result.add_rows({"errors": error_rows(_failure(article, exc))})
+    for article in done:
+        result.add_rows(rows_of(article))
+    result.n_articles = len(done)
+    result.timings = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items()}
+    return result
+
+
+def batched(items: Iterable[Article | Problem], size: int) -> Iterator[tuple[list[Article], list[Problem]]]:
+    """Group a reader's stream into batches of `size` articles, problems riding along."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for item in items:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        articles.append(item)
+        if len(articles) >= size:
+            yield articles, problems
+            articles, problems = [], []
+    if articles or problems:
+        yield articles, problems

@@ -1,0 +1,204 @@
+"""Readers: folders of .txt/.json/.jsonl news files to raw Articles.
+
+`article_id` is the path relative to the input folder without extension (or the
+record's own id). The body is kept exactly as decoded once a recognized marker
+is removed, so character offsets line up with gold made on the raw files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from pipeline.io.decode import DecodeError, decode
+from pipeline.model import Article, Problem
+
+SUFFIXES = (".txt", ".json", ".jsonl")
+MAX_BYTES = 64 * 1024 * 1024
+READ = "read"
+
+# `date 2025-12-03`, `title ...`, `url ...` on lines of their own at the top, or
+# an inline date marker before the first sentence (` date 2025-12-03 В ...`).
+_LINE_MARKER = re.compile(r"[ \t]*(date|published|title|url|source)[ \t]*:?[ \t]+([^\r\n]*?)[ \t]*(?:\r\n|\n|\r|$)")
+_INLINE_DATE = re.compile(r"[ \t]*(?:date|published)[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
+
+
+def parse_published(value: object) -> date | None:
+    """ISO date or datetime (`2025-12-03`, `2025-12-03T10:00:00+05:00`), `03.12.2025`."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"publication date must be a string, got {type(value).__name__}")
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text[:10], fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"unrecognized publication date {value!r} (expected YYYY-MM-DD)")
+
+
+def split_markers(text: str) -> tuple[dict[str, str], str]:
+    """Strip leading metadata markers; return them and the untouched body."""
+    meta: dict[str, str] = {}
+    pos = 0
+    while True:
+        inline = _INLINE_DATE.match(text, pos)
+        if inline and "date" not in meta:
+            meta["date"] = inline.group(1)
+            pos = inline.end()
+            continue
+        line = _LINE_MARKER.match(text, pos)
+        if not line or line.end() == pos:
+            break
+        key = "date" if line.group(1) == "published" else line.group(1)
+        if key == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}", line.group(2)):
+            break
+        if key in meta:
+            break
+        meta[key] = line.group(2)
+        pos = line.end()
+    return meta, text[pos:]
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Input files under root, sorted, without following symlinked folders (no loops)."""
+    if root.is_file():
+        yield root
+        return
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            if path.suffix.lower() in SUFFIXES:
+                yield path
+
+
+def _article_id(root: Path, path: Path) -> str:
+    base = root if root.is_dir() else root.parent
+    return path.relative_to(base).with_suffix("").as_posix()
+
+
+def read_bytes(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DecodeError("too_large", f"{size / 2**20:.0f} MiB is over the {MAX_BYTES // 2**20} MiB limit per file")
+    return path.read_bytes()
+
+
+def read_txt(path: Path, article_id: str, text: str) -> Article:
+    meta, body = split_markers(text)
+    published = parse_published(meta.get("date"))
+    return Article(
+        article_id=article_id, text=body, published=published,
+        title=meta.get("title"), url=meta.get("url"), path=str(path), source=meta.get("source"),
+    )
+
+
+def record_to_article(record: object, path: Path, default_id: str) -> Article:
+    """One JSON record to an Article; ValueError with a clear message on wrong fields."""
+    if not isinstance(record, dict):
+        raise ValueError(f"record must be a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ValueError(f"field 'text' must be a string, got {type(text).__name__}")
+    rid = record.get("id", default_id)
+    if not isinstance(rid, (str, int)) or isinstance(rid, bool) or rid == "":
+        raise ValueError(f"field 'id' must be a non-empty string or integer, got {rid!r}")
+    published = parse_published(record.get("published", record.get("date")))
+    title, url = record.get("title"), record.get("url")
+    for name, value in (("title", title), ("url", url)):
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"field {name!r} must be a string, got {type(value).__name__}")
+    return Article(
+        article_id=str(rid), text=text, published=published, title=title, url=url,
+        path=str(path), source=record.get("source") if isinstance(record.get("source"), str) else None,
+    )
+
+
+def _records(path: Path, text: str) -> Iterator[tuple[int, object | Exception]]:
+    if path.suffix.lower() == ".jsonl":
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield lineno, exc
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield exc.lineno, exc
+        return
+    items = data if isinstance(data, list) else [data]
+    for idx, item in enumerate(items, 1):
+        yield idx, item
+
+
+def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
+    """Articles of one file, or Problems saying why a file or record was skipped."""
+    article_id = _article_id(root, path)
+    try:
+        decoded = decode(read_bytes(path))
+    except DecodeError as exc:
+        yield Problem(str(path), READ, exc.kind, str(exc), article_id)
+        return
+    except OSError as exc:
+        yield Problem(str(path), READ, "unreadable", f"cannot read file: {exc.strerror or exc}", article_id)
+        return
+    if path.suffix.lower() == ".txt":
+        try:
+            article = read_txt(path, article_id, decoded.text)
+        except ValueError as exc:
+            yield Problem(str(path), READ, "bad_metadata", str(exc), article_id)
+            return
+        article.encoding = decoded.encoding
+        if not article.text.strip():
+            yield Problem(str(path), READ, "empty", "no text after metadata markers", article_id)
+            return
+        yield article
+        return
+    many = path.suffix.lower() == ".jsonl"
+    for n, record in _records(path, decoded.text):
+        where = f"line {n}" if many else f"record {n}"
+        default_id = f"{article_id}:{n}" if many else article_id
+        if isinstance(record, Exception):
+            yield Problem(str(path), READ, "malformed_json", f"{where}: {record}", default_id)
+            continue
+        try:
+            article = record_to_article(record, path, default_id)
+        except ValueError as exc:
+            yield Problem(str(path), READ, "bad_record", f"{where}: {exc}", default_id)
+            continue
+        article.encoding = decoded.encoding
+        if not article.text.strip():
+            yield Problem(str(path), READ, "empty", f"{where}: empty text", article.article_id)
+            continue
+        yield article
+
+
+def read_folder(root: Path) -> Iterator[Article | Problem]:
+    """Every article under root in a stable order; duplicate ids become Problems."""
+    seen: set[str] = set()
+    for path in iter_files(root):
+        for item in read_path(root, path):
+            if isinstance(item, Article):
+                if item.article_id in seen:
+                    yield Problem(str(path), READ, "duplicate_id",
+                                  f"article_id {item.article_id!r} already read from another file or line; skipped",
+                                  item.article_id)
+                    continue
+                seen.add(item.article_id)
+            yield item

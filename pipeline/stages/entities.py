@@ -1,0 +1,178 @@
+"""Per-article entities: mentions of one thing share an entity_id.
+
+Links, each a small named rule: same normal form; a surname alone to the full
+name; an acronym to the full name whose initials it spells or that it stands
+beside in parentheses (`Министерство иностранных дел (МИД)`); a known acronym
+to its expansion from `models/gazetteers/acronyms.tsv`; `Республика Казахстан`
+to `Казахстан`. ORG and LOC link to each other, since the tagger often gives
+one name both labels (`ЕС`, `Казахстан` acting as a party).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import ClassVar
+
+from pipeline.model import DATE, PER, Article, Entity, Mention
+from pipeline.resources import MODELS_DIR
+from pipeline.stages.base import DATES, ENTITIES, NAMES, NORMALS
+
+_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
+# Words an acronym skips when spelling a name's initials.
+_SKIPPED = {"и", "в", "во", "на", "по", "о", "об", "для", "при", "с", "со", "к", "от", "из", "за"}
+_STATE_WORDS = ("республика", "королевство", "государство", "федерация", "княжество")
+
+
+def fold(text: str) -> str:
+    """Comparison form: case- and ё-insensitive, single spaces."""
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    path = MODELS_DIR / "gazetteers" / "acronyms.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        acronym, full, label = line.split("\t")
+        table[acronym] = (full, label)
+    return table
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text))
+
+
+def initials(normal: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", normal) if w and w.casefold() not in _SKIPPED]
+    return "".join(w[0] for w in words).upper()
+
+
+def expand(acronym: str) -> str | None:
+    known = known_acronyms().get(acronym)
+    return known[0] if known else None
+
+
+class _Clusters:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _group(label: str) -> str:
+    return "PER" if label == PER else "NAME"
+
+
+def link_names(mentions: list[Mention]) -> _Clusters:
+    """Union the PER/ORG/LOC mentions (indices into `mentions`) that name one thing."""
+    clusters = _Clusters(len(mentions))
+    by_form: dict[tuple[str, str], int] = {}
+    surnames: dict[str, int] = {}
+    idx = [i for i, m in enumerate(mentions) if m.label != DATE]
+    for i in idx:
+        m = mentions[i]
+        form = (_group(m.label), fold(m.normal or m.text))
+        if form in by_form:
+            clusters.union(by_form[form], i)
+        else:
+            by_form[form] = i
+        if m.label == PER and m.last and (m.first or m.middle):
+            surnames.setdefault(fold(m.last), i)
+    for i in idx:
+        m = mentions[i]
+        form = fold(m.normal or m.text)
+        if m.label == PER:
+            if " " not in form and form in surnames:
+                clusters.union(surnames[form], i)
+            continue
+        if is_acronym(m.text):
+            full = expand(m.text)
+            if full:
+                # A known acronym links to its expansion only: initials are
+                # ambiguous (ЕС spells both Европейский союз and Европейский совет).
+                if ("NAME", fold(full)) in by_form:
+                    clusters.union(i, by_form[("NAME", fold(full))])
+            else:
+                for j in idx:
+                    other = mentions[j]
+                    if other.label == PER or j == i or is_acronym(other.text):
+                        continue
+                    if initials(other.normal or other.text) == m.text:
+                        clusters.union(i, j)
+            # `... дел (МИД)`: the acronym right after its full form.
+            if m.source == "acronym" and i > 0 and mentions[i - 1].end <= m.start <= mentions[i - 1].end + 3:
+                clusters.union(i - 1, i)
+        words = form.split()
+        if len(words) >= 2 and words[0] in _STATE_WORDS:
+            core = ("NAME", " ".join(words[1:]))
+            if core in by_form:
+                clusters.union(i, by_form[core])
+    return clusters
+
+
+def canonical(members: list[Mention]) -> tuple[str, Mention]:
+    """The entity's name and the mention that gave it: the fullest, most frequent form."""
+    non_acronyms = [m for m in members if not is_acronym(m.text)]
+    pool = non_acronyms or members
+    counts = Counter(fold(m.normal or m.text) for m in pool)
+
+    def rank(m: Mention) -> tuple[int, int, int, int]:
+        parts = sum(p is not None for p in (m.first, m.middle, m.last))
+        normal = m.normal or m.text
+        return (parts, len(normal.split()), counts[fold(normal)], -m.start)
+
+    best = max(pool, key=rank)
+    name = best.normal or best.text
+    if not non_acronyms:
+        name = expand(best.text) or name
+    return name, best
+
+
+def build_entities(article: Article) -> list[Entity]:
+    mentions = article.mentions
+    clusters = link_names(mentions)
+    groups: dict[object, list[int]] = {}
+    for i, m in enumerate(mentions):
+        root = ("DATE", m.normal or fold(m.text)) if m.label == DATE else clusters.find(i)
+        groups.setdefault(root, []).append(i)
+    entities: list[Entity] = []
+    for member_ids in groups.values():  # dicts keep first-mention order
+        members = [mentions[i] for i in member_ids]
+        label = Counter(m.label for m in members).most_common(1)[0][0]
+        entity_id = len(entities)
+        if label == DATE:
+            value = members[0].normal
+            entity = Entity(entity_id, DATE, value or members[0].text, f"DATE:{value or fold(members[0].text)}",
+                            member_ids, value=value, granularity=members[0].granularity)
+        else:
+            name, best = canonical(members)
+            entity = Entity(entity_id, label, name, f"{label}:{fold(name)}", member_ids,
+                            first=best.first, middle=best.middle, last=best.last)
+        for m in members:
+            m.entity_id = entity_id
+        entities.append(entity)
+    return entities
+
+
+class LinkEntities:
+    name: ClassVar[str] = "entities"
+    requires: ClassVar[tuple[str, ...]] = (NAMES, DATES, NORMALS)
+    assigns: ClassVar[tuple[str, ...]] = (ENTITIES,)
+
+    def __call__(self, articles: list[Article]) -> list[Article]:
+        for article in articles:
+            article.entities = build_entities(article)
+        return articles

@@ -1,0 +1,53 @@
+"""Morphology: slovnet's news morph tagger for POS and features, pymorphy3 lemmas."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import ClassVar
+
+from pipeline import resources
+from pipeline.model import Article
+from pipeline.stages.base import MORPH, SENTENCES
+from pipeline.stages.batching import map_sorted
+
+# slovnet speaks Universal Dependencies; pymorphy3 speaks OpenCorpora.
+UD_TO_OC = {
+    "NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "ADJ": {"ADJF", "ADJS", "COMP"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"}, "AUX": {"VERB", "INFN"},
+    "ADV": {"ADVB", "COMP", "PRED"}, "NUM": {"NUMR"}, "PRON": {"NPRO"},
+    "DET": {"ADJF", "NPRO"}, "ADP": {"PREP"}, "CCONJ": {"CONJ"}, "SCONJ": {"CONJ"},
+    "PART": {"PRCL"}, "INTJ": {"INTJ"},
+}
+
+
+@lru_cache(maxsize=200_000)
+def lemmatize(word: str, pos: str | None) -> str:
+    """The pymorphy3 normal form whose part of speech agrees with the tagger's."""
+    parses = resources.morph_analyzer().parse(word)
+    if not parses:
+        return word.lower()
+    wanted = UD_TO_OC.get(pos or "", set())
+    for parse in parses:
+        if parse.tag.POS in wanted:
+            return parse.normal_form
+    return parses[0].normal_form
+
+
+class Morph:
+    name: ClassVar[str] = "morph"
+    requires: ClassVar[tuple[str, ...]] = (SENTENCES,)
+    assigns: ClassVar[tuple[str, ...]] = (MORPH,)
+
+    def __init__(self, tagger=None) -> None:
+        self.tagger = tagger or resources.morph_tagger()
+
+    def __call__(self, articles: list[Article]) -> list[Article]:
+        sentences = [sent for article in articles for sent in article.sentences]
+        words = [[tok.text for tok in sent.tokens] for sent in sentences]
+        markups = map_sorted(words, lambda chunk: self.tagger.map(chunk), len)
+        for sent, markup in zip(sentences, markups):
+            for tok, tagged in zip(sent.tokens, markup.tokens):
+                tok.pos = tagged.pos
+                tok.feats = dict(tagged.feats)
+                tok.lemma = lemmatize(tok.text, tok.pos)
+        return articles

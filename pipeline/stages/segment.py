@@ -1,0 +1,35 @@
+"""Segmentation: razdel (through natasha's Segmenter) into sentences and tokens."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import ClassVar
+
+from pipeline import resources
+from pipeline.model import Article, Sentence, Token
+from pipeline.stages.base import SENTENCES
+
+
+def adapt_sentences(text: str, segmenter) -> list[Sentence]:
+    """razdel substrings to our Sentences, each holding the tokens inside it."""
+    sentences = [Sentence(s.start, s.stop, s.text) for s in segmenter.sentenize(text)]
+    starts = [s.start for s in sentences]
+    for tok in segmenter.tokenize(text):
+        idx = bisect_right(starts, tok.start) - 1
+        if idx >= 0:
+            sentences[idx].tokens.append(Token(tok.start, tok.stop, tok.text))
+    return [s for s in sentences if s.tokens]
+
+
+class Segment:
+    name: ClassVar[str] = "segment"
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = (SENTENCES,)
+
+    def __init__(self, segmenter=None) -> None:
+        self.segmenter = segmenter or resources.segmenter()
+
+    def __call__(self, articles: list[Article]) -> list[Article]:
+        for article in articles:
+            article.sentences = adapt_sentences(article.text, self.segmenter)
+        return articles
