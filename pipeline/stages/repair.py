@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from pipeline.model import Article, Mention
-from pipeline.stages.base import NAMES, SENTENCES
+from pipeline.stages.base import MORPH, NAMES, SENTENCES
 
 Rule = Callable[[Article, Mention], list[Mention] | None]
 
@@ -55,15 +55,39 @@ def trim_edges(article: Article, mention: Mention) -> list[Mention] | None:
                     source=mention.source)]
 
 
+# Parts of speech that never start or end a name: the tagger sometimes pulls a
+# capitalized sentence-initial adverb into a person (`Вчера Алибек Бакаев`).
+_NOT_NAME_POS = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "VERB", "AUX", "INTJ"}
+
+
+def trim_function_words(article: Article, mention: Mention) -> list[Mention] | None:
+    tokens = article.tokens_in(mention.start, mention.end)
+    if len(tokens) < 2:
+        return None
+    lo, hi = 0, len(tokens)
+    while lo < hi and tokens[lo].pos in _NOT_NAME_POS:
+        lo += 1
+    while hi > lo and tokens[hi - 1].pos in _NOT_NAME_POS:
+        hi -= 1
+    if (lo, hi) == (0, len(tokens)):
+        return None
+    if lo == hi:
+        return []
+    start, end = max(tokens[lo].start, mention.start), min(tokens[hi - 1].end, mention.end)
+    return [Mention(start, end, article.text[start:end], mention.label, mention.sentence_idx,
+                    source=mention.source)]
+
+
 RULES: list[tuple[str, Rule]] = [
     ("trim_edges", trim_edges),
+    ("trim_function_words", trim_function_words),
     ("split_parenthesized_acronym", split_parenthesized_acronym),
 ]
 
 
 class Repair:
     name: ClassVar[str] = "repair"
-    requires: ClassVar[tuple[str, ...]] = (SENTENCES, NAMES)
+    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
     assigns: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, rules: list[tuple[str, Rule]] | None = None, debug: bool = False) -> None:

@@ -34,3 +34,14 @@ def test_debug_mode_names_the_rule() -> None:
     repair([Article("a", whole, mentions=[_mention("Министерстве иностранных дел (МИД)", whole)])])
     assert repair.fired == [("split_parenthesized_acronym", "Министерстве иностранных дел (МИД)",
                              "Министерстве иностранных дел | МИД")]
+
+
+def test_sentence_initial_adverb_is_trimmed_from_a_person() -> None:
+    from pipeline.stages.morph import Morph
+    from pipeline.stages.segment import Segment
+
+    text = "Вчера Алибек Бакаев провёл встречу."
+    (article,) = Morph()(Segment()([Article("a", text)]))
+    article.mentions = [_mention("Вчера Алибек Бакаев", text, "PER")]
+    Repair()([article])
+    assert [m.text for m in article.mentions] == ["Алибек Бакаев"]

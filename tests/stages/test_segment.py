@@ -1,0 +1,19 @@
+from pipeline.model import Article
+from pipeline.stages.segment import Segment
+
+
+def test_sentences_and_tokens_carry_offsets_into_the_text() -> None:
+    text = "Казахстан и ЕС провели переговоры.\n\nВстреча прошла в Брюсселе 2 декабря."
+    (article,) = Segment()([Article("a", text)])
+    assert [s.text for s in article.sentences] == [
+        "Казахстан и ЕС провели переговоры.", "Встреча прошла в Брюсселе 2 декабря."]
+    for sent in article.sentences:
+        assert text[sent.start:sent.end] == sent.text
+        assert all(text[t.start:t.end] == t.text for t in sent.tokens)
+    assert [t.text for t in article.sentences[1].tokens][:4] == ["Встреча", "прошла", "в", "Брюсселе"]
+    assert article.n_tokens == 13
+
+
+def test_whitespace_only_article_has_no_sentences() -> None:
+    (article,) = Segment()([Article("a", " \n\t ")])
+    assert article.sentences == []
