@@ -83,3 +83,22 @@ def test_seed_article_marker_is_removed(seed_dir: Path) -> None:
     assert article.published == date(2025, 12, 3)
     assert article.text.startswith("В Брюсселе 2 декабря 2025 года")
     assert raw.endswith(article.text)
+
+
+def test_sample_corpus_reads_exactly_as_its_gold() -> None:
+    from tests.conftest import SAMPLE
+
+    gold = {}
+    for line in (SAMPLE.parent / "sample-gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        gold[record["id"]] = record
+    items = list(read_folder(SAMPLE))
+    assert all(isinstance(a, Article) for a in items)
+    assert {a.article_id for a in items} == set(gold)
+    for article in items:
+        assert article.text == gold[article.article_id]["text"]
+        assert article.published.isoformat() == gold[article.article_id]["published"]
+    encodings = {a.article_id: a.encoding for a in items}
+    assert encodings["duma-digital-ruble"] == "cp1251"
+    assert encodings["lavrov-minsk"] == "koi8_r"
+    assert "\r\n" in next(a.text for a in items if a.article_id == "riga-port-modernization")
