@@ -1,0 +1,107 @@
+"""brat standoff folders (NEREL): `NAME.txt` + `NAME.ann`.
+
+Only text-bound annotations (`T` lines) are read; labels stay NEREL's own
+(`PERSON`, `CITY`, ...) and `conventions.py` maps them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.eval.gold import (
+    GoldDoc,
+    GoldFormatError,
+    GoldSpan,
+    check_bounds,
+    read_lines,
+    read_text,
+)
+
+
+@dataclass(slots=True, frozen=True)
+class BratEntityRecord:
+    ann_id: str
+    type: str
+    fragments: tuple[tuple[int, int], ...]
+    text: str
+
+
+def parse_ann(lines: list[str], path: Path | str = "<ann>") -> Iterator[BratEntityRecord]:
+    # T4\tCITY 28 38\tВашингтоне
+    # T45\tORGANIZATION 1647 1658;1674 1704\tЛебединский горно-обогатительные комбинаты
+    # R1\tWORKS_AS Arg1:T2 Arg2:T14      relations, events, notes: not entities
+    for number, line in enumerate(lines, 1):
+        if not line.startswith("T"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 3:
+            raise GoldFormatError(
+                f"{path}:{number}: expected `T<n>\\tTYPE START END\\ttext`: {line!r}"
+            )
+        ann_id, middle, text = parts[0], parts[1], "\t".join(parts[2:])
+        type_, _, offsets = middle.partition(" ")
+        try:
+            fragments = tuple(
+                (int(start), int(end))
+                for start, end in (piece.split() for piece in offsets.split(";"))
+            )
+        except ValueError:
+            raise GoldFormatError(
+                f"{path}:{number}: offsets must be `START END` or `START END;START END`: {line!r}"
+            ) from None
+        yield BratEntityRecord(ann_id=ann_id, type=type_, fragments=fragments, text=text)
+
+
+def _check_entity(text: str, record: BratEntityRecord) -> str | None:
+    for start, end in record.fragments:
+        why = check_bounds(text, start, end)
+        if why:
+            return why
+    # brat writes a discontinuous entity's text as its pieces joined by spaces.
+    found = " ".join(text[start:end] for start, end in record.fragments)
+    if found != record.text:
+        return f"text at its offsets is {found!r}, the annotation says {record.text!r}"
+    return None
+
+
+def read_brat_doc(txt: Path) -> GoldDoc:
+    text = read_text(txt)
+    doc = GoldDoc(doc_id=txt.stem, text=text)
+    ann = txt.with_suffix(".ann")
+    for record in parse_ann(read_lines(ann), ann):
+        why = _check_entity(text, record)
+        if why:
+            doc.problems.append(f"{ann.name}: {record.ann_id} dropped: {why}")
+            continue
+        start = min(start for start, _ in record.fragments)
+        end = max(end for _, end in record.fragments)
+        doc.spans.append(
+            GoldSpan(
+                label=record.type,
+                start=start,
+                end=end,
+                text=text[start:end],
+                span_id=record.ann_id,
+                fragments=record.fragments if len(record.fragments) > 1 else (),
+            )
+        )
+    doc.spans.sort(key=lambda span: (span.start, span.end))
+    return doc
+
+
+def load_brat(folder: Path) -> Iterator[GoldDoc]:
+    """Documents of a brat folder, sorted by name; `.txt` without `.ann` is skipped."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise GoldFormatError(
+            f"{folder}: not a folder; --format brat expects NAME.txt + NAME.ann files"
+        )
+    found = False
+    for txt in sorted(folder.glob("*.txt")):
+        if txt.with_suffix(".ann").exists():
+            found = True
+            yield read_brat_doc(txt)
+    if not found:
+        raise GoldFormatError(f"{folder}: no brat documents (NAME.txt with NAME.ann)")

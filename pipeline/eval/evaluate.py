@@ -1,0 +1,232 @@
+"""`evaluate`: gold in, report (a plain dict) out; the CLI and tests call it.
+
+rusnews is always scored (run live, or read from `run_dir`); a baseline is
+scored beside it on the same texts when asked. Every number is tagged with
+its convention (how gold spans were chosen) and metric (how they were
+matched), because numbers under different ones are not comparable.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from pipeline.eval.baseline import get_baseline
+from pipeline.eval.brat import load_brat
+from pipeline.eval.conventions import Convention, conventions_for, tokenize
+from pipeline.eval.errors import analyze
+from pipeline.eval.factru import load_factru
+from pipeline.eval.gold import GoldDoc
+from pipeline.eval.jsonl import load_jsonl
+from pipeline.eval.metrics import METRICS, MICRO, score_all, scores_as_dict
+from pipeline.eval.normalization import date_targets, factru_targets, jsonl_targets, score_normals
+from pipeline.eval.predictions import RUSNEWS, check_offsets, predict_rusnews, read_run
+from pipeline.model import DATE, Mention
+
+Predictions = dict[str, list[Mention]]
+FORMATS = ("factru", "brat", "jsonl")
+MAX_PROBLEMS = 20
+
+LOADERS = {"factru": load_factru, "brat": load_brat, "jsonl": load_jsonl}
+
+
+def load_gold(gold: Path, fmt: str, limit: int | None = None) -> list[GoldDoc]:
+    """Gold documents in the order the reader gives them, the first `limit` only."""
+    if fmt not in LOADERS:
+        raise ValueError(f"unknown gold format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    gold = Path(gold)
+    if not gold.exists():
+        raise FileNotFoundError(f"{gold}: gold not found")
+    docs: list[GoldDoc] = []
+    for doc in LOADERS[fmt](gold):
+        if limit is not None and len(docs) >= limit:
+            break
+        docs.append(doc)
+    return docs
+
+
+def _spans(mentions: Sequence[Mention]) -> list[tuple[str, int, int]]:
+    return [mention.span for mention in mentions]
+
+
+def score_convention(
+    docs: Sequence[GoldDoc], convention: Convention, predictions: Predictions
+) -> tuple[dict[str, dict], dict[str, object]]:
+    """Exact, partial and token scores, and the error analysis, for one system."""
+    gold = [convention.gold(doc) for doc in docs]
+    pred = [
+        convention.predictions(_spans(predictions.get(doc.doc_id, ())), doc.text) for doc in docs
+    ]
+    tokens = [tokenize(doc.text) for doc in docs]
+    scores = score_all(gold, pred, tokens, convention.labels)
+    return (
+        {metric: scores_as_dict(per_label) for metric, per_label in scores.items()},
+        analyze(docs, gold, pred),
+    )
+
+
+def _normalization(
+    docs: Sequence[GoldDoc], fmt: str, convention: Convention, predictions: Predictions
+) -> dict[str, object] | None:
+    if fmt == "factru":
+        targets = [factru_targets(doc, convention.span_key) for doc in docs]
+    elif fmt == "jsonl":
+        targets = [jsonl_targets(doc) for doc in docs]
+    else:
+        return None
+    if not any(targets):
+        return None
+    return score_normals(docs, targets, predictions, convention.span_key)
+
+
+def _date_values(docs: Sequence[GoldDoc], predictions: Predictions) -> dict[str, object] | None:
+    targets = [date_targets(doc) for doc in docs]
+    if not any(targets):
+        return None
+    return score_normals(docs, targets, predictions, labels=(DATE,))
+
+
+def _f1_difference(scores: dict, primary: str, other: str) -> dict:
+    """primary − other F1 for every convention, metric and label both scored."""
+    difference: dict = {}
+    for name, by_metric in scores.items():
+        for metric, by_system in by_metric.items():
+            first, second = by_system.get(primary, {}), by_system.get(other, {})
+            for label in first.keys() & second.keys():
+                a, b = first[label]["f1"], second[label]["f1"]
+                if a is not None and b is not None:
+                    difference.setdefault(name, {}).setdefault(metric, {})[label] = a - b
+    return difference
+
+
+def score_systems(
+    docs: Sequence[GoldDoc],
+    fmt: str,
+    predictions: dict[str, Predictions],
+    timings: dict[str, float] | None = None,
+    warnings: Sequence[str] = (),
+) -> dict:
+    """The report for already computed predictions, `{system: {doc_id: mentions}}`;
+    the first system is the one the differences are taken for."""
+    conventions = conventions_for(fmt)
+    systems = list(predictions)
+    report: dict = {
+        "format": fmt,
+        "n_docs": len(docs),
+        "systems": systems,
+        "conventions": {convention.name: convention.description for convention in conventions},
+        "metrics": {
+            "exact": "exact span match: (label, start, end) equal",
+            "partial": "overlap with a gold span of the same label, one-to-one "
+            "(nervaluate ent_type)",
+            "token": "token-level (Naeval): razdel tokens labelled by covering spans; "
+            "misaligned spans left out",
+        },
+        "gold_problems": {
+            "count": sum(len(doc.problems) for doc in docs),
+            "examples": [problem for doc in docs for problem in doc.problems][:MAX_PROBLEMS],
+        },
+        "warnings": list(warnings),
+        "scores": {},
+        "errors": {},
+        "normalization": {},
+        "date_values": {},
+        "timings": {},
+    }
+    for system, system_predictions in predictions.items():
+        warnings_ = check_offsets(docs, system_predictions, system)
+        report["warnings"].extend(warnings_)
+        for index, convention in enumerate(conventions):
+            scores, errors = score_convention(docs, convention, system_predictions)
+            for metric in METRICS:
+                report["scores"].setdefault(convention.name, {}).setdefault(metric, {})[system] = (
+                    scores[metric]
+                )
+            if index == 0:
+                # One convention's errors are enough to point at the work.
+                report["errors"][system] = {"convention": convention.name, **errors}
+        normalization = _normalization(docs, fmt, conventions[0], system_predictions)
+        if normalization is not None:
+            report["normalization"][system] = normalization
+        date_values = _date_values(docs, system_predictions)
+        if date_values is not None:
+            report["date_values"][system] = date_values
+        if timings and system in timings:
+            seconds = timings[system]
+            report["timings"][system] = {
+                "seconds": seconds,
+                "docs_per_second": len(docs) / seconds if seconds else None,
+            }
+    for key in ("normalization", "date_values"):
+        if not report[key]:
+            report[key] = None  # absent, not zero: the gold carries no such values
+    if len(systems) > 1:
+        report["difference"] = {
+            "systems": [systems[0], systems[1]],
+            "f1": _f1_difference(report["scores"], systems[0], systems[1]),
+        }
+    return report
+
+
+def _timed(
+    predict: Callable[[Sequence[GoldDoc]], Predictions], docs: Sequence[GoldDoc]
+) -> tuple[Predictions, float]:
+    started = time.perf_counter()
+    predictions = predict(docs)
+    return predictions, time.perf_counter() - started
+
+
+def _versions() -> dict[str, str]:
+    found = {}
+    for package in ("rusnews", "natasha", "slovnet", "razdel", "nervaluate"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            continue
+    return found
+
+
+def evaluate(
+    gold: Path,
+    fmt: str,
+    run_dir: Path | None = None,
+    report_dir: Path | None = None,
+    baseline: str | None = None,
+    limit: int | None = None,
+) -> dict:
+    """Score rusnews (live, or the run in `run_dir`) and optionally a baseline
+    against gold; write the reports to `report_dir` when given.
+
+    Returns the report as a dict (what `report.json` holds).
+    """
+    docs = load_gold(gold, fmt, limit)
+    if not docs:
+        raise ValueError(f"{gold}: no gold documents to score")
+    baseline_predict = get_baseline(baseline) if baseline else None
+
+    predictions: dict[str, Predictions] = {}
+    timings: dict[str, float] = {}
+    warnings: list[str] = []
+    if run_dir is not None:
+        predictions[RUSNEWS], run_warnings = read_run(Path(run_dir), docs)
+        warnings.extend(run_warnings)
+        # A run may have skipped documents; score every system on the same ones.
+        docs = [doc for doc in docs if doc.doc_id in predictions[RUSNEWS]]
+    else:
+        predictions[RUSNEWS], timings[RUSNEWS] = _timed(predict_rusnews, docs)
+    if baseline_predict is not None and baseline:
+        predictions[baseline], timings[baseline] = _timed(baseline_predict, docs)
+
+    report = score_systems(docs, fmt, predictions, timings, warnings)
+    report = {"gold": str(gold), "run_dir": str(run_dir) if run_dir else None, **report}
+    report["versions"] = _versions()
+    if report_dir is not None:
+        from pipeline.eval.report import write_reports
+
+        report["files"] = write_reports(report, Path(report_dir))
+    return report
+
+
+__all__ = ["FORMATS", "MICRO", "evaluate", "load_gold", "score_systems"]

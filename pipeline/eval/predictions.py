@@ -1,0 +1,174 @@
+"""Predictions to score: rusnews run live on the gold texts, or an earlier run's tables.
+
+Both give `{doc_id: [Mention, ...]}`; mentions whose offsets do not reproduce
+their text in the gold document are dropped with a warning, since scoring
+them would compare different strings.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.eval.gold import GoldDoc
+from pipeline.model import Article, Mention
+
+RUSNEWS = "rusnews"
+MENTION_COLUMNS = ("article_id", "start", "end", "text", "label")
+OPTIONAL_COLUMNS = ("sentence_idx", "normal", "first", "middle", "last", "granularity", "entity_id")
+
+
+class RunError(RuntimeError):
+    """Predictions cannot be had: no pipeline, or a run folder that does not fit the gold."""
+
+
+def predict_rusnews(docs: Sequence[GoldDoc]) -> dict[str, list[Mention]]:
+    """Run the rusnews pipeline on the gold texts (imported late: it loads models)."""
+    try:
+        from pipeline.pipeline import Pipeline
+    except ModuleNotFoundError as error:
+        if error.name not in ("pipeline.pipeline",):
+            raise
+        raise RunError(
+            "the rusnews pipeline (pipeline/pipeline.py) is not installed in this checkout; "
+            "score an existing run with --run RUN_DIR instead"
+        ) from None
+    pipe = Pipeline()
+    articles = pipe.process(
+        [Article(article_id=doc.doc_id, text=doc.text, published=doc.published) for doc in docs]
+    )
+    return {article.article_id: list(article.mentions) for article in articles}
+
+
+def _table(run_dir: Path, name: str) -> Any | None:
+    """A run table as a DataFrame: `NAME.parquet` (file or folder of parts) or `NAME.csv`."""
+    import pandas as pd
+
+    parquet, csv = run_dir / f"{name}.parquet", run_dir / f"{name}.csv"
+    if parquet.exists():
+        return pd.read_parquet(parquet)
+    if csv.exists():
+        # Ids such as `001` must stay strings.
+        return pd.read_csv(csv, dtype={"article_id": str}, keep_default_na=False, na_values=[""])
+    return None
+
+
+def _value(row: dict[str, Any], column: str) -> Any:
+    value = row.get(column)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA:
+            return None
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    return value
+
+
+def _optional_str(row: dict[str, Any], column: str) -> str | None:
+    value = _value(row, column)
+    return None if value is None else str(value)
+
+
+def _optional_int(row: dict[str, Any], column: str) -> int | None:
+    value = _value(row, column)
+    return None if value is None else int(value)
+
+
+def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Mention]], list[str]]:
+    """Mentions of an earlier `rusnews run`, for the gold documents it processed.
+
+    A gold document the run did not process (absent from `articles`) is left
+    out of the predictions, and a warning says so; when the run has no
+    `articles` table every gold document counts as processed.
+    """
+    run_dir = Path(run_dir)
+    if not run_dir.is_dir():
+        raise RunError(f"{run_dir}: not a folder; --run expects the output folder of `rusnews run`")
+    mentions = _table(run_dir, "mentions")
+    if mentions is None:
+        raise RunError(
+            f"{run_dir}: no mentions.parquet or mentions.csv; "
+            "is this a `rusnews run` output folder?"
+        )
+    missing = [column for column in MENTION_COLUMNS if column not in mentions.columns]
+    if missing:
+        raise RunError(f"{run_dir}: the mentions table lacks column(s) {', '.join(missing)}")
+
+    warnings: list[str] = []
+    texts = {doc.doc_id: doc.text for doc in docs}
+    articles = _table(run_dir, "articles")
+    processed = (
+        set(texts) if articles is None else set(articles["article_id"].astype(str)) & set(texts)
+    )
+    ids_match = bool(set(mentions["article_id"].astype(str)) & set(texts)) or mentions.empty
+    if not processed or not ids_match:
+        raise RunError(
+            f"{run_dir}: none of its article ids match the gold document ids "
+            f"(e.g. gold {next(iter(texts), '?')!r}); run rusnews on the gold folder itself"
+        )
+    if len(processed) < len(texts):
+        warnings.append(
+            f"{len(texts) - len(processed)} gold document(s) are not in the run and were not scored"
+        )
+
+    predictions: dict[str, list[Mention]] = {doc_id: [] for doc_id in processed}
+    shifted = 0
+    for row in mentions.to_dict("records"):
+        doc_id = str(row["article_id"])
+        if doc_id not in processed:
+            continue
+        start, end = int(row["start"]), int(row["end"])
+        text = str(row["text"])
+        sentence_idx = _optional_int(row, "sentence_idx")
+        if texts[doc_id][start:end] != text:
+            shifted += 1
+            continue
+        predictions[doc_id].append(
+            Mention(
+                start=start,
+                end=end,
+                text=text,
+                label=str(row["label"]),
+                sentence_idx=-1 if sentence_idx is None else sentence_idx,
+                normal=_optional_str(row, "normal"),
+                first=_optional_str(row, "first"),
+                middle=_optional_str(row, "middle"),
+                last=_optional_str(row, "last"),
+                granularity=_optional_str(row, "granularity"),
+                entity_id=_optional_int(row, "entity_id"),
+            )
+        )
+    if shifted:
+        warnings.append(
+            f"{shifted} mention(s) of the run do not match the gold text at their offsets "
+            "and were dropped "
+            "(was the run made on different text?)"
+        )
+    return predictions, warnings
+
+
+def check_offsets(
+    docs: Sequence[GoldDoc], predictions: dict[str, list[Mention]], system: str
+) -> list[str]:
+    """Drop (in place) mentions whose offsets do not give their text; say how many."""
+    texts = {doc.doc_id: doc.text for doc in docs}
+    dropped = 0
+    for doc_id, mentions in predictions.items():
+        text = texts.get(doc_id)
+        if text is None:
+            continue
+        kept = [
+            m
+            for m in mentions
+            if 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+        ]
+        dropped += len(mentions) - len(kept)
+        mentions[:] = kept
+    if dropped:
+        return [f"{system}: {dropped} mention(s) whose offsets do not give their text were dropped"]
+    return []

@@ -1,0 +1,344 @@
+"""Showing a report: the terminal table, `report.json`, `report.md`, `f1.png`.
+
+Everything here reads the report dict `evaluate` returns and nothing else,
+so a saved `report.json` can be rendered again later.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+MISSING = "—"
+EXAMPLES_SHOWN = 3
+
+
+def difference(first: float | None, second: float | None) -> float | None:
+    return None if first is None or second is None else first - second
+
+
+def fmt(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return MISSING
+    return f"{value:+.3f}" if signed else f"{value:.3f}"
+
+
+def _systems(report: dict) -> list[str]:
+    return list(report.get("systems", []))
+
+
+def _labels(by_system: dict[str, dict]) -> list[str]:
+    labels: list[str] = []
+    for per_label in by_system.values():
+        for label in per_label:
+            if label not in labels:
+                labels.append(label)
+    # micro last, whatever order the systems scored labels in
+    return [label for label in labels if label != "micro"] + (
+        ["micro"] if "micro" in labels else []
+    )
+
+
+def score_rows(
+    report: dict, convention: str, metric: str, sep: str = " "
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of one score table: P/R/F1 per system, ΔF1, gold count;
+    `sep` joins system and column name (a newline keeps terminal tables narrow)."""
+    systems = _systems(report)
+    by_system = report["scores"][convention][metric]
+    header = ["type"]
+    for system in systems:
+        header += [f"{system}{sep}P", f"{system}{sep}R", f"{system}{sep}F1"]
+    if len(systems) > 1:
+        header.append("ΔF1")
+    header.append("gold")
+    rows = []
+    for label in _labels(by_system):
+        row = [label]
+        f1s: list[float | None] = []
+        n_gold = None
+        for system in systems:
+            counts = by_system.get(system, {}).get(label)
+            if counts is None:
+                row += [MISSING] * 3
+                f1s.append(None)
+                continue
+            row += [fmt(counts["precision"]), fmt(counts["recall"]), fmt(counts["f1"])]
+            f1s.append(counts["f1"])
+            n_gold = counts["n_gold"]
+        if len(systems) > 1:
+            row.append(fmt(difference(f1s[0], f1s[1]), signed=True))
+        row.append(str(n_gold) if n_gold is not None else MISSING)
+        rows.append(row)
+    return header, rows
+
+
+def accuracy_rows(report: dict, key: str, sep: str = " ") -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the normalization or date-value table."""
+    systems = _systems(report)
+    section = report.get(key) or {}
+    header = ["type"] + [f"{system}{sep}acc (n)" for system in systems]
+    if len(systems) > 1:
+        header.append("Δ")
+    labels: list[str] = []
+    for result in section.values():
+        labels += [label for label in result["per_type"] if label not in labels]
+    rows = []
+    for label in [*labels, "all"]:
+        row = [label]
+        values: list[float | None] = []
+        for system in systems:
+            result = section.get(system)
+            tally = (
+                None
+                if result is None
+                else (result["all"] if label == "all" else result["per_type"].get(label))
+            )
+            if tally is None:
+                row.append(MISSING)
+                values.append(None)
+                continue
+            row.append(f"{fmt(tally['accuracy'])} ({tally['n']})")
+            values.append(tally["accuracy"])
+        if len(systems) > 1:
+            row.append(fmt(difference(values[0], values[1]), signed=True))
+        rows.append(row)
+    return header, rows
+
+
+def _shorten(text: str, width: int | None) -> str:
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
+
+
+def error_rows(
+    report: dict, system: str, width: int | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the top-errors table; `width` shortens long examples."""
+    header = ["kind", "type", "detail", "count", "examples"]
+    errors = report["errors"][system]
+    rows = [
+        [
+            entry["kind"],
+            entry["label"],
+            entry["detail"],
+            str(entry["count"]),
+            "; ".join(
+                f"{_shorten(example['text'], width)} ×{example['count']}"
+                for example in entry["examples"][:EXAMPLES_SHOWN]
+            ),
+        ]
+        for entry in errors["top"]
+    ]
+    return header, rows
+
+
+def _rich_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    # A light box leaves room for two systems' P/R/F1 in 80 columns.
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    for index, column in enumerate(header):
+        table.add_column(
+            column,
+            justify="left" if index == 0 or column == "examples" else "right",
+            min_width=max(len(part) for part in column.split("\n")),
+        )
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _score_title(report: dict, convention: str, metric: str) -> str:
+    return f"{convention} convention · {metric} ({report['metrics'][metric]})"
+
+
+def print_report(report: dict, console: Console | None = None, errors: bool = True) -> None:
+    """The report as terminal tables: scores, normalization, dates, top errors."""
+    console = console or Console()
+    systems = _systems(report)
+    console.print(
+        f"[bold]{report.get('gold', '')}[/bold] "
+        f"({report['format']}, {report['n_docs']} documents): " + " vs ".join(systems)
+    )
+    for convention, by_metric in report["scores"].items():
+        console.print(f"[dim]{convention}: {report['conventions'][convention]}[/dim]")
+        for metric in by_metric:
+            header, rows = score_rows(report, convention, metric, sep="\n")
+            console.print(_rich_table(_score_title(report, convention, metric), header, rows))
+    if report.get("normalization"):
+        header, rows = accuracy_rows(report, "normalization", sep="\n")
+        console.print(
+            _rich_table("normal forms (exact-span matches; case-insensitive, ё=е)", header, rows)
+        )
+    if report.get("date_values"):
+        header, rows = accuracy_rows(report, "date_values", sep="\n")
+        console.print(_rich_table("date values (exact-span matches)", header, rows))
+    if errors:
+        for system in systems:
+            header, rows = error_rows(report, system, width=32)
+            convention = report["errors"][system]["convention"]
+            console.print(
+                _rich_table(
+                    f"{system}: most frequent errors ({convention} convention)", header, rows
+                )
+            )
+    for problem in report.get("warnings", []):
+        console.print(f"[yellow]warning:[/yellow] {problem}")
+    if report["gold_problems"]["count"]:
+        console.print(
+            f"[yellow]{report['gold_problems']['count']} gold annotation(s) "
+            "dropped while reading[/yellow]"
+        )
+    for system, timing in report.get("timings", {}).items():
+        console.print(
+            f"{system}: {timing['seconds']:.1f} s ({fmt(timing['docs_per_second'])} documents/s)"
+        )
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["| " + " | ".join(cell(column) for column in header) + " |"]
+    lines.append(
+        "|" + "|".join("---" if index == 0 else "---:" for index in range(len(header))) + "|"
+    )
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def render_markdown(report: dict) -> str:
+    systems = _systems(report)
+    parts = [
+        f"# Evaluation: {' vs '.join(systems)}",
+        "",
+        f"Gold: `{report.get('gold', '')}` ({report['format']}, {report['n_docs']} documents).",
+        "",
+    ]
+    for convention, by_metric in report["scores"].items():
+        parts += [f"## `{convention}` convention", "", report["conventions"][convention], ""]
+        for metric in by_metric:
+            header, rows = score_rows(report, convention, metric)
+            parts += [f"### {metric}: {report['metrics'][metric]}", "", _md_table(header, rows), ""]
+    if report.get("normalization"):
+        header, rows = accuracy_rows(report, "normalization")
+        parts += [
+            "## Normal forms",
+            "",
+            "Exact-span matches only; case-insensitive, ё = е.",
+            "",
+            _md_table(header, rows),
+            "",
+        ]
+    if report.get("date_values"):
+        header, rows = accuracy_rows(report, "date_values")
+        parts += ["## Date values", "", _md_table(header, rows), ""]
+    for system in systems:
+        errors = report["errors"][system]
+        totals = ", ".join(f"{kind} {count}" for kind, count in errors["totals"].items())
+        header, rows = error_rows(report, system)
+        parts += [
+            f"## {system}: most frequent errors (`{errors['convention']}` convention)",
+            "",
+            f"Totals: {totals}.",
+            "",
+            _md_table(header, rows),
+            "",
+        ]
+    if report.get("timings"):
+        parts += ["## Time", ""]
+        parts += [
+            f"- {system}: {timing['seconds']:.1f} s ({fmt(timing['docs_per_second'])} documents/s)"
+            for system, timing in report["timings"].items()
+        ]
+        parts.append("")
+    notes = list(report.get("warnings", []))
+    if report["gold_problems"]["count"]:
+        notes.append(
+            f"{report['gold_problems']['count']} gold annotation(s) dropped while reading, e.g.:"
+        )
+        notes += [f"  {problem}" for problem in report["gold_problems"]["examples"]]
+    if notes:
+        parts += ["## Notes", "", *[f"- {note}" for note in notes], ""]
+    return "\n".join(parts)
+
+
+def plot_f1(report: dict, path: Path) -> Path:
+    """Grouped bars of F1 per type, one panel per convention and metric."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on servers and workers
+    import matplotlib.pyplot as plt
+
+    systems = _systems(report)
+    panels = [
+        (convention, metric)
+        for convention, by_metric in report["scores"].items()
+        for metric in by_metric
+    ]
+    columns = min(3, len(panels))
+    rows = (len(panels) + columns - 1) // columns
+    figure, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 3.4 * rows), squeeze=False)
+    width = 0.8 / max(1, len(systems))
+    for axis, (convention, metric) in zip(axes.flat, panels, strict=False):
+        by_system = report["scores"][convention][metric]
+        labels = _labels(by_system)
+        for index, system in enumerate(systems):
+            values = [(by_system.get(system, {}).get(label) or {}).get("f1") for label in labels]
+            positions = [position + index * width for position in range(len(labels))]
+            bars = axis.bar(positions, [value or 0.0 for value in values], width, label=system)
+            for bar, value in zip(bars, values, strict=True):
+                axis.annotate(
+                    fmt(value),
+                    (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                )
+        axis.set_xticks(
+            [position + width * (len(systems) - 1) / 2 for position in range(len(labels))]
+        )
+        axis.set_xticklabels(labels)
+        axis.set_ylim(0, 1.08)
+        axis.set_title(f"{convention} · {metric}", fontsize=10)
+    for axis in list(axes.flat)[len(panels) :]:
+        axis.set_visible(False)
+    axes.flat[0].set_ylabel("F1")
+    handles, names = axes.flat[0].get_legend_handles_labels()
+    figure.legend(handles, names, loc="upper center", ncol=len(systems), frameon=False)
+    figure.tight_layout(rect=(0, 0, 1, 0.94))
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
+    return path
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} to report.json")
+
+
+def write_reports(report: dict, report_dir: Path) -> dict[str, str]:
+    """`report.json`, `report.md` and `f1.png` in `report_dir`; their paths."""
+    report_dir.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "json": report_dir / "report.json",
+        "markdown": report_dir / "report.md",
+        "chart": report_dir / "f1.png",
+    }
+    paths["json"].write_text(
+        json.dumps(report, ensure_ascii=False, indent=2, default=_jsonable), encoding="utf-8"
+    )
+    paths["markdown"].write_text(render_markdown(report), encoding="utf-8")
+    plot_f1(report, paths["chart"])
+    return {kind: str(path) for kind, path in paths.items()}
