@@ -36,13 +36,16 @@ class SortMentions:
 def default_stages() -> list[Stage]:
     from pipeline.stages.dates import TagDates
     from pipeline.stages.entities import LinkEntities
+    from pipeline.stages.events import ExtractEvents
     from pipeline.stages.morph import Morph
     from pipeline.stages.ner import TagNER
     from pipeline.stages.normalize import Normalize
     from pipeline.stages.repair import Repair
     from pipeline.stages.segment import Segment
+    from pipeline.stages.syntax import ParseSyntax
 
-    return [Segment(), Morph(), TagNER(), Repair(), TagDates(), Normalize(), SortMentions(), LinkEntities()]
+    return [Segment(), Morph(), ParseSyntax(), TagNER(), Repair(), TagDates(), Normalize(), SortMentions(),
+            LinkEntities(), ExtractEvents()]
 
 
 class Pipeline:

@@ -1,0 +1,126 @@
+"""The event lexicons in `models/events/`, read once: triggers, constructions, modality, positions.
+
+Every rule about which word means what lives in those TSV files; this module only
+reads them. Lemmas are compared ё-folded (`подчёркивать` = `подчеркивать`), since
+pymorphy3 returns ё in some normal forms and news text often drops it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.resources import MODELS_DIR
+
+EVENTS_DIR = MODELS_DIR / "events"
+AGENT = "agent"
+PARTICIPANT = "participant"
+LOCATION = "location"
+TIME = "time"
+TOPIC = "topic"
+ROLES = (AGENT, PARTICIPANT, LOCATION, TOPIC, TIME)
+# Occupation records.
+OCCUPATION = "OCCUPATION"
+PERSON = "person"
+POSITION = "position"
+ORGANIZATION = "organization"
+PLACE = "place"
+PLANNED = "planned"
+ASSERTED = "asserted"
+NEGATED = "negated"
+
+
+def fold(lemma: str) -> str:
+    return lemma.casefold().replace("ё", "е")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str                 # VERB or NOUN
+    event_type: str
+    cameo_root: str | None
+    condition: str | None    # 'obj_anim' or 'obj=LEMMA'
+    gen_role: str | None     # role of a bare genitive under a noun trigger
+
+
+@dataclass(frozen=True, slots=True)
+class LightVerb:
+    lemma: str
+    noun: str | None         # None: any event noun
+    subject_role: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    triggers: dict[str, Trigger]
+    light: dict[str, tuple[LightVerb, ...]]
+    support: frozenset[str]
+    relay: frozenset[str]
+    groups: frozenset[str]
+    holds: frozenset[str]
+    posts: frozenset[str]
+    modality: dict[str, str]
+    prepositions: dict[str, tuple[str, frozenset[str] | None]]
+    positions: dict[str, str]
+
+    def record_lemmas(self) -> frozenset[str]:
+        """Lemmas without which a sentence cannot yield a record (see ParseSyntax)."""
+        return frozenset(self.triggers) | frozenset(self.light) | frozenset(self.positions)
+
+
+def _rows(path: Path, n_columns: int) -> list[list[str]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < n_columns - 1:
+            raise ValueError(f"{path}:{number}: expected {n_columns} tab-separated columns, got {len(cols)}: {line!r}")
+        rows.append([c.strip() for c in cols] + [""] * (n_columns - len(cols)))
+    return rows
+
+
+def _dash(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
+    triggers = {
+        fold(lemma): Trigger(fold(lemma), pos, etype, _dash(cameo), _dash(cond), _dash(gen))
+        for lemma, pos, etype, cameo, cond, gen, _notes in _rows(folder / "triggers.tsv", 7)
+    }
+    light: dict[str, list[LightVerb]] = {}
+    kinds: dict[str, set[str]] = {"support": set(), "relay": set(), "group": set(), "holds": set(), "post": set()}
+    for kind, lemma, noun, subject_role, _notes in _rows(folder / "frames.tsv", 5):
+        if kind == "light":
+            noun_lemma = None if noun in ("", "*") else fold(noun)
+            light.setdefault(fold(lemma), []).append(LightVerb(fold(lemma), noun_lemma, subject_role or AGENT))
+        elif kind in kinds:
+            kinds[kind].add(fold(lemma))
+        else:
+            raise ValueError(f"{folder / 'frames.tsv'}: unknown construction kind {kind!r}")
+    modality = {fold(lemma): effect for lemma, effect, _notes in _rows(folder / "modality.tsv", 3)}
+    prepositions = {
+        fold(prep): (role, None if labels == "*" else frozenset(labels.split(",")))
+        for prep, role, labels, _notes in _rows(folder / "prepositions.tsv", 4)
+    }
+    positions = {fold(lemma): kind for lemma, kind, _notes in _rows(folder / "positions.tsv", 3)}
+    return EventLexicon(
+        triggers=triggers,
+        light={k: tuple(v) for k, v in light.items()},
+        support=frozenset(kinds["support"]),
+        relay=frozenset(kinds["relay"]),
+        groups=frozenset(kinds["group"]),
+        holds=frozenset(kinds["holds"]),
+        posts=frozenset(kinds["post"]),
+        modality=modality,
+        prepositions=prepositions,
+        positions=positions,
+    )
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    return read_lexicon()

@@ -1,0 +1,64 @@
+"""Dependency syntax: slovnet's news syntax parser over batches of sentences from many articles.
+
+Fills `Token.head` (1-based index of the head inside the sentence, 0 for the root)
+and `Token.rel` (the Universal Dependencies relation).
+
+Only sentences that can yield an event or occupation record are parsed: those
+holding a lemma from the event lexicons (a trigger, a light verb such as
+`провести`, or a position such as `министр`). Every record starts from one of
+those words, so parsing the other sentences would cost time and change nothing
+(the parser is the slowest model after the date grammar). The test needs only
+lemmas, so the stage runs right after morphology. Tokens of a skipped sentence
+keep `head`/`rel` as None; `ParseSyntax(only_record_sentences=False)` parses all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from pipeline import resources
+from pipeline.model import Article, Sentence
+from pipeline.stages.base import MORPH, SENTENCES, SYNTAX
+from pipeline.stages.batching import map_sorted
+from pipeline.stages.event_lexicon import event_lexicon, fold
+
+
+def can_hold_record(sentence: Sentence, lemmas: frozenset[str]) -> bool:
+    return any(tok.lemma is not None and fold(tok.lemma) in lemmas for tok in sentence.tokens)
+
+
+def adapt_syntax(sentence: Sentence, markup) -> None:
+    """slovnet's SyntaxMarkup (string ids, '0' for the root) onto our tokens."""
+    for tok, parsed in zip(sentence.tokens, markup.tokens):
+        tok.head = int(parsed.head_id)
+        tok.rel = parsed.rel
+
+
+class ParseSyntax:
+    name: ClassVar[str] = "syntax"
+    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH)
+    assigns: ClassVar[tuple[str, ...]] = (SYNTAX,)
+
+    def __init__(self, parser=None, only_record_sentences: bool = True) -> None:
+        self.parser = parser or resources.syntax_parser()
+        self.lemmas = event_lexicon().record_lemmas() if only_record_sentences else None
+        self.parsed = 0
+        self.skipped = 0
+
+    def wanted(self, articles: Iterable[Article]) -> list[Sentence]:
+        sentences = [sent for article in articles for sent in article.sentences]
+        if self.lemmas is None:
+            return sentences
+        kept = [sent for sent in sentences if can_hold_record(sent, self.lemmas)]
+        self.skipped += len(sentences) - len(kept)
+        return kept
+
+    def __call__(self, articles: list[Article]) -> list[Article]:
+        sentences = self.wanted(articles)
+        words = [[tok.text for tok in sent.tokens] for sent in sentences]
+        markups = map_sorted(words, lambda chunk: self.parser.map(chunk), len)
+        for sent, markup in zip(sentences, markups):
+            adapt_syntax(sent, markup)
+        self.parsed += len(sentences)
+        return articles
