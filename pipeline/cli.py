@@ -15,6 +15,7 @@ app = typer.Typer(
     help="Extract persons, organizations, locations, dates and events from Russian news into tables.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,
 )
 console = Console(stderr=True)
 
