@@ -30,6 +30,11 @@ FORMATS = ("factru", "brat", "jsonl")
 MAX_PROBLEMS = 20
 
 LOADERS = {"factru": load_factru, "brat": load_brat, "jsonl": load_jsonl}
+ACCURACY_METRICS = {
+    "normalization": "normal forms of names a prediction found with the exact gold span; "
+    "case-insensitive, ё = е; PER as an unordered set of name parts",
+    "date_values": "ISO values of dates a prediction found with the exact gold span",
+}
 
 
 def load_gold(gold: Path, fmt: str, limit: int | None = None) -> list[GoldDoc]:
@@ -159,8 +164,10 @@ def score_systems(
                 "seconds": seconds,
                 "docs_per_second": len(docs) / seconds if seconds else None,
             }
-    for key in ("normalization", "date_values"):
-        if not report[key]:
+    for key, description in ACCURACY_METRICS.items():
+        if report[key]:
+            report["metrics"][key] = description
+        else:
             report[key] = None  # absent, not zero: the gold carries no such values
     if len(systems) > 1:
         report["difference"] = {

@@ -75,24 +75,26 @@ class Tally:
 
 def person_forms(obj: GoldObject) -> tuple[str, ...]:
     span_types = {span.label for span in obj.spans}
-    required: list[list[str]] = []
-    optional: list[list[str]] = []
+    # (alternatives, optional) per part, in name order: first, patronymic, last
+    slots: list[tuple[list[str], bool]] = []
     for span_type, key in PERSON_PARTS.items():
         if span_type not in span_types:
             continue
         if key in obj.attrs:
-            required.append(obj.attrs[key])
+            slots.append((obj.attrs[key], False))
         # `Реджеп Эрдоган` and `Реджеп Тайип Эрдоган` are both right for a
         # chain with firstname1 Тайип: the further parts are optional.
         for number in itertools.count(1):
             if f"{key}{number}" not in obj.attrs:
                 break
-            optional.append(obj.attrs[f"{key}{number}"])
+            slots.append((obj.attrs[f"{key}{number}"], True))
+    n_optional = sum(optional for _, optional in slots)
     forms: list[str] = []
-    for keep in itertools.product((False, True), repeat=len(optional)):
-        slots = required + [slot for slot, kept in zip(optional, keep, strict=True) if kept]
-        if slots:
-            forms.extend(" ".join(choice) for choice in itertools.product(*slots))
+    for keep in itertools.product((False, True), repeat=n_optional):
+        kept = iter(keep)
+        chosen = [values for values, optional in slots if not optional or next(kept)]
+        if chosen:
+            forms.extend(" ".join(choice) for choice in itertools.product(*chosen))
     if not forms:
         # Persons known by one name (`Наполеон`) carry it as `name`.
         return tuple(obj.attrs.get("name", ()))

@@ -158,10 +158,6 @@ def _rich_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]
     return table
 
 
-def _score_title(report: dict, convention: str, metric: str) -> str:
-    return f"{convention} convention · {metric} ({report['metrics'][metric]})"
-
-
 def print_report(report: dict, console: Console | None = None, errors: bool = True) -> None:
     """The report as terminal tables: scores, normalization, dates, top errors."""
     console = console or Console()
@@ -170,28 +166,26 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
         f"[bold]{report.get('gold', '')}[/bold] "
         f"({report['format']}, {report['n_docs']} documents): " + " vs ".join(systems)
     )
+    # Definitions once, so that table titles can stay short enough to read.
+    for convention, description in report["conventions"].items():
+        console.print(f"[dim]convention {convention}: {description}[/dim]")
+    for metric, description in report["metrics"].items():
+        console.print(f"[dim]metric {metric}: {description}[/dim]")
     for convention, by_metric in report["scores"].items():
-        console.print(f"[dim]{convention}: {report['conventions'][convention]}[/dim]")
         for metric in by_metric:
             header, rows = score_rows(report, convention, metric, sep="\n")
-            console.print(_rich_table(_score_title(report, convention, metric), header, rows))
+            console.print(_rich_table(f"{convention} · {metric}", header, rows))
     if report.get("normalization"):
         header, rows = accuracy_rows(report, "normalization", sep="\n")
-        console.print(
-            _rich_table("normal forms (exact-span matches; case-insensitive, ё=е)", header, rows)
-        )
+        console.print(_rich_table("normal forms", header, rows))
     if report.get("date_values"):
         header, rows = accuracy_rows(report, "date_values", sep="\n")
-        console.print(_rich_table("date values (exact-span matches)", header, rows))
+        console.print(_rich_table("date values", header, rows))
     if errors:
         for system in systems:
             header, rows = error_rows(report, system, width=32)
             convention = report["errors"][system]["convention"]
-            console.print(
-                _rich_table(
-                    f"{system}: most frequent errors ({convention} convention)", header, rows
-                )
-            )
+            console.print(_rich_table(f"{system}: top errors ({convention})", header, rows))
     for problem in report.get("warnings", []):
         console.print(f"[yellow]warning:[/yellow] {problem}")
     if report["gold_problems"]["count"]:

@@ -1,0 +1,388 @@
+"""Score event and occupation records against factRuEval `.facts` and NEREL relations.
+
+Every record becomes `(record, role, filler)` triples; precision, recall and F1
+count triples.
+
+Gold triples
+- factRuEval `Meeting`: `(fact, participant, Participant)`; `Occupation`:
+  `(Who, position, Position|Job)` and `(Who, workplace, Where|Org)`. A filler
+  `objN` is coreference chain N, whose extent is every span of every object in
+  the chain; `spanN` is one span; `a | b` lists alternatives, any of which
+  counts. Lines with no obj/span reference (`Сложность`, `Фаза`) are attributes.
+  factRuEval annotates no other event kind, so only predicted MEETING and
+  NEGOTIATION events are scored against it.
+- NEREL: `(EVENT, agent, X)` from `AGENT X->EVENT`, `(EVENT, participant, X)`
+  from `PARTICIPANT_IN X->EVENT`, `(EVENT, time, X)` from `POINT_IN_TIME
+  EVENT->X`, `(EVENT, location, X)` from `TAKES_PLACE_IN EVENT->X`; occupations
+  `(P, position, X)` from `WORKS_AS P->X` and `(P, workplace, X)` from
+  `WORKPLACE P->X`, or from `WORKPLACE PROFESSION->X` for every person P that
+  WORKS_AS that profession. Only fillers the pipeline can output are kept:
+  PER/ORG/LOC/DATE types (PERSON, ORGANIZATION, COUNTRY, CITY,
+  STATE_OR_PROVINCE, LOCATION, DISTRICT, DATE) and PROFESSION for positions;
+  a PROFESSION as AGENT or a FACILITY as place is out of reach and out of scope.
+
+Matching rule: a predicted triple matches a gold triple, each used at most once
+(greedy in text order), when
+1. the roles map: agent, participant, time, location as named above
+   (`topic` has no gold and is not scored); organization and place ->
+   workplace; for factRuEval meetings agent and participant -> participant;
+2. the argument overlaps the filler: some mention of the argument's entity
+   (for a position, the position's span) overlaps some span of the filler's
+   extent, in any alternative;
+3. the records correspond: NEREL events — the trigger span overlaps the EVENT
+   span; factRuEval meetings — the trigger's sentence overlaps a span of one of
+   the fact's fillers (facts have no trigger); occupations — some mention of the
+   predicted person overlaps the gold person's extent.
+`unlabeled` repeats the event scores with rule 1 dropped: did the parse pick the
+right names, whatever it called them.
+
+Sentence baseline: the same events, with every name and date in the trigger's
+sentence attached as participant; for occupations, every PER in the sentence as
+the person, with the predicted position and every ORG/LOC in the sentence as
+workplace. The gap between the two shows what the parse-based roles add.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.eval.gold import read_lines, read_text
+from pipeline.eval.metrics import Counts
+from pipeline.model import DATE, LOC, ORG, PER, Article, Event
+
+Span = tuple[int, int]
+EVENT, OCCUPATION_KIND = "event", "occupation"
+SYSTEM, BASELINE = "rusnews", "sentence_baseline"
+EVENT_ROLES = ("agent", "participant", "time", "location")
+OCCUPATION_ROLES = ("position", "workplace")
+FACTRU_EVENT_TYPES = ("MEETING", "NEGOTIATION")
+PREDICTED_ROLES = {"agent": "agent", "participant": "participant", "time": "time", "location": "location",
+                   "position": "position", "organization": "workplace", "place": "workplace"}
+FACTRU_ROLES = {"Participant": "participant", "Position": "position", "Job": "position",
+                "Where": "workplace", "Org": "workplace"}
+NEREL_EVENT_RELATIONS = {"AGENT": "agent", "PARTICIPANT_IN": "participant",
+                         "POINT_IN_TIME": "time", "TAKES_PLACE_IN": "location"}
+# Relations pointing from the filler to the EVENT (Arg1 is the filler); the others point from the EVENT.
+NEREL_TO_EVENT = ("AGENT", "PARTICIPANT_IN")
+NEREL_NAMES = {"PERSON", "ORGANIZATION", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT"}
+NEREL_PLACES = NEREL_NAMES - {"PERSON"}
+
+
+@dataclass(frozen=True, slots=True)
+class Extent:
+    """What fills a slot: alternatives, each a set of character spans."""
+
+    alternatives: tuple[tuple[Span, ...], ...]
+
+    @classmethod
+    def of(cls, *spans: Span) -> Extent:
+        return cls((tuple(spans),))
+
+    def overlaps(self, spans: Iterable[Span]) -> bool:
+        spans = list(spans)
+        return any(s < e2 and s2 < e for alt in self.alternatives for s, e in alt for s2, e2 in spans)
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return tuple(span for alt in self.alternatives for span in alt)
+
+
+@dataclass(frozen=True, slots=True)
+class Triple:
+    kind: str
+    anchor: Extent      # the record: EVENT span, fact fillers, sentence, trigger or person
+    role: str
+    filler: Extent
+
+
+def _matches(pred: Triple, gold: Triple, labeled: bool) -> bool:
+    return (pred.kind == gold.kind and (not labeled or pred.role == gold.role)
+            and gold.anchor.overlaps(pred.anchor.spans) and gold.filler.overlaps(pred.filler.spans))
+
+
+def count(preds: list[Triple], golds: list[Triple], labeled: bool = True) -> Counts:
+    used = [False] * len(golds)
+    counts = Counts(n_pred=len(preds), n_gold=len(golds))
+    for pred in preds:
+        for j, gold in enumerate(golds):
+            if not used[j] and _matches(pred, gold, labeled):
+                used[j] = True
+                counts.tp += 1
+                break
+    return counts
+
+
+# ---------------------------------------------------------------- factRuEval gold
+
+def _factru_spans(path: Path) -> dict[str, Span]:
+    # "22863 job 482 12 155193 1  # 155193 председателя": id, type, start, length, token, n tokens
+    spans = {}
+    for line in read_lines(path):
+        cols = line.split("#")[0].split()
+        if len(cols) >= 4:
+            spans[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]))
+    return spans
+
+
+def _factru_chains(folder: Path, stem: str, spans: dict[str, Span]) -> dict[str, tuple[Span, ...]]:
+    # .objects "10435 Person 22767 22768 # Юрия Лужкова"; .coref "48 10435 10441" then attributes, blank line
+    objects: dict[str, list[Span]] = {}
+    for line in read_lines(folder / f"{stem}.objects"):
+        cols = line.split("#")[0].split()
+        if len(cols) >= 3:
+            objects[cols[0]] = [spans[s] for s in cols[2:] if s in spans]
+    chains: dict[str, tuple[Span, ...]] = {}
+    block_start = True
+    for line in read_lines(folder / f"{stem}.coref"):
+        cols = line.split()
+        if not cols:
+            block_start = True
+            continue
+        if block_start and all(c.isdigit() for c in cols):
+            chains[cols[0]] = tuple(span for obj in cols[1:] for span in objects.get(obj, ()))
+        block_start = False
+    return chains
+
+
+def parse_facts(lines: list[str], chains: dict[str, tuple[Span, ...]], spans: dict[str, Span]
+                ) -> list[tuple[str, list[tuple[str, Extent]]]]:
+    """`.facts` blocks as (type, [(role, filler)]):
+
+        117-3 Occupation
+        Who obj101 Обама Барак
+        Position span22887 президент | span22888 главой
+        Сложность повышенная
+    """
+    facts: list[tuple[str, list[tuple[str, Extent]]]] = []
+    for line in lines:
+        cols = line.split()
+        if not cols:
+            continue
+        if len(cols) == 2 and "-" in cols[0] and cols[0].replace("-", "").isdigit():
+            facts.append((cols[1], []))
+            continue
+        if not facts:
+            continue
+        role, rest = cols[0], line.split(None, 1)[1] if len(cols) > 1 else ""
+        alternatives = []
+        for part in rest.split("|"):
+            ref = part.split()[0] if part.split() else ""
+            if ref.startswith("obj") and ref[3:] in chains:
+                alternatives.append(chains[ref[3:]])
+            elif ref.startswith("span") and ref[4:] in spans:
+                alternatives.append((spans[ref[4:]],))
+        if alternatives:  # no reference: an attribute line
+            facts[-1][1].append((role, Extent(tuple(alternatives))))
+    return facts
+
+
+def factru_triples(folder: Path, stem: str) -> list[Triple]:
+    spans = _factru_spans(folder / f"{stem}.spans")
+    chains = _factru_chains(folder, stem, spans)
+    triples: set[Triple] = set()
+    for fact_type, roles in parse_facts(read_lines(folder / f"{stem}.facts"), chains, spans):
+        if fact_type == "Meeting":
+            anchor = Extent((tuple(s for _, filler in roles for s in filler.spans),))
+            triples.update(Triple(EVENT, anchor, "participant", filler) for role, filler in roles
+                           if role == "Participant")
+        elif fact_type == "Occupation":
+            for who in (filler for role, filler in roles if role == "Who"):
+                triples.update(Triple(OCCUPATION_KIND, who, FACTRU_ROLES[role], filler) for role, filler in roles
+                               if FACTRU_ROLES.get(role) in OCCUPATION_ROLES)
+    return sorted(triples, key=lambda t: (t.anchor.spans, t.role, t.filler.spans))
+
+
+# ---------------------------------------------------------------- NEREL gold
+
+def parse_ann(lines: list[str]) -> tuple[dict[str, tuple[str, tuple[Span, ...]]], list[tuple[str, str, str]]]:
+    """Entities and relations of a brat `.ann`:
+
+        T38\tEVENT 12 25\tприобрела дом
+        T7\tCITY 0 5;10 15\t...
+        R22\tAGENT Arg1:T11 Arg2:T43
+    """
+    entities: dict[str, tuple[str, tuple[Span, ...]]] = {}
+    relations: list[tuple[str, str, str]] = []
+    for line in lines:
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        if cols[0].startswith("T"):
+            label, _, offsets = cols[1].partition(" ")
+            pieces = [p.split() for p in offsets.split(";")]
+            entities[cols[0]] = (label, tuple((int(a), int(b)) for a, b in pieces))
+        elif cols[0].startswith("R"):
+            rel, arg1, arg2 = cols[1].split()[:3]
+            relations.append((rel, arg1.split(":", 1)[1], arg2.split(":", 1)[1]))
+    return entities, relations
+
+
+def nerel_triples(folder: Path, stem: str) -> list[Triple]:
+    entities, relations = parse_ann(read_lines(folder / f"{stem}.ann"))
+
+    def extent(tid: str) -> Extent:
+        return Extent.of(*entities[tid][1])
+
+    def label(tid: str) -> str:
+        return entities.get(tid, ("", ()))[0]
+
+    triples: set[Triple] = set()
+    works_as: dict[str, list[str]] = {}
+    for rel, a1, a2 in relations:
+        if a1 not in entities or a2 not in entities:
+            continue
+        if rel in NEREL_EVENT_RELATIONS:
+            event, filler = (a2, a1) if rel in NEREL_TO_EVENT else (a1, a2)
+            if label(event) == "EVENT" and label(filler) in NEREL_NAMES | {DATE}:
+                triples.add(Triple(EVENT, extent(event), NEREL_EVENT_RELATIONS[rel], extent(filler)))
+        elif rel == "WORKS_AS" and label(a1) == "PERSON" and label(a2) == "PROFESSION":
+            triples.add(Triple(OCCUPATION_KIND, extent(a1), "position", extent(a2)))
+            works_as.setdefault(a2, []).append(a1)
+    for rel, a1, a2 in relations:
+        if rel != "WORKPLACE" or label(a2) not in NEREL_PLACES:
+            continue
+        people = [a1] if label(a1) == "PERSON" else works_as.get(a1, []) if label(a1) == "PROFESSION" else []
+        triples.update(Triple(OCCUPATION_KIND, extent(p), "workplace", extent(a2)) for p in people)
+    return sorted(triples, key=lambda t: (t.anchor.spans, t.role, t.filler.spans))
+
+
+# ---------------------------------------------------------------- predictions
+
+def _entity_spans(article: Article) -> dict[int, tuple[Span, ...]]:
+    spans: dict[int, list[Span]] = {}
+    for m in article.mentions:
+        if m.entity_id is not None:
+            spans.setdefault(m.entity_id, []).append((m.start, m.end))
+    return {k: tuple(v) for k, v in spans.items()}
+
+
+def _scored_events(article: Article, fmt: str) -> list[Event]:
+    return [e for e in article.events if e.event_type != "OCCUPATION"
+            and (fmt != "factru" or e.event_type in FACTRU_EVENT_TYPES)]
+
+
+def _event_anchor(article: Article, event: Event, fmt: str) -> Extent:
+    if fmt == "factru":
+        sentence = article.sentences[event.sentence_idx]
+        return Extent.of((sentence.start, sentence.end))
+    return Extent.of((event.start, event.end))
+
+
+def predicted_triples(article: Article, fmt: str) -> list[Triple]:
+    spans = _entity_spans(article)
+    triples: list[Triple] = []
+    for event in _scored_events(article, fmt):
+        anchor = _event_anchor(article, event, fmt)
+        for arg in event.arguments:
+            role = PREDICTED_ROLES.get(arg.role)
+            if role in EVENT_ROLES:
+                role = "participant" if fmt == "factru" else role
+                filler = spans.get(arg.entity_id, ((arg.start, arg.end),)) if arg.entity_id is not None \
+                    else ((arg.start, arg.end),)
+                triples.append(Triple(EVENT, anchor, role, Extent.of(*filler)))
+    for record in (e for e in article.events if e.event_type == "OCCUPATION"):
+        people = [a for a in record.arguments if a.role == "person"]
+        if not people:
+            continue
+        person = people[0]
+        anchor = Extent.of(*spans.get(person.entity_id, ((person.start, person.end),)))  # type: ignore[arg-type]
+        for arg in record.arguments:
+            role = PREDICTED_ROLES.get(arg.role)
+            if role in OCCUPATION_ROLES:
+                filler = spans.get(arg.entity_id, ()) if arg.entity_id is not None else ()
+                triples.append(Triple(OCCUPATION_KIND, anchor, role, Extent.of(*(filler or ((arg.start, arg.end),)))))
+    return list(dict.fromkeys(triples))
+
+
+def baseline_triples(article: Article, fmt: str) -> list[Triple]:
+    spans = _entity_spans(article)
+    by_sentence: dict[int, list[tuple[str, int]]] = {}
+    for m in article.mentions:
+        if m.entity_id is not None and m.sentence_idx >= 0:
+            by_sentence.setdefault(m.sentence_idx, []).append((m.label, m.entity_id))
+    if any(m.sentence_idx < 0 for m in article.mentions):
+        by_sentence = {}
+        for m in article.mentions:
+            if m.entity_id is not None:
+                by_sentence.setdefault(article.sentence_of(m.start), []).append((m.label, m.entity_id))
+    triples: list[Triple] = []
+    for event in _scored_events(article, fmt):
+        anchor = _event_anchor(article, event, fmt)
+        for _, entity_id in dict.fromkeys(by_sentence.get(event.sentence_idx, [])):
+            triples.append(Triple(EVENT, anchor, "participant", Extent.of(*spans[entity_id])))
+    for record in (e for e in article.events if e.event_type == "OCCUPATION"):
+        names = list(dict.fromkeys(by_sentence.get(record.sentence_idx, [])))
+        for person in (eid for label, eid in names if label == PER):
+            anchor = Extent.of(*spans[person])
+            triples.append(Triple(OCCUPATION_KIND, anchor, "position", Extent.of((record.start, record.end))))
+            triples.extend(Triple(OCCUPATION_KIND, anchor, "workplace", Extent.of(*spans[eid]))
+                           for label, eid in names if label in (ORG, LOC))
+    return list(dict.fromkeys(triples))
+
+
+# ---------------------------------------------------------------- scoring
+
+def gold_triples(gold_dir: Path, fmt: str, stem: str) -> list[Triple]:
+    if fmt == "factru":
+        return factru_triples(gold_dir, stem)
+    if fmt == "brat":
+        return nerel_triples(gold_dir, stem)
+    raise ValueError(f"records can be scored against 'factru' or 'brat' gold, not {fmt!r}")
+
+
+def _gold_stems(gold_dir: Path, fmt: str) -> dict[str, Path]:
+    sibling = ".facts" if fmt == "factru" else ".ann"
+    return {txt.stem: txt for txt in sorted(gold_dir.glob("*.txt")) if txt.with_suffix(sibling).exists()}
+
+
+def score_document(preds: list[Triple], golds: list[Triple]) -> dict[str, Counts]:
+    """Counts per record kind, unlabeled events, and per role, for one document."""
+    out: dict[str, Counts] = {}
+    for kind, roles in ((EVENT, EVENT_ROLES), (OCCUPATION_KIND, OCCUPATION_ROLES)):
+        p = [t for t in preds if t.kind == kind]
+        g = [t for t in golds if t.kind == kind]
+        out[kind] = count(p, g)
+        if kind == EVENT:
+            out[f"{kind}_unlabeled"] = count(p, g, labeled=False)
+        for role in roles:
+            out[f"{kind}/{role}"] = count([t for t in p if t.role == role], [t for t in g if t.role == role])
+    return out
+
+
+def score_records(gold_dir: Path, fmt: str, articles: list[Article]) -> dict:
+    """P/R/F1 of (record, role, filler) triples for the pipeline and the sentence baseline.
+
+    `articles` are processed articles whose `article_id` is a gold file's stem
+    and whose text is that file's text. Returns `{"systems": {name: {kind:
+    {precision, recall, f1, tp, n_pred, n_gold}}}, "documents": n, "warnings":
+    [...], ...}`; kinds are `event`, `event_unlabeled`, `occupation` and
+    `event/<role>`, `occupation/<role>`. A kind nothing was predicted or
+    annotated for is absent, and a rate with nothing to divide by is None.
+    """
+    gold_dir = Path(gold_dir)
+    stems = _gold_stems(gold_dir, fmt)
+    totals: dict[str, dict[str, Counts]] = {SYSTEM: {}, BASELINE: {}}
+    warnings: list[str] = []
+    scored = 0
+    for article in articles:
+        txt = stems.get(article.article_id)
+        if txt is None:
+            continue
+        if read_text(txt) != article.text:
+            warnings.append(f"{article.article_id}: article text differs from {txt.name}; not scored")
+            continue
+        golds = gold_triples(gold_dir, fmt, article.article_id)
+        for name, preds in ((SYSTEM, predicted_triples(article, fmt)), (BASELINE, baseline_triples(article, fmt))):
+            for kind, counts in score_document(preds, golds).items():
+                totals[name].setdefault(kind, Counts()).add(counts)
+        scored += 1
+    return {
+        "format": fmt,
+        "gold": str(gold_dir),
+        "documents": scored,
+        "systems": {name: {kind: c.as_dict() for kind, c in kinds.items() if c.n_pred or c.n_gold}
+                    for name, kinds in totals.items()},
+        "warnings": warnings,
+    }

@@ -1,0 +1,61 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline.eval.brat import load_brat, parse_ann
+from pipeline.eval.gold import GoldDoc, GoldFormatError
+
+
+@pytest.fixture(scope="module")
+def doc(fixtures: Path) -> GoldDoc:
+    docs = list(load_brat(fixtures / "brat"))
+    assert [doc.doc_id for doc in docs] == ["kazan_deal"]  # notes.txt has no .ann
+    return docs[0]
+
+
+def test_parse_ann_reads_entities_only() -> None:
+    records = list(
+        parse_ann(
+            [
+                "T4\tCITY 28 38\tВашингтоне",
+                "R1\tWORKS_AS Arg1:T2 Arg2:T14",
+                "N1\tReference T4 Wikidata:Q61\tВашингтон",
+                "T45\tORGANIZATION 1647 1658;1674 1704\tЛебединский горно-обогатительные комбинаты",
+            ]
+        )
+    )
+    assert [(r.ann_id, r.type, r.fragments) for r in records] == [
+        ("T4", "CITY", ((28, 38),)),
+        ("T45", "ORGANIZATION", ((1647, 1658), (1674, 1704))),
+    ]
+
+
+def test_parse_ann_reports_bad_offsets() -> None:
+    with pytest.raises(GoldFormatError, match=r"x\.ann:1"):
+        list(parse_ann(["T1\tCITY 1 x\tМосква"], "x.ann"))
+
+
+def test_offsets_match_the_crlf_text(doc: GoldDoc) -> None:
+    assert "\r\n" in doc.text
+    for span in doc.spans:
+        assert doc.text[span.start : span.end] == span.text
+    region = next(span for span in doc.spans if span.label == "STATE_OR_PROVINCE")
+    assert region.text == "Белгородской области"
+
+
+def test_discontinuous_entity_keeps_fragments_and_extent(doc: GoldDoc) -> None:
+    span = next(span for span in doc.spans if span.span_id == "T7")
+    pieces = [doc.text[start:end] for start, end in span.fragments]
+    assert pieces == ["Лебединский", "горно-обогатительные комбинаты"]
+    assert span.text == "Лебединский и Михайловский горно-обогатительные комбинаты"
+
+
+def test_nested_entities_are_all_read(doc: GoldDoc) -> None:
+    labels = [(span.label, span.text) for span in doc.spans if span.start < 13]
+    assert labels == [("ORGANIZATION", "Мэрия Казани"), ("CITY", "Казани")]
+
+
+def test_an_entity_whose_text_does_not_match_is_dropped(doc: GoldDoc) -> None:
+    assert all(span.span_id != "T11" for span in doc.spans)
+    [problem] = doc.problems
+    assert problem.startswith("kazan_deal.ann: T11 dropped")
