@@ -203,9 +203,12 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|")
 
+    def numeric(index: int) -> bool:
+        return all(row[index] == MISSING or row[index][:1] in "+-0123456789" for row in rows)
+
     lines = ["| " + " | ".join(cell(column) for column in header) + " |"]
     lines.append(
-        "|" + "|".join("---" if index == 0 else "---:" for index in range(len(header))) + "|"
+        "|" + "|".join("---:" if numeric(index) else "---" for index in range(len(header))) + "|"
     )
     lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines)
@@ -234,6 +237,21 @@ def render_markdown(report: dict) -> str:
             _md_table(header, rows),
             "",
         ]
+        for system in systems:
+            examples = report["normalization"][system]["examples"]
+            if examples:
+                parts += [
+                    f"Wrong normal forms of {system} (first {len(examples)}):",
+                    "",
+                    _md_table(
+                        ["type", "text", "predicted", "gold"],
+                        [
+                            [e["label"], e["text"], e["predicted"] or MISSING, e["gold"]]
+                            for e in examples
+                        ],
+                    ),
+                    "",
+                ]
     if report.get("date_values"):
         header, rows = accuracy_rows(report, "date_values")
         parts += ["## Date values", "", _md_table(header, rows), ""]
