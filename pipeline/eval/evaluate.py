@@ -223,7 +223,7 @@ def evaluate(
         docs = [doc for doc in docs if doc.doc_id in predictions[RUSNEWS]]
     else:
         predictions[RUSNEWS], timings[RUSNEWS] = _timed(predict_rusnews, docs)
-    if baseline_predict is not None and baseline:
+    if baseline and baseline_predict is not None:
         predictions[baseline], timings[baseline] = _timed(baseline_predict, docs)
 
     report = score_systems(docs, fmt, predictions, timings, warnings)

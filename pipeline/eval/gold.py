@@ -8,7 +8,7 @@ survive reading.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -120,7 +120,3 @@ def words_in_order(chunk: str, words: Sequence[str]) -> bool:
             return False
         pos = found + len(word)
     return True
-
-
-def sorted_by_id(docs: Iterable[GoldDoc]) -> list[GoldDoc]:
-    return sorted(docs, key=lambda doc: doc.doc_id)
