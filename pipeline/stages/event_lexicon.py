@@ -36,6 +36,14 @@ def fold(lemma: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    cameo_root: str | None
+    subject_role: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     lemma: str
     pos: str                 # VERB or NOUN
@@ -54,6 +62,7 @@ class LightVerb:
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
+    types: dict[str, EventType]
     triggers: dict[str, Trigger]
     light: dict[str, tuple[LightVerb, ...]]
     support: frozenset[str]
@@ -64,6 +73,9 @@ class EventLexicon:
     modality: dict[str, str]
     prepositions: dict[str, tuple[str, frozenset[str] | None]]
     positions: dict[str, str]
+
+    def subject_role(self, event_type: str) -> str:
+        return self.types[event_type].subject_role
 
     def record_lemmas(self) -> frozenset[str]:
         """Lemmas without which a sentence cannot yield a record (see ParseSyntax)."""
@@ -87,10 +99,18 @@ def _dash(value: str) -> str | None:
 
 
 def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
+    types = {
+        name: EventType(name, _dash(cameo), subject_role, description)
+        for name, cameo, subject_role, description in _rows(folder / "types.tsv", 4)
+    }
     triggers = {
         fold(lemma): Trigger(fold(lemma), pos, etype, _dash(cameo), _dash(cond), _dash(gen))
         for lemma, pos, etype, cameo, cond, gen, _notes in _rows(folder / "triggers.tsv", 7)
     }
+    for t in triggers.values():
+        if t.event_type not in types or types[t.event_type].cameo_root != t.cameo_root:
+            raise ValueError(f"{folder / 'triggers.tsv'}: {t.lemma!r} has type {t.event_type} and CAMEO "
+                             f"{t.cameo_root}, which types.tsv does not list")
     light: dict[str, list[LightVerb]] = {}
     kinds: dict[str, set[str]] = {"support": set(), "relay": set(), "group": set(), "holds": set(), "post": set()}
     for kind, lemma, noun, subject_role, _notes in _rows(folder / "frames.tsv", 5):
@@ -108,6 +128,7 @@ def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
     }
     positions = {fold(lemma): kind for lemma, kind, _notes in _rows(folder / "positions.tsv", 3)}
     return EventLexicon(
+        types=types,
         triggers=triggers,
         light={k: tuple(v) for k, v in light.items()},
         support=frozenset(kinds["support"]),

@@ -97,12 +97,26 @@ def holder(tree: Tree, p: int, lex: EventLexicon) -> Mention | None:
         for s in tree.kids(v, "nsubj", "nsubj:pass"):
             if (m := _person(tree, s)) is not None:
                 return m  # 'Иванов назначен послом', 'занимает пост министра'
+    for q in _coordinated_positions(tree, p, lex):
+        for a in tree.kids(q, "appos", "flat"):
+            if (m := _person(tree, a)) is not None:
+                return m  # 'писатель, поэт и журналист Дмитрий Быков'
     case = tree.feat(p, "Case")
     for n in tree.kids(p, "nmod"):
         m = _person(tree, n)
-        if m is not None and case is not None and tree.feat(n, "Case") == case and tree.preposition(n) is None:
-            return m  # the parser's genitive for a genitive apposition
+        # The parser's genitive for an apposition in an oblique case ('заместителя министра Алибека
+        # Бакаева'); in the nominative a name under a position is whom it serves ('помощник Клинтон').
+        if m is not None and case not in (None, "Nom") and tree.feat(n, "Case") == case and tree.preposition(n) is None:
+            return m
     return None
+
+
+def _coordinated_positions(tree: Tree, p: int, lex: EventLexicon) -> list[int]:
+    h = tree.head(p)
+    family = tree.kids(p, "conj") + ([h] if h is not None and tree.rel(p) == "conj" else [])
+    if h is not None and tree.rel(p) == "conj":
+        family += [k for k in tree.kids(h, "conj") if k != p]
+    return [q for q in family if tree.lemma(q) in lex.positions]
 
 
 def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], Mention | None]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.model import LOC, ORG, PER
 from pipeline.stages.deptree import VERBAL, Tree
-from pipeline.stages.event_lexicon import AGENT, EventLexicon, Trigger
+from pipeline.stages.event_lexicon import AGENT, EventLexicon, LightVerb, Trigger
 
 # A light verb's noun behind a preposition: 'подал в отставку', 'выступил с заявлением'.
 LIGHT_PREPOSITIONS = ("в", "во", "с", "со")
@@ -60,6 +60,11 @@ def _event_noun(tree: Tree, i: int, lex: EventLexicon) -> Trigger | None:
     return None if m is not None and m.label in (PER, ORG, LOC) else entry
 
 
+def _subject_role(light: LightVerb, entry: Trigger, lex: EventLexicon) -> str:
+    # 'принять участие' makes its subject a participant whatever the event; otherwise the type decides.
+    return light.subject_role if light.subject_role != AGENT else lex.subject_role(entry.event_type)
+
+
 def light_frame(tree: Tree, v: int, lex: EventLexicon) -> Frame | None:
     """`провести переговоры`, `провести раунд переговоров`, `принять участие в саммите`."""
     for light in lex.light.get(tree.lemma(v), ()):
@@ -70,24 +75,25 @@ def light_frame(tree: Tree, v: int, lex: EventLexicon) -> Frame | None:
                 continue  # 'объявили о начале переговоров' is a statement about them
             entry = _event_noun(tree, c, lex)
             if entry is not None:
-                return Frame(c, entry, [v, c], v, v, light.subject_role)
+                return Frame(c, entry, [v, c], v, v, _subject_role(light, entry, lex))
             # The event noun one level down: 'раунд переговоров', 'участие в саммите'.
             for n in tree.kids(c, "nmod"):
                 entry = _event_noun(tree, n, lex)
                 if entry is not None:
-                    return Frame(n, entry, [v, c, n], v, v, light.subject_role)
+                    return Frame(n, entry, [v, c, n], v, v, _subject_role(light, entry, lex))
     return None
 
 
 def noun_frame(tree: Tree, i: int, entry: Trigger, lex: EventLexicon) -> Frame:
     """An event noun, with the verb that says it happened (`встреча состоялась`), if any."""
     h = tree.head(i)
+    role = lex.subject_role(entry.event_type)
     if h is not None and tree.rel(i) in ("nsubj", "nsubj:pass") and tree.lemma(h) in lex.support:
-        return Frame(i, entry, [i, h], h)
+        return Frame(i, entry, [i, h], h, subject_role=role)
     for c in tree.kids(i, "acl"):
         if tree.lemma(c) in lex.support:
-            return Frame(i, entry, [i, c], c)
-    return Frame(i, entry, [i], None)
+            return Frame(i, entry, [i, c], c, subject_role=role)
+    return Frame(i, entry, [i], None, subject_role=role)
 
 
 def find_frames(tree: Tree, lex: EventLexicon) -> list[Frame]:
@@ -104,7 +110,7 @@ def find_frames(tree: Tree, lex: EventLexicon) -> list[Frame]:
         if entry is None or i in used or entry.pos != "VERB" or tree.pos(i) not in VERBAL:
             continue
         if _meets(tree, i, entry.condition):
-            frames.append(Frame(i, entry, [i], i))
+            frames.append(Frame(i, entry, [i], i, subject_role=lex.subject_role(entry.event_type)))
             used.add(i)
     by_token = {f.trigger: f for f in frames}
     for i in range(len(tree)):
