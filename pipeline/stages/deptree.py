@@ -101,3 +101,11 @@ class Tree:
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[last].end
+
+    def same_line(self, a: int, b: int) -> bool:
+        """No line break between offsets a and b. razdel does not end a sentence at a line break,
+        so a caption or title without a final stop ('Пресс-служба МИД РК') joins the next sentence;
+        words on different lines are not each other's arguments."""
+        lo, hi = sorted((a, b))
+        start = self.sentence.start
+        return "\n" not in self.sentence.text[max(lo - start, 0):max(hi - start, 0)]

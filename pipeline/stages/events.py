@@ -104,12 +104,13 @@ def distinct(found: list[Found]) -> list[Found]:
 
 def build_event(article: Article, tree: Tree, frame: Frame, lex: EventLexicon, place: Mention | None,
                 fired: list[tuple[str, str, str, str]] | None = None) -> Event | None:
-    found = distinct(collect_arguments(tree, frame, lex))
+    at = tree.tokens[frame.trigger].start
+    found = distinct([x for x in collect_arguments(tree, frame, lex) if tree.same_line(x.mention.start, at)])
     if not found:
         return None
     if not any(x.role == TIME for x in found):
         governing = governing_date(tree, frame)
-        if governing is not None:
+        if governing is not None and tree.same_line(governing.start, at):
             found.append(Found(TIME, governing, "governing_date"))
     if place is not None and not any(x.role == LOCATION for x in found):
         found.append(Found(LOCATION, place, "dateline"))

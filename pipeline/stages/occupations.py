@@ -5,7 +5,8 @@
 place Республика Казахстан. Position words are data (`models/events/positions.tsv`).
 
 - The person is a PER name in apposition to the position noun (either way
-  round), the subject of a copular position (`Кошта — президент ...`), the
+  round; of several, the nearest after it) or to a position coordinated with
+  it (`писатель, поэт и журналист Дмитрий Быков`), the subject of a copular position (`Кошта — президент ...`), the
   subject or object of a verb that links a person to a position
   (`назначен послом`, `назначил Иванова министром`, `занимает пост министра`),
   or, when the parser took the name for a genitive dependent, a PER name under
@@ -76,9 +77,9 @@ def _person(tree: Tree, i: int | None) -> Mention | None:
 
 def holder(tree: Tree, p: int, lex: EventLexicon) -> Mention | None:
     """Who holds the position at token p, if the sentence names them."""
-    for a in tree.kids(p, "appos", "flat"):
-        if (m := _person(tree, a)) is not None:
-            return m  # 'президент Европейского совета Антониу Кошта'
+    own = [m for a in tree.kids(p, "appos", "flat") if (m := _person(tree, a)) is not None]
+    if own:
+        return nearest(tree, p, own)  # 'президент Европейского совета Антониу Кошта'
     if tree.rel(p) == "appos" and (m := _person(tree, tree.head(p))) is not None:
         return m  # 'Алибек Бакаев, заместитель министра'
     for s in tree.kids(p, "nsubj"):
@@ -97,10 +98,10 @@ def holder(tree: Tree, p: int, lex: EventLexicon) -> Mention | None:
         for s in tree.kids(v, "nsubj", "nsubj:pass"):
             if (m := _person(tree, s)) is not None:
                 return m  # 'Иванов назначен послом', 'занимает пост министра'
-    for q in _coordinated_positions(tree, p, lex):
-        for a in tree.kids(q, "appos", "flat"):
-            if (m := _person(tree, a)) is not None:
-                return m  # 'писатель, поэт и журналист Дмитрий Быков'
+    shared = [m for q in _coordinated_positions(tree, p, lex) for a in tree.kids(q, "appos", "flat")
+              if (m := _person(tree, a)) is not None]
+    if shared:
+        return nearest(tree, p, shared)  # 'писатель, поэт и журналист Дмитрий Быков'
     case = tree.feat(p, "Case")
     for n in tree.kids(p, "nmod"):
         m = _person(tree, n)
@@ -109,6 +110,15 @@ def holder(tree: Tree, p: int, lex: EventLexicon) -> Mention | None:
         if m is not None and case not in (None, "Nom") and tree.feat(n, "Case") == case and tree.preposition(n) is None:
             return m
     return None
+
+
+def nearest(tree: Tree, p: int, people: list[Mention]) -> Mention:
+    """The first name after the position, else the last before it: when the parser hangs two names
+    on one position ('министра ... Ермека Кошербаева и Верховного представителя ... Каи Каллас'),
+    each position takes the name that follows it."""
+    at = tree.tokens[p].start
+    after = [m for m in people if m.start > at]
+    return min(after, key=lambda m: m.start) if after else max(people, key=lambda m: m.start)
 
 
 def _coordinated_positions(tree: Tree, p: int, lex: EventLexicon) -> list[int]:
@@ -129,7 +139,7 @@ def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], M
         for n in tree.kids(x, "nmod"):
             m = tree.mention_at[n]
             if m is not None:
-                if workplace is None and m.label in (ORG, LOC):
+                if workplace is None and m.label in (ORG, LOC) and tree.same_line(m.start, tree.tokens[p].start):
                     workplace = m
                 continue
             if tree.preposition(n) is None and tree.pos(n) in NOMINAL | {"ADJ"} and n > x:
@@ -139,7 +149,8 @@ def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], M
     if workplace is None:
         for n in tree.kids(p, "nmod"):
             m = tree.mention_at[n]
-            if m is not None and m.label in (ORG, LOC) and tree.preposition(n) in ("в", "во", "при"):
+            if m is not None and m.label in (ORG, LOC) and tree.preposition(n) in ("в", "во", "при") \
+                    and tree.same_line(m.start, tree.tokens[p].start):
                 workplace = m  # 'посол в России', 'представитель при ООН'
                 break
     first = last = p
@@ -170,7 +181,8 @@ def extract_occupations(article: Article, tree: Tree, lex: EventLexicon) -> list
         if m is not None and m.label in (PER, ORG, LOC):
             continue  # 'Администрации Президента' is an organization's name
         person = holder(tree, p, lex)
-        if person is None:
+        at = tree.tokens[p].start
+        if person is None or not tree.same_line(person.start, at):
             continue
         tokens, workplace = position_phrase(tree, p, lex)
         inside.update(tokens)
