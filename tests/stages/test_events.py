@@ -112,6 +112,13 @@ def test_arguments_point_to_entities_with_their_canonical_names(pipe) -> None:
     assert (agent.name, agent.label) == (entity.name, entity.label) == ("Касым-Жомарт Токаев", "PER")
 
 
+def test_arguments_stay_on_the_trigger_line(pipe) -> None:
+    # razdel runs a caption without a final stop into the next sentence.
+    article = run(pipe, "Пресс-служба МИД РК\n\n24 ноября 2025 года Касым-Жомарт Токаев принял "
+                        "специального представителя Европейского союза Эдуардса Стипрайса.")
+    assert surfaces(article, one(article, "MEETING"), "agent") == {"Касым-Жомарт Токаев"}
+
+
 def test_dateline_is_the_location_of_last_resort(pipe) -> None:
     article = run(pipe, "МОСКВА, 3 декабря — Сергей Лавров встретился с Ваном И.")
     assert surfaces(article, one(article, "MEETING"), "location") == {"МОСКВА"}
@@ -177,6 +184,14 @@ def test_occupations(pipe, text: str, person: str, position: str, workplace: tup
     assert {a.name for a in record.arguments if a.role == "position"} == {position}
     places = {(a.role, article.text[a.start:a.end]) for a in record.arguments if a.role in ("organization", "place")}
     assert places == ({workplace} if workplace else set())
+
+
+def test_each_coordinated_position_takes_the_name_after_it(pipe) -> None:
+    article = run(pipe, "Заседание прошло под председательством министра иностранных дел Казахстана Ермека "
+                        "Кошербаева и Верховного представителя ЕС Каи Каллас.")
+    held = {(a.name, b.name) for e in article.events if e.event_type == OCCUPATION
+            for a in e.arguments if a.role == "person" for b in e.arguments if b.role == "position"}
+    assert held == {("Ермек Кошербаев", "министр иностранных дел"), ("Кая Каллас", "верховный представитель")}
 
 
 def test_a_position_without_a_named_holder_is_no_record(pipe) -> None:
