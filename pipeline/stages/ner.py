@@ -1,7 +1,16 @@
-"""Named entities: slovnet's news NER (PER/LOC/ORG) over batches of sentences."""
+"""Named entities: slovnet's news NER (PER/LOC/ORG) over batches of text windows.
+
+The tagger sees runs of consecutive sentences, not single sentences: its
+convolutions use the neighbouring words, and cutting at every sentence lost
+about one point of PER F1 on factRuEval dev. Windows are capped in length so
+a huge article never becomes one huge tensor, and windows from many articles
+are batched together.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import dataclass
 from typing import ClassVar
 
 from pipeline import resources
@@ -9,23 +18,49 @@ from pipeline.model import Article, Mention
 from pipeline.stages.base import NAMES, SENTENCES
 from pipeline.stages.batching import map_sorted
 
+WINDOW_CHARS = 4000
+
+
+@dataclass(slots=True)
+class Window:
+    article: Article
+    first: int  # index of the first sentence in the window
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.article.text[self.start:self.end]
+
+
+def windows(article: Article, limit: int = WINDOW_CHARS) -> list[Window]:
+    """Consecutive sentences grouped into windows of at most `limit` characters."""
+    out: list[Window] = []
+    for idx, sent in enumerate(article.sentences):
+        if out and sent.end - out[-1].start <= limit:
+            out[-1].end = sent.end
+        else:
+            out.append(Window(article, idx, sent.start, sent.end))
+    return out
+
 
 class TagNER:
     name: ClassVar[str] = "ner"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES,)
     assigns: ClassVar[tuple[str, ...]] = (NAMES,)
 
-    def __init__(self, tagger=None) -> None:
+    def __init__(self, tagger=None, window_chars: int = WINDOW_CHARS) -> None:
         self.tagger = tagger or resources.ner_tagger()
+        self.window_chars = window_chars
 
     def __call__(self, articles: list[Article]) -> list[Article]:
-        located = [(article, idx, sent) for article in articles for idx, sent in enumerate(article.sentences)]
-        texts = [sent.text for _, _, sent in located]
-        markups = map_sorted(texts, lambda chunk: self.tagger.map(chunk), len)
-        for (article, idx, sent), markup in zip(located, markups):
+        chunks = [w for article in articles for w in windows(article, self.window_chars)]
+        markups = map_sorted([w.text for w in chunks], lambda batch: self.tagger.map(batch), len)
+        for window, markup in zip(chunks, markups):
+            article = window.article
+            starts = [s.start for s in article.sentences]
             for span in markup.spans:
-                start, end = sent.start + span.start, sent.start + span.stop
-                article.mentions.append(
-                    Mention(start, end, article.text[start:end], span.type, sentence_idx=idx)
-                )
+                start, end = window.start + span.start, window.start + span.stop
+                idx = bisect_right(starts, start) - 1
+                article.mentions.append(Mention(start, end, article.text[start:end], span.type, sentence_idx=idx))
         return articles
