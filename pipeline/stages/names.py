@@ -304,7 +304,10 @@ def _role_prior(reading: Reading, expected: str) -> float:
 def _word_score(word: NameWord, case: str, gender: str, expected: str) -> tuple[float, Reading]:
     score, reading = 0.0, word.readings[0]
     for candidate in word.readings:
-        fit = candidate.weight + _role_prior(candidate, expected) + _hint(word.token, case, gender)
+        # slovnet's gender backs only a reading that has a gender of its own: an
+        # a-declension nominative fits either (Кошта), and a genitive -а of a
+        # consonant stem (Эдуардса) must not lose to it on slovnet's say-so.
+        fit = candidate.weight + _role_prior(candidate, expected) + _hint(word.token, case, candidate.gender)
         if candidate.fits(case, gender) and fit > score:
             score, reading = fit, candidate
     # A word breaks ranks only when its own reading, slovnet agreeing, is much

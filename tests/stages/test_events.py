@@ -235,7 +235,7 @@ def test_seed_acceptance(pipe, seed_dir) -> None:
     assert talks, "NEGOTIATION on 2025-12-02 in Брюссель with Казахстан and Европейский союз"
     reception = [e for e in article.events if e.event_type == "MEETING" and e.date == "2025-11-24"
                  and "Касым-Жомарт Токаев" in _names(article, e)
-                 and _names(article, e) & {"Эдуардс Стипрайс", "Эдуардса Стипрайса"}]
+                 and "Эдуардс Стипрайс" in _names(article, e)]
     assert reception, "MEETING on 2025-11-24 with Токаев and Стипрайс"
     visit = [e for e in article.events if e.event_type == "VISIT" and e.date == "2025-12-04"
              and e.modality == "planned" and "Астана" in _names(article, e)
