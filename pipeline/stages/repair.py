@@ -78,7 +78,23 @@ def trim_function_words(article: Article, mention: Mention) -> list[Mention] | N
                     source=mention.source)]
 
 
+def cut_at_line_break(article: Article, mention: Mention) -> list[Mention] | None:
+    """A name never runs across a line break (title, then body): keep each line's part."""
+    if "\n" not in mention.text and "\r" not in mention.text:
+        return None
+    parts, pos = [], mention.start
+    for piece in mention.text.splitlines(keepends=True):
+        core = piece.strip()
+        if core:
+            start = pos + piece.index(core)
+            parts.append(Mention(start, start + len(core), core, mention.label, article.sentence_of(start),
+                                 source=mention.source))
+        pos += len(piece)
+    return parts
+
+
 RULES: list[tuple[str, Rule]] = [
+    ("cut_at_line_break", cut_at_line_break),
     ("trim_edges", trim_edges),
     ("trim_function_words", trim_function_words),
     ("split_parenthesized_acronym", split_parenthesized_acronym),

@@ -10,9 +10,27 @@ from pipeline.model import Article, Sentence, Token
 from pipeline.stages.base import SENTENCES
 
 
+def lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank lines with their offsets: a news line break always ends a sentence."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line)
+    return out
+
+
 def adapt_sentences(text: str, segmenter) -> list[Sentence]:
-    """razdel substrings to our Sentences, each holding the tokens inside it."""
-    sentences = [Sentence(s.start, s.stop, s.text) for s in segmenter.sentenize(text)]
+    """razdel substrings to our Sentences, each holding the tokens inside it.
+
+    razdel joins a caption or title line to the sentence after it, so each
+    line is split into sentences on its own.
+    """
+    sentences = [
+        Sentence(offset + s.start, offset + s.stop, s.text)
+        for offset, line in lines(text)
+        for s in segmenter.sentenize(line)
+    ]
     starts = [s.start for s in sentences]
     for tok in segmenter.tokenize(text):
         idx = bisect_right(starts, tok.start) - 1

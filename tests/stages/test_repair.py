@@ -45,3 +45,10 @@ def test_sentence_initial_adverb_is_trimmed_from_a_person() -> None:
     article.mentions = [_mention("Вчера Алибек Бакаев", text, "PER")]
     Repair()([article])
     assert [m.text for m in article.mentions] == ["Алибек Бакаев"]
+
+
+def test_a_name_does_not_run_across_a_line_break() -> None:
+    whole = "Визит Антониу\nКошта прибыл в Астану."
+    article = Article("a", whole, mentions=[_mention("Антониу\nКошта", whole, "PER")])
+    Repair()([article])
+    assert [m.text for m in article.mentions] == ["Антониу", "Кошта"]

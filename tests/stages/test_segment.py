@@ -17,3 +17,10 @@ def test_sentences_and_tokens_carry_offsets_into_the_text() -> None:
 def test_whitespace_only_article_has_no_sentences() -> None:
     (article,) = Segment()([Article("a", " \n\t ")])
     assert article.sentences == []
+
+
+def test_a_caption_line_is_its_own_sentence() -> None:
+    text = "Фото: пресс-служба МИД РК\nСтороны обменялись подходами.\r\nЗаголовок без точки\n"
+    (article,) = Segment()([Article("a", text)])
+    assert [s.text for s in article.sentences] == [
+        "Фото: пресс-служба МИД РК", "Стороны обменялись подходами.", "Заголовок без точки"]
