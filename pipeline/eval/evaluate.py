@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from pipeline.eval.baseline import get_baseline
 from pipeline.eval.brat import load_brat
@@ -22,11 +23,13 @@ from pipeline.eval.gold import GoldDoc
 from pipeline.eval.jsonl import load_jsonl
 from pipeline.eval.metrics import METRICS, MICRO, score_all, scores_as_dict
 from pipeline.eval.normalization import date_targets, factru_targets, jsonl_targets, score_normals
-from pipeline.eval.predictions import RUSNEWS, check_offsets, predict_rusnews, read_run
+from pipeline.eval.predictions import RUSNEWS, check_offsets, read_run, run_rusnews
 from pipeline.model import DATE, Mention
 
 Predictions = dict[str, list[Mention]]
 FORMATS = ("factru", "brat", "jsonl")
+# Gold that annotates events and occupations (.facts, brat relations).
+RECORD_FORMATS = ("factru", "brat")
 MAX_PROBLEMS = 20
 
 LOADERS = {"factru": load_factru, "brat": load_brat, "jsonl": load_jsonl}
@@ -178,8 +181,8 @@ def score_systems(
 
 
 def _timed(
-    predict: Callable[[Sequence[GoldDoc]], Predictions], docs: Sequence[GoldDoc]
-) -> tuple[Predictions, float]:
+    predict: Callable[[Sequence[GoldDoc]], Any], docs: Sequence[GoldDoc]
+) -> tuple[Any, float]:
     started = time.perf_counter()
     predictions = predict(docs)
     return predictions, time.perf_counter() - started
@@ -222,13 +225,23 @@ def evaluate(
         # A run may have skipped documents; score every system on the same ones.
         docs = [doc for doc in docs if doc.doc_id in predictions[RUSNEWS]]
     else:
-        predictions[RUSNEWS], timings[RUSNEWS] = _timed(predict_rusnews, docs)
+        articles, timings[RUSNEWS] = _timed(run_rusnews, docs)
+        predictions[RUSNEWS] = {a.article_id: list(a.mentions) for a in articles}
     if baseline and baseline_predict is not None:
         predictions[baseline], timings[baseline] = _timed(baseline_predict, docs)
 
     report = score_systems(docs, fmt, predictions, timings, warnings)
     report = {"gold": str(gold), "run_dir": str(run_dir) if run_dir else None, **report}
     report["versions"] = _versions()
+    if fmt in RECORD_FORMATS:
+        if run_dir is None:
+            from pipeline.eval.records import score_records
+
+            report["records"] = score_records(Path(gold), fmt, articles)
+        else:
+            report.setdefault("warnings", []).append(
+                "event records are scored on live runs only (leave out --run)"
+            )
     if report_dir is not None:
         from pipeline.eval.report import write_reports
 

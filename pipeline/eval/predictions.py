@@ -25,6 +25,11 @@ class RunError(RuntimeError):
 
 
 def predict_rusnews(docs: Sequence[GoldDoc]) -> dict[str, list[Mention]]:
+    """Run the rusnews pipeline on the gold texts; mentions per document."""
+    return {article.article_id: list(article.mentions) for article in run_rusnews(docs)}
+
+
+def run_rusnews(docs: Sequence[GoldDoc]) -> list[Article]:
     """Run the rusnews pipeline on the gold texts (imported late: it loads models)."""
     try:
         from pipeline.pipeline import Pipeline
@@ -36,10 +41,9 @@ def predict_rusnews(docs: Sequence[GoldDoc]) -> dict[str, list[Mention]]:
             "score an existing run with --run RUN_DIR instead"
         ) from None
     pipe = Pipeline()
-    articles = pipe.process(
+    return pipe.process(
         [Article(article_id=doc.doc_id, text=doc.text, published=doc.published) for doc in docs]
     )
-    return {article.article_id: list(article.mentions) for article in articles}
 
 
 def _table(run_dir: Path, name: str) -> Any | None:

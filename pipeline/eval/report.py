@@ -112,6 +112,28 @@ def accuracy_rows(report: dict, key: str, sep: str = " ") -> tuple[list[str], li
     return header, rows
 
 
+RECORD_KINDS = ("event", "event_unlabeled", "occupation")
+
+
+def record_rows(report: dict) -> tuple[list[str], list[list[str]]]:
+    """Event and occupation records: P/R/F1 of triples, parse roles vs sentence baseline."""
+    systems = report["records"]["systems"]
+    names = list(systems)
+    header = ["records"] + [f"{name} P/R/F1" for name in names] + ["ΔF1"]
+    rows = []
+    kinds = [k for k in RECORD_KINDS if any(k in systems[n] for n in names)]
+    kinds += sorted({k for n in names for k in systems[n] if "/" in k})
+    for kind in kinds:
+        cells = [systems[n].get(kind, {}) for n in names]
+        row = [kind] + [
+            "/".join(fmt(c.get(m)) for m in ("precision", "recall", "f1")) if c else "-" for c in cells
+        ]
+        f1s = [c.get("f1") if c else None for c in cells]
+        row.append(fmt(difference(*f1s[:2]), signed=True) if len(f1s) >= 2 else "-")
+        rows.append(row)
+    return header, rows
+
+
 def _shorten(text: str, width: int | None) -> str:
     return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
@@ -181,6 +203,9 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
     if report.get("date_values"):
         header, rows = accuracy_rows(report, "date_values", sep="\n")
         console.print(_rich_table("date values", header, rows))
+    if report.get("records"):
+        header, rows = record_rows(report)
+        console.print(_rich_table("event and occupation records (triples)", header, rows))
     if errors:
         for system in systems:
             header, rows = error_rows(report, system, width=32)
@@ -255,6 +280,11 @@ def render_markdown(report: dict) -> str:
     if report.get("date_values"):
         header, rows = accuracy_rows(report, "date_values")
         parts += ["## Date values", "", _md_table(header, rows), ""]
+    if report.get("records"):
+        header, rows = record_rows(report)
+        parts += ["## Event and occupation records", "",
+                  "Triples (record, role, filler); the matching rule is in `pipeline/eval/records.py`.", "",
+                  _md_table(header, rows), ""]
     for system in systems:
         errors = report["errors"][system]
         totals = ", ".join(f"{kind} {count}" for kind, count in errors["totals"].items())
