@@ -17,7 +17,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 
 class TableFormat(str, Enum):
@@ -85,6 +85,30 @@ def eval_command(
         _fail(f"unknown baseline {baseline!r}.", "The only baseline is 'natasha'.")
     result = evaluate(gold, fmt.value, run_dir=run_dir, report_dir=report, baseline=baseline, limit=limit)
     print_report(result)
+
+
+@app.command("show")
+def show_command(
+    article_path: Path = typer.Argument(..., help="One article file (.txt, .json or .jsonl)."),
+    article_id: str = typer.Option(None, "--id", help="Which record of a .jsonl/.json file (default: the first)."),
+    html: Path = typer.Option(None, "--html", help="Write displaCy HTML to this file instead of printing."),
+) -> None:
+    """Show one article: highlighted mentions, its entities and the event records under it."""
+    from pipeline.io.readers import read_path
+    from pipeline.model import Article
+    from pipeline.pipeline import Pipeline
+    from pipeline.show import show
+
+    if not article_path.is_file():
+        _fail(f"{article_path} is not a file.", "Give one .txt, .json or .jsonl article file.")
+    items = list(read_path(article_path.parent, article_path))
+    articles = [a for a in items if isinstance(a, Article)]
+    if article_id is not None:
+        articles = [a for a in articles if a.article_id == article_id]
+    if not articles:
+        reasons = "; ".join(p.message for p in items if not isinstance(p, Article)) or "no matching record"
+        _fail(f"no article to show in {article_path}: {reasons}")
+    show(Pipeline().process(articles[:1])[0], html=html)
 
 
 def main() -> None:
