@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
+from pipeline.stages.agreement import governing_verb_feats, with_feats
 from pipeline.model import NAME_LABELS, PER, Article, Token
 from pipeline.resources import MODELS_DIR
 from pipeline.stages.base import MORPH, NAMES, NORMALS
@@ -390,6 +391,8 @@ class Normalize:
                 if mention.label not in NAME_LABELS or mention.normal is not None:
                     continue
                 tokens = article.tokens_in(mention.start, mention.end)
+                if mention.label == PER and (cue := governing_verb_feats(article, mention)):
+                    tokens = with_feats(tokens, cue)
                 normal = normalize_mention(mention.label, tokens)
                 # No tokens (an article without sentences): the text as written is all we have.
                 mention.normal = normal.normal or mention.text

@@ -1,0 +1,21 @@
+import pytest
+
+from pipeline.model import PER
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # slovnet tags these appositions genitive and masculine; the verb says nominative feminine.
+        ("Верховный представитель ЕС по иностранным делам и политике безопасности Кая Каллас "
+         "вчера в Брюсселе встретилась с министром.", "Кая Каллас"),
+        ("Заместитель генерального секретаря ООН Амина Мохаммед поддержала инициативу.", "Амина Мохаммед"),
+        # The verb agrees with another word: no cue.
+        ("Встреча с Эдуардсом Стипрайсом прошла вчера.", "Эдуардс Стипрайс"),
+        ("Пресс-служба Юрия Лужкова сообщила об этом.", "Юрий Лужков"),
+        ("Одним из главных ресурсов Бориса Громова была поддержка избирателей.", "Борис Громов"),
+    ],
+)
+def test_feminine_predicate_decides_a_names_case(pipe, text: str, expected: str) -> None:
+    article = pipe(text)
+    assert [m.normal for m in article.mentions if m.label == PER] == [expected]
