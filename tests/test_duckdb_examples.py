@@ -1,0 +1,100 @@
+"""The DuckDB examples in examples/duckdb run against a real run of the sample corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from tests.conftest import ROOT, SAMPLE
+
+duckdb = pytest.importorskip("duckdb", reason="duckdb is a test extra: pip install -e '.[test]'")
+
+EXAMPLES = ROOT / "examples" / "duckdb"
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("duckdb-run")
+    result = CliRunner().invoke(app, ["run", str(SAMPLE), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def query(run: Path, name: str) -> pd.DataFrame:
+    """Exactly what the README tells a user to do: set `run`, read views.sql, run the example."""
+    con = duckdb.connect()
+    con.execute("SET VARIABLE run = ?", [str(run)])
+    con.execute((EXAMPLES / "views.sql").read_text(encoding="utf-8"))
+    return con.sql((EXAMPLES / f"{name}.sql").read_text(encoding="utf-8")).df()
+
+
+def check_top_entities_per_month(rows: pd.DataFrame) -> None:
+    assert set(rows["month"]) == {"2025-11", "2025-12"}  # the sample's publication months
+    assert set(rows["label"]) == {"PER", "ORG", "LOC"}
+    assert rows.groupby(["month", "label"]).size().max() <= 5
+    december = rows[rows["month"] == "2025-12"]
+    assert "Алибек Бакаев" in set(december.loc[december["label"] == "PER", "name"])
+    assert "Министерство иностранных дел" in set(december.loc[december["label"] == "ORG", "name"])
+    assert (rows["articles"] >= 1).all() and (rows["mentions"] >= rows["articles"]).all()
+
+
+def check_who_meets_whom(rows: pd.DataFrame) -> None:
+    pairs = {frozenset(p) for p in zip(rows["side_a"], rows["side_b"])}
+    # Meetings and talks the sample articles report, in nominative whatever the case in the text.
+    for pair in (("Кая Каллас", "Бахтиёр Саидов"), ("Сергей Лавров", "Максим Рыженков"),
+                 ("Эмомали Рахмон", "Амина Мохаммед"), ("Садыр Жапаров", "Всемирный банк")):
+        assert frozenset(pair) in pairs, pair
+    assert (rows["side_a"] != rows["side_b"]).all()
+    assert (rows["first_date"] <= rows["last_date"]).all()
+
+
+def check_events_per_type_per_day(rows: pd.DataFrame) -> None:
+    days = pd.to_datetime(rows["day"])
+    assert days.min() >= pd.Timestamp("2025-11-01") and days.max() <= pd.Timestamp("2025-12-31")
+    assert {"MEETING", "NEGOTIATION", "STATEMENT", "OCCUPATION"} <= set(rows["event_type"])
+    assert not rows.duplicated(["day", "event_type"]).any()
+    lavrov = rows[(rows["day"].astype(str) == "2025-11-26") & (rows["event_type"] == "NEGOTIATION")]
+    assert lavrov["events"].tolist() == [1]  # Лавров провел переговоры в Минске 26 ноября
+
+
+def check_occupations(rows: pd.DataFrame) -> None:
+    records = set(zip(rows["person"], rows["position"], rows["organization"].fillna(""), rows["place"].fillna("")))
+    assert ("Сергей Лавров", "министр иностранных дел", "", "Россия") in records
+    assert ("Вячеслав Володин", "председатель", "Государственная дума", "") in records
+    assert ("Мария Захарова", "официальный представитель", "Министерство иностранных дел", "") in records
+    assert rows["person"].notna().all() and rows["position"].notna().all()
+
+
+CHECKS: dict[str, Callable[[pd.DataFrame], None]] = {
+    "top_entities_per_month": check_top_entities_per_month,
+    "who_meets_whom": check_who_meets_whom,
+    "events_per_type_per_day": check_events_per_type_per_day,
+    "occupations": check_occupations,
+}
+
+
+def test_every_example_has_a_check() -> None:
+    shipped = {p.stem for p in EXAMPLES.glob("*.sql")} - {"views"}
+    assert shipped == set(CHECKS)
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_example_runs_and_answers_sensibly(sample_run: Path, name: str) -> None:
+    rows = query(sample_run, name)
+    assert len(rows) > 0
+    CHECKS[name](rows)
+
+
+def test_views_follow_the_run_variable(sample_run: Path, tmp_path: Path) -> None:
+    con = duckdb.connect()
+    con.execute("SET VARIABLE run = ?", [str(sample_run)])
+    con.execute((EXAMPLES / "views.sql").read_text(encoding="utf-8"))
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (13,)
+    con.execute("SET VARIABLE run = ?", [str(tmp_path)])
+    with pytest.raises(duckdb.IOException):
+        con.execute("SELECT count(*) FROM articles").fetchone()
