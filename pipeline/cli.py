@@ -111,6 +111,23 @@ def show_command(
     show(Pipeline().process(articles[:1])[0], html=html)
 
 
+@app.command("report")
+def report_command(
+    run_dir: Path = typer.Argument(..., help="A finished run's folder (the -o of `rusnews run`)."),
+    output: Path = typer.Option(None, "-o", "--output", help="HTML file to write (default: RUN_DIR/report.html)."),
+) -> None:
+    """Write one self-contained HTML page about a run: counts, charts, top names, errors."""
+    from pipeline.report import write_report
+
+    if not run_dir.is_dir():
+        _fail(f"run folder {run_dir} does not exist.", "Give the -o folder of a finished `rusnews run`.")
+    try:
+        written = write_report(run_dir, output)
+    except FileNotFoundError as exc:
+        _fail(str(exc), "Run `rusnews run INPUT -o RUN_DIR` first, then report on RUN_DIR.")
+    Console().print(f"wrote {written}")
+
+
 def main() -> None:
     # Threads beyond the cores only add contention in the small slovnet models.
     os.environ.setdefault("OMP_NUM_THREADS", "1")

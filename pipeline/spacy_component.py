@@ -26,7 +26,7 @@ when the first document arrives.
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any, Optional, Union
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -58,7 +58,7 @@ def register_extensions() -> None:
             Span.set_extension(name, default=None)
 
 
-def _published(value: Union[date, str, None]) -> Optional[date]:
+def _published(value: date | str | None) -> date | None:
     from pipeline.io.readers import parse_published
 
     if value is None or isinstance(value, date):
@@ -100,7 +100,7 @@ def event_records(article: Article, offset: int = 0) -> list[Record]:
 class RusnewsComponent:
     """Runs the rusnews Pipeline on each Doc's text and fills ents, spans and extensions."""
 
-    def __init__(self, nlp: Language, name: str = FACTORY, published: Optional[str] = None,
+    def __init__(self, nlp: Language, name: str = FACTORY, published: str | None = None,
                  batch_size: int = 32, markers: bool = True, overwrite_ents: bool = True,
                  spans_key: str = FACTORY) -> None:
         register_extensions()
@@ -129,7 +129,7 @@ class RusnewsComponent:
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
-    def pipe(self, docs: Iterable[Doc], batch_size: Optional[int] = None) -> Iterator[Doc]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
         """`nlp.pipe` calls this: many Docs go through `Pipeline.process` at once."""
         for batch in minibatch(docs, size=batch_size or self.batch_size):
             prepared = [self._article(idx, doc) for idx, doc in enumerate(batch)]
@@ -197,7 +197,7 @@ class RusnewsComponent:
     assigns=["doc.ents", "doc.spans", "doc._.rusnews_mentions", "doc._.rusnews_entities",
              "doc._.rusnews_events", "span._.rusnews_normal", "span._.rusnews_entity_id"],
 )
-def make_rusnews(nlp: Language, name: str, published: Optional[str], batch_size: int, markers: bool,
+def make_rusnews(nlp: Language, name: str, published: str | None, batch_size: int, markers: bool,
                  overwrite_ents: bool, spans_key: str) -> RusnewsComponent:
     return RusnewsComponent(nlp, name, published=published, batch_size=batch_size, markers=markers,
                             overwrite_ents=overwrite_ents, spans_key=spans_key)

@@ -1,0 +1,164 @@
+"""The run report as one self-contained HTML page: inline CSS and SVG, no script, no network."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from pipeline.model import DATE, DAY, LOC, MONTH, ORG, PER
+from pipeline.report.summary import OTHER, RunSummary, Timeline, TopEntity
+from pipeline.report.svg import PALETTE, hbar_chart, stacked_columns
+from pipeline.show import COLORS
+
+# Darker than displaCy's highlight colours (COLORS), which are pale behind text
+# but too faint as bars; same hues, so a label looks alike everywhere.
+LABEL_COLORS = {PER: "#c2569f", ORG: "#2b9bb8", LOC: "#4f9a3c", DATE: "#c99a16"}
+TOP_TITLES = {PER: "Top persons", ORG: "Top organizations", LOC: "Top locations"}
+MAX_ERROR_ROWS = 500
+
+CSS = """
+body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 0; color: #222; background: #f6f6f4; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 48px; }
+h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 10px; }
+.meta { color: #555; margin: 0 0 18px; font-size: 14px; }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; }
+.card { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 10px 16px; min-width: 120px; }
+.card b { display: block; font-size: 26px; } .card span { color: #555; font-size: 13px; }
+.card.bad b { color: #b3261e; }
+section { margin-top: 20px; }
+.row { display: flex; flex-wrap: wrap; gap: 20px; align-items: flex-start; }
+.panel { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; flex: 1 1 300px; overflow-x: auto; }
+.panel h2 { margin-top: 0; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 13px; margin: 6px 0; }
+.legend i { display: inline-block; width: 12px; height: 12px; margin-right: 5px; vertical-align: -1px; border-radius: 2px; }
+.note { color: #555; font-size: 13px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
+th { color: #555; font-weight: 600; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.msg { word-break: break-word; }
+"""
+
+
+def _card(value: object, label: str, bad: bool = False) -> str:
+    return f"<div class='card{' bad' if bad else ''}'><b>{escape(str(value))}</b><span>{escape(label)}</span></div>"
+
+
+def _legend(colors: dict[str, str]) -> str:
+    items = "".join(f"<span><i style='background:{escape(c, quote=True)}'></i>{escape(name)}</span>"
+                    for name, c in colors.items())
+    return f"<div class='legend'>{items}</div>"
+
+
+def _bucket_label(bucket: date, period: str) -> str:
+    if period == DAY:
+        return bucket.isoformat()
+    if period == MONTH:
+        return bucket.strftime("%Y-%m")
+    return str(bucket.year)
+
+
+def _timeline_note(t: Timeline, total: int) -> str:
+    if t.period is None:
+        return f"None of the {total} events has a date (neither the text nor a publication date gives one)."
+    parts = [(f"{t.drawn} of {total} events drawn, by {t.period} of the event's date "
+              "(the date the sentence names, else the article's publication date).")]
+    if t.undated:
+        parts.append(f"{t.undated} have no date.")
+    if t.too_coarse:
+        parts.append(f"{t.too_coarse} are dated only to a coarser period than a {t.period}.")
+    if t.outside and t.outside_range:
+        first, last = t.outside_range
+        span = first if first == last else f"{first} … {last}"
+        parts.append(f"{t.outside} are far from all the other dates ({span}) and left off the axis.")
+    return " ".join(parts)
+
+
+def _header(s: RunSummary) -> str:
+    meta = []
+    if s.manifest.get("input"):
+        meta.append(f"input {escape(str(s.manifest['input']))}")
+    if s.published_range:
+        first, last = s.published_range
+        meta.append(f"published {first.isoformat()} – {last.isoformat()}")
+    else:
+        meta.append("no publication dates")
+    timings = s.manifest.get("timings", {})
+    if "total_s" in timings:
+        meta.append(f"processed in {timings['total_s']:.1f} s ({timings.get('articles_per_s', 0):.1f} articles/s)")
+    if s.manifest.get("version"):
+        meta.append(f"rusnews {escape(str(s.manifest['version']))}")
+    return (f"<h1>rusnews run: {escape(s.run_dir.name or str(s.run_dir))}</h1>"
+            f"<p class='meta'>{escape(str(s.run_dir))} · {' · '.join(meta)}</p>")
+
+
+def _cards(s: RunSummary) -> str:
+    cards = [_card(s.n_articles, "articles"), _card(s.n_mentions, "mentions"),
+             _card(s.n_entities, f"entities ({s.n_keys} distinct PER/ORG/LOC across articles)"),
+             _card(s.n_events, f"events ({s.n_arguments} arguments)"),
+             _card(s.n_errors, "errors", bad=s.n_errors > 0)]
+    if s.n_failed:
+        cards.insert(1, _card(s.n_failed, "articles failed", bad=True))
+    cards += [_card(n, f"{label} mentions") for label, n in s.mentions_by_label.items()]
+    return f"<section class='cards'>{''.join(cards)}</section>"
+
+
+def _counts_charts(s: RunSummary) -> str:
+    labels = [(label, n, LABEL_COLORS.get(label, COLORS.get(label, "#888"))) for label, n in s.mentions_by_label.items()]
+    types = [(t, n, PALETTE[0]) for t, n in s.events_by_type.items()]
+    return ("<section class='row'>"
+            f"<div class='panel'><h2>Mentions per label</h2>"
+            f"{hbar_chart(labels, 'chart-mentions', 'Mentions per label', width=460)}</div>"
+            f"<div class='panel'><h2>Events per type</h2>"
+            f"{hbar_chart(types, 'chart-event-types', 'Events per type', width=520, row=20)}</div>"
+            "</section>")
+
+
+def _timeline(s: RunSummary) -> str:
+    t = s.timeline
+    colors = {name: ("#9e9e9e" if name == OTHER else PALETTE[i % len(PALETTE)]) for i, name in enumerate(t.series)}
+    labels = [_bucket_label(b, t.period) for b in t.buckets] if t.period else []
+    chart = stacked_columns(labels, t.series, colors, "chart-events-over-time", "Events by type over time")
+    return (f"<section class='panel'><h2>Events by type over time</h2>{_legend(colors)}{chart}"
+            f"<p class='note'>{escape(_timeline_note(t, s.n_events))}</p></section>")
+
+
+def _top_table(label: str, rows: list[TopEntity]) -> str:
+    if not rows:
+        body = "<tr><td colspan='3' class='note'>none found</td></tr>"
+    else:
+        body = "".join(f"<tr><td title='{escape(r.key, quote=True)}'>{escape(r.name)}</td>"
+                       f"<td class='n'>{r.articles}</td><td class='n'>{r.mentions}</td></tr>" for r in rows)
+    return (f"<div class='panel'><h2>{TOP_TITLES[label]}</h2><table>"
+            f"<tr><th>name</th><th>articles</th><th>mentions</th></tr>{body}</table></div>")
+
+
+def _errors(s: RunSummary) -> str:
+    if not s.n_errors:
+        return ("<section class='panel' id='errors'><h2>Errors</h2>"
+                "<p class='note'>No errors: every input was read and processed.</p></section>")
+    kinds = ", ".join(f"{escape(k)} {n}" for k, n in s.errors_by_kind.items())
+    shown = s.errors.head(MAX_ERROR_ROWS)
+    rows = "".join(
+        f"<tr><td>{escape(str(r.kind))}</td><td>{escape(str(r.stage))}</td>"
+        f"<td>{escape(str(r.path))}</td><td class='msg'>{escape(str(r.message))}</td></tr>"
+        for r in shown.itertuples()
+    )
+    more = (f"<p class='note'>First {MAX_ERROR_ROWS} of {s.n_errors} shown; all are in the errors table.</p>"
+            if s.n_errors > MAX_ERROR_ROWS else "")
+    return (f"<section class='panel' id='errors'><h2>Errors ({s.n_errors})</h2><p class='note'>{kinds}</p>"
+            f"<table><tr><th>kind</th><th>stage</th><th>path</th><th>message</th></tr>{rows}</table>{more}</section>")
+
+
+def render_page(s: RunSummary) -> str:
+    title = f"rusnews run report: {s.run_dir.name or s.run_dir}"
+    tops = "".join(_top_table(label, s.top[label]) for label in (PER, ORG, LOC))
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
+        f"{_header(s)}{_cards(s)}{_counts_charts(s)}{_timeline(s)}"
+        f"<h2>Who and where</h2><p class='note'>Ranked by the number of articles that mention them, then by "
+        "mentions; one row per cross-article key (hover a name to see it).</p>"
+        f"<section class='row'>{tops}</section>{_errors(s)}"
+        "</main></body></html>"
+    )

@@ -1,0 +1,230 @@
+"""What the run report shows, computed from a finished run's tables: plain data, no HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline.io.tables import read_table
+from pipeline.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WEEK, YEAR
+from pipeline.schema import TABLES
+
+TOP_N = 15
+# Event types drawn as their own colour over time; the rest are stacked as "other".
+TIME_SERIES = 7
+OTHER = "other"
+# Finest to coarsest: an event can be drawn in a period no finer than its date.
+_RANK = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3}
+_PERIOD_RANK = {DAY: 0, MONTH: 2, YEAR: 3}
+_WEEK = re.compile(r"(\d{4})-W(\d{2})$")
+
+
+@dataclass(slots=True)
+class TopEntity:
+    name: str
+    key: str
+    articles: int
+    mentions: int
+
+
+@dataclass(slots=True)
+class Timeline:
+    """Events per period and type, and why the others are not on the chart."""
+
+    period: str | None  # day, month or year; None when no event is dated
+    buckets: list[date] = field(default_factory=list)
+    series: dict[str, list[int]] = field(default_factory=dict)  # type -> count per bucket
+    drawn: int = 0
+    undated: int = 0
+    too_coarse: int = 0
+    outside: int = 0
+    outside_range: tuple[str, str] | None = None
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_dir: Path
+    manifest: dict[str, Any]
+    n_articles: int
+    n_failed: int
+    published_range: tuple[date, date] | None
+    mentions_by_label: dict[str, int]
+    n_entities: int
+    n_keys: int
+    n_events: int
+    n_arguments: int
+    events_by_type: dict[str, int]
+    top: dict[str, list[TopEntity]]
+    timeline: Timeline
+    errors: pd.DataFrame
+    errors_by_kind: dict[str, int]
+
+    @property
+    def n_mentions(self) -> int:
+        return sum(self.mentions_by_label.values())
+
+    @property
+    def n_errors(self) -> int:
+        return len(self.errors)
+
+
+def load_table(run_dir: Path, name: str, required: bool = False) -> pd.DataFrame:
+    """A run's table; an absent optional table reads as empty, with its columns."""
+    try:
+        return read_table(run_dir, name)
+    except FileNotFoundError:
+        if required:
+            raise
+        return pd.DataFrame({col: pd.Series(dtype=object) for col in TABLES[name].names})
+
+
+def top_entities(entities: pd.DataFrame, label: str, n: int = TOP_N) -> list[TopEntity]:
+    """Entities of one label ranked by articles, then mentions, counted per cross-article key."""
+    rows = entities[entities["label"] == label]
+    if rows.empty:
+        return []
+    # The key's name: its most frequent canonical name, ties to the alphabetically first.
+    names = (rows.groupby(["key", "name"]).size().reset_index(name="count")
+             .sort_values(["key", "count", "name"], ascending=[True, False, True])
+             .drop_duplicates("key").set_index("key")["name"])
+    stats = rows.groupby("key").agg(articles=("article_id", "nunique"), mentions=("n_mentions", "sum"))
+    stats["name"] = names
+    stats = stats.reset_index().sort_values(["articles", "mentions", "name"], ascending=[False, False, True])
+    return [TopEntity(str(r.name), str(r.key), int(r.articles), int(r.mentions))
+            for r in stats.head(n).itertuples()]
+
+
+def parse_event_date(value: object, granularity: object) -> date | None:
+    """The first day an event's ISO value covers: `2025-12-03`, `2025-W49`, `2025-12`, `2025`."""
+    if not isinstance(value, str) or granularity not in _RANK:
+        return None
+    try:
+        if granularity == DAY:
+            return date.fromisoformat(value)
+        if granularity == WEEK:
+            match = _WEEK.match(value)
+            return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1) if match else None
+        if granularity == MONTH:
+            year, month = value.split("-")
+            return date(int(year), int(month), 1)
+        return date(int(value), 1, 1)
+    except ValueError:
+        return None
+
+
+def _fences(days: list[int]) -> tuple[int, int]:
+    """Outer fences (3 IQR) on day numbers: a stray `1941` or a misread year must
+    not stretch a chart of last month's news over decades."""
+    if len(days) < 4:
+        return min(days), max(days)
+    q1, q3 = pd.Series(days).quantile([0.25, 0.75])
+    spread = max(q3 - q1, 7)  # at least a week, or a run from a single day drops its neighbours
+    low, high = q1 - 3 * spread, q3 + 3 * spread
+    inside = [d for d in days if low <= d <= high]
+    return min(inside), max(inside)
+
+
+def _period(span_days: int) -> str:
+    if span_days <= 62:
+        return DAY
+    if span_days <= 4 * 366:
+        return MONTH
+    return YEAR
+
+
+def _bucket(day: date, period: str) -> date:
+    if period == DAY:
+        return day
+    if period == MONTH:
+        return day.replace(day=1)
+    return date(day.year, 1, 1)
+
+
+def _next(bucket: date, period: str) -> date:
+    if period == DAY:
+        return date.fromordinal(bucket.toordinal() + 1)
+    if period == MONTH:
+        return date(bucket.year + bucket.month // 12, bucket.month % 12 + 1, 1)
+    return date(bucket.year + 1, 1, 1)
+
+
+def timeline(events: pd.DataFrame, n_series: int = TIME_SERIES) -> Timeline:
+    """Events by type over time, at the finest period (day, month, year) that fits the run's dates."""
+    parsed = [(parse_event_date(v, g), g, t, v)
+              for v, g, t in zip(events["date"], events["date_granularity"], events["event_type"])]
+    undated = sum(1 for d, _, _, _ in parsed if d is None)
+    dated = [(d, g, t) for d, g, t, _ in parsed if d is not None]
+    if not dated:
+        return Timeline(period=None, undated=undated)
+    low, high = _fences([d.toordinal() for d, _, _ in dated])
+    period = _period(high - low)
+    inside = [(d, g, t) for d, g, t in dated if low <= d.toordinal() <= high]
+    # Shown as written (`1981-05`, `3797`), not as the first day they cover.
+    outside = [v for d, v in sorted((d, v) for d, _, _, v in parsed
+                                    if d is not None and not low <= d.toordinal() <= high)]
+    drawn = [(d, t) for d, g, t in inside if _RANK[g] <= _PERIOD_RANK[period]]
+    result = Timeline(period=period, undated=undated, too_coarse=len(inside) - len(drawn),
+                      outside=len(outside), drawn=len(drawn))
+    if outside:
+        result.outside_range = (outside[0], outside[-1])
+    if not drawn:
+        return result
+    first, last = _bucket(min(d for d, _ in drawn), period), _bucket(max(d for d, _ in drawn), period)
+    while first <= last:
+        result.buckets.append(first)
+        first = _next(first, period)
+    index = {b: i for i, b in enumerate(result.buckets)}
+    counts = Counter(t for _, t in drawn)
+    shown = [t for t, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n_series]]
+    if len(counts) > len(shown):
+        shown.append(OTHER)
+    result.series = {t: [0] * len(result.buckets) for t in shown}
+    for day, kind in drawn:
+        series = kind if kind in result.series else OTHER
+        result.series[series][index[_bucket(day, period)]] += 1
+    return result
+
+
+def _counts(values: pd.Series, order: tuple[str, ...] = ()) -> dict[str, int]:
+    found = Counter(str(v) for v in values.dropna())
+    ordered = {k: found.pop(k, 0) for k in order}
+    ordered.update(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
+    return ordered
+
+
+def summarize(run_dir: Path) -> RunSummary:
+    """Every number and list the report shows, from the run folder's tables."""
+    articles = load_table(run_dir, "articles", required=True)
+    mentions = load_table(run_dir, "mentions")
+    entities = load_table(run_dir, "entities")
+    events = load_table(run_dir, "events")
+    arguments = load_table(run_dir, "event_arguments")
+    errors = load_table(run_dir, "errors")
+    manifest_path = run_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    published = [d for d in articles["published"].dropna()]
+    named = entities[entities["label"].isin(NAME_LABELS)]
+    return RunSummary(
+        run_dir=run_dir,
+        manifest=manifest,
+        n_articles=len(articles),
+        n_failed=int((articles["status"] != "ok").sum()),
+        published_range=(min(published), max(published)) if published else None,
+        mentions_by_label=_counts(mentions["label"], (PER, ORG, LOC, DATE)),
+        n_entities=len(entities),
+        n_keys=int(named["key"].nunique()),
+        n_events=len(events),
+        n_arguments=len(arguments),
+        events_by_type=_counts(events["event_type"]),
+        top={label: top_entities(entities, label) for label in (PER, ORG, LOC)},
+        timeline=timeline(events),
+        errors=errors,
+        errors_by_kind=_counts(errors["kind"]),
+    )

@@ -1,0 +1,88 @@
+"""The report in a real headless browser: every chart laid out with visible bars, and a screenshot."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from html import unescape
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib import image
+
+from pipeline.report import summarize, write_report
+from tests.report.chromium import dump_dom, find_chromium, screenshot
+
+CHARTS = {"chart-mentions", "chart-event-types", "chart-events-over-time"}
+
+# Injected into a copy of the page (the report itself has no script): measures
+# what the browser actually laid out and writes it into the DOM for --dump-dom.
+PROBE = """<script>
+(() => {
+  const charts = [...document.querySelectorAll('svg.chart')].map(svg => {
+    const box = svg.getBoundingClientRect();
+    const bars = [...svg.querySelectorAll('rect.bar')];
+    const drawn = bars.filter(r => { const b = r.getBBox(); return b.width > 0 && b.height > 0; });
+    return {id: svg.id, width: box.width, height: box.height, bars: bars.length, drawn: drawn.length,
+            total: drawn.reduce((sum, r) => sum + Number(r.dataset.value), 0)};
+  });
+  const images = [...document.images].map(img => ({complete: img.complete, width: img.naturalWidth}));
+  const out = document.createElement('pre');
+  out.id = 'render-check';
+  out.textContent = JSON.stringify({charts, images});
+  document.body.appendChild(out);
+})();
+</script>"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> str:
+    binary = find_chromium()
+    if binary is None:
+        pytest.skip("no chromium binary on PATH (Debian: apt-get install -y chromium; .ci/run installs it)")
+    return binary
+
+
+@pytest.fixture(scope="module")
+def report(sample_run: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_report(sample_run, tmp_path_factory.mktemp("report") / "report.html")
+
+
+def probe(dom: str) -> dict:
+    found = re.search(r'<pre id="render-check">(.*?)</pre>', dom, re.DOTALL)
+    assert found, "the probe script did not run: " + dom[-500:]
+    return json.loads(unescape(found.group(1)))
+
+
+def test_charts_are_rendered_in_chromium(browser: str, report: Path, sample_run: Path, tmp_path: Path) -> None:
+    page = tmp_path / "probed.html"
+    page.write_text(report.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = dump_dom(browser, page, tmp_path / "profile")
+    found = probe(dom)
+    charts = {c["id"]: c for c in found["charts"]}
+    assert set(charts) == CHARTS
+    for chart in charts.values():
+        assert chart["width"] > 0 and chart["height"] > 0, chart
+        assert chart["bars"] > 0 and chart["drawn"] == chart["bars"], chart
+    expected = summarize(sample_run)
+    # The bars add up to the run's numbers: nothing lost between the tables and the screen.
+    assert charts["chart-mentions"]["total"] == expected.n_mentions
+    assert charts["chart-event-types"]["total"] == expected.n_events
+    assert charts["chart-events-over-time"]["total"] == expected.timeline.drawn > 0
+    assert all(img["complete"] and img["width"] > 0 for img in found["images"])
+    text = re.sub(r"<[^>]+>", " ", dom)
+    assert "Top persons" in text and "Алибек Бакаев" in text and "No errors" in text
+
+
+def test_screenshot_shows_a_page(browser: str, report: Path, tmp_path: Path) -> None:
+    png = screenshot(browser, report, tmp_path / "report.png", tmp_path / "profile")
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
+    assert (width, height) == (1280, 2000)
+    pixels = image.imread(png)[..., :3].reshape(-1, 3)
+    # A blank or error page has a handful of colours; text, charts and cards have many.
+    assert len(np.unique((pixels * 255).astype(np.uint8), axis=0)) > 100
+    assert (pixels.std(axis=0) > 0.05).any()

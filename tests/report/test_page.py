@@ -1,0 +1,72 @@
+"""The report page: self-contained, escaped, readable for empty runs and runs with errors; the CLI command."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.report import render_report, write_report
+from tests.report.conftest import write_run
+
+runner = CliRunner()
+HOSTILE = "<script>alert('x')</script> & \"quotes\""
+
+
+def test_sample_report_is_self_contained(sample_run: Path) -> None:
+    page = render_report(sample_run)
+    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 3
+    assert "<script" not in page.lower()
+    # Nothing to fetch: no external stylesheet, image, font or script.
+    assert not re.search(r"""(src|href)\s*=|url\(|@import""", page)
+    for heading in ("Mentions per label", "Events per type", "Events by type over time",
+                    "Top persons", "Top organizations", "Top locations", "Errors"):
+        assert heading in page
+
+
+def test_text_from_the_tables_is_escaped(tmp_path: Path) -> None:
+    run = write_run(
+        tmp_path,
+        articles=[{"article_id": "a", "status": "ok", "published": date(2025, 12, 3), "text": "x"}],
+        entities=[{"article_id": "a", "entity_id": 0, "label": "PER", "name": HOSTILE, "key": "PER:x",
+                   "n_mentions": 1}],
+        errors=[{"path": "bad <file>.txt", "stage": "read", "kind": "binary", "message": HOSTILE}],
+    )
+    page = render_report(run)
+    assert "<script" not in page and "alert(&#x27;x&#x27;)" in page
+    assert "bad &lt;file&gt;.txt" in page and "Errors (1)" in page and "binary 1" in page
+
+
+def test_an_empty_run_still_renders(tmp_path: Path) -> None:
+    page = render_report(write_run(tmp_path))
+    assert "nothing to chart" in page and "None of the 0 events has a date" in page
+    assert "No errors" in page and "no publication dates" in page
+
+
+def test_many_errors_are_cut_with_a_note(tmp_path: Path) -> None:
+    errors = [{"path": f"f{i}.txt", "stage": "read", "kind": "empty", "message": "empty file"} for i in range(501)]
+    page = render_report(write_run(tmp_path, errors=errors))
+    assert "First 500 of 501 shown" in page and page.count("<td>empty</td>") == 500
+
+
+def test_write_report_defaults_to_the_run_folder(sample_run: Path, tmp_path: Path) -> None:
+    assert write_report(sample_run, tmp_path / "r.html") == tmp_path / "r.html"
+    run = write_run(tmp_path / "run")
+    assert write_report(run) == run / "report.html" and (run / "report.html").stat().st_size > 1000
+
+
+def test_report_command(sample_run: Path, tmp_path: Path) -> None:
+    out = tmp_path / "page.html"
+    result = runner.invoke(app, ["report", str(sample_run), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "<svg" in out.read_text(encoding="utf-8")
+
+
+def test_report_command_explains_a_wrong_folder(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["report", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    not_a_run = runner.invoke(app, ["report", str(tmp_path)])
+    assert not_a_run.exit_code == 2 and "is it a rusnews run folder" in not_a_run.output
