@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.model import LOC, ORG, PER, Article, Mention, Sentence, Token
-from pipeline.stages.names import recover_shape
+from pipeline.stages.name_readings import recover_shape
 from pipeline.stages.normalize import Normal, Normalize, normalize_mention
 
 MENTION = re.compile(r"\[(.+?)\]")

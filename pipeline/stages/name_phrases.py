@@ -1,0 +1,351 @@
+"""Organization and place names to nominative: the noun phrase's head group.
+
+The head noun and the adjectives before it go to nominative, in the head's
+gender and number; what follows the head (genitive complements, quoted names)
+stays as written, so ``Совета сотрудничества`` becomes ``Совет
+сотрудничества``, not ``Совет сотрудничество``. A place name in apposition to
+a listed descriptor agrees with it (``городе Грозном``) and goes to nominative
+too. Data lists live in ``models/normalize/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from pipeline.model import Token
+from pipeline.resources import MODELS_DIR
+from pipeline.stages.name_readings import (
+    CASES,
+    CYRILLIC_WORD,
+    NOMN,
+    canon,
+    inflect_nominative,
+    join_tokens,
+    name_particles,
+    parse_case,
+    parse_word,
+    read_word_list,
+    recover_shape,
+    ud_case,
+    ud_gender,
+)
+
+if TYPE_CHECKING:
+    from pymorphy3.analyzer import Parse
+
+OPENING_QUOTES = frozenset("«\"„“'")
+CLOSING_QUOTES = frozenset("»\"“”'")
+CONJUNCTIONS = frozenset({"и", ","})
+# An acronym with a case ending glued on: МИДа, ООНом; США stays.
+INFLECTED_ACRONYM = re.compile(r"([А-ЯЁ]{2,})(?:а|у|ом|е|ой|ы|и)")
+# An ordinal in digits (13-й) agrees with its noun by its ending only.
+ORDINAL = re.compile(r"(\d+)-[а-яё]{1,3}")
+ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е", "plur": "е"}
+GENDERS = ("masc", "femn", "neut")
+UD_NUMBERS = {"Sing": "sing", "Plur": "plur"}
+MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+NOUN_POS = frozenset({"NOUN"})
+APPOSITION_HEADS_PATH = MODELS_DIR / "normalize" / "apposition_heads.txt"
+HINT_CASE, HINT_NUMBER, PRIOR_NOMN = 0.3, 0.1, 0.05
+# The word as written is a reading of the head too: pymorphy3's guesses for
+# unknown proper nouns are often worse (Тоттенхэм -> тоттенхэма, a plural).
+WEIGHT_AS_WRITTEN = 0.5
+# Unknown words with these endings are more often indeclinable (Кушадаси,
+# Вейк-ан-Зее) than oblique forms; -ии and consonant + е are oblique (Гагаузии, Лахоре).
+INDECLINABLE_ENDING = re.compile(r"(?:[оуэю]|[^и]и|[аеёиоуыэюя]е)$")
+
+
+@cache
+def apposition_heads() -> frozenset[str]:
+    return read_word_list(APPOSITION_HEADS_PATH)
+
+
+# ---- words ----
+
+
+def is_cyrillic_word(text: str) -> bool:
+    return bool(CYRILLIC_WORD.fullmatch(text.lower()))
+
+
+def strip_acronym_ending(text: str) -> str:
+    match = INFLECTED_ACRONYM.fullmatch(text)
+    return match.group(1) if match else text
+
+
+def is_acronym(text: str) -> bool:
+    """МИД, ООН, and their inflected spellings (МИДа)."""
+    text = strip_acronym_ending(text)
+    return len(text) > 1 and text.isupper()
+
+
+def _analyzers(parse: Parse) -> list[str]:
+    return [type(step[0]).__name__ for step in parse.methods_stack]
+
+
+def _parse_weight(parse: Parse, top: float) -> float:
+    analyzers = _analyzers(parse)
+    if analyzers == ["DictionaryAnalyzer"]:
+        base = 1.0
+    elif "UnknownPrefixAnalyzer" in analyzers:
+        # A prefix guess is as good as the known word under it: Вики|новостям
+        # is fine, Кар|заем (-> карзаём) is an invention.
+        base = 0.6 if len(parse.methods_stack[0][1]) >= 5 else 0.3
+    elif {"Name", "Surn", "Patr"} & parse.tag.grammemes:
+        base = 0.3  # a guessed person name for an unknown place or company
+    else:
+        base = 0.6
+    return base * (0.7 + 0.3 * parse.score / top)
+
+
+def word_parses(text: str, pos: frozenset[str]) -> list[tuple[Parse, float]]:
+    parses = parse_word(text.lower())
+    top = max((p.score for p in parses), default=0.0) or 1.0
+    return [(p, _parse_weight(p, top)) for p in parses if p.tag.POS in pos]
+
+
+def is_known(text: str) -> bool:
+    return any(_analyzers(p) == ["DictionaryAnalyzer"] for p in parse_word(text.lower()))
+
+
+def _preference(parse_weight: tuple[Parse, float]) -> tuple[float, bool]:
+    # Comparatives in -ший (больший) share every form with the plain adjective
+    # (большой); names use the plain one: Большой театр.
+    parse, weight = parse_weight
+    return weight, not parse.normal_form.endswith("ший")
+
+
+def _hint(token: Token, case: str | None, number: str | None) -> float:
+    number_hint = UD_NUMBERS.get((token.feats or {}).get("Number", "")) == number
+    return HINT_CASE * (ud_case(token) == case) + HINT_NUMBER * (number is not None and number_hint)
+
+
+# ---- the head group: adjectives + head noun ----
+
+
+@dataclass(slots=True)
+class HeadGroup:
+    modifiers: list[int]  # adjectives and ordinals before the head
+    head: int | None  # None: nothing to inflect (МИД, Zakon.kz, ООО «Ромашка»)
+
+
+def _frozen_from(tokens: list[Token]) -> int:
+    """Where the part that never changes starts: a quoted name and what follows."""
+    return next((i for i, tok in enumerate(tokens) if tok.text in OPENING_QUOTES), len(tokens))
+
+
+def _is_modifier(tokens: list[Token], i: int) -> bool:
+    if i >= len(tokens):
+        return False
+    text = tokens[i].text
+    if ORDINAL.fullmatch(text):
+        return True
+    if not is_cyrillic_word(text) or is_acronym(text) or not word_parses(text, MODIFIER_POS):
+        return False
+    # slovnet settles words that are both (Рабочая группа vs рабочий); a word
+    # pymorphy3 reads only as an adjective stays one whatever slovnet says.
+    return not (word_parses(text, NOUN_POS) and tokens[i].pos in ("NOUN", "PROPN"))
+
+
+def _skip_particles(tokens: list[Token], limit: int) -> int:
+    """Past the particles of a foreign place name: Сан Луисе, Аль Аин."""
+    i = 0
+    while i + 1 < limit and tokens[i].text.istitle():
+        if canon(tokens[i].text) not in name_particles():
+            break
+        i += 1
+    return i
+
+
+def _quoted_head(tokens: list[Token], i: int) -> int | None:
+    """«Центра» in "московского «Центра»": one quoted word right after the adjectives."""
+    quoted = i + 1 < len(tokens) and tokens[i].text in OPENING_QUOTES
+    closed = i + 2 == len(tokens) or (i + 2 < len(tokens) and tokens[i + 2].text in CLOSING_QUOTES)
+    return i + 1 if quoted and closed and is_cyrillic_word(tokens[i + 1].text) else None
+
+
+def _starts_word(tokens: list[Token], i: int) -> bool:
+    text = tokens[i].text if i < len(tokens) else ""
+    return is_cyrillic_word(text) or text in OPENING_QUOTES
+
+
+def find_head_group(tokens: list[Token]) -> HeadGroup:
+    limit = _frozen_from(tokens)
+    modifiers: list[int] = []
+    for i in range(_skip_particles(tokens, limit), limit):
+        text = tokens[i].text
+        if _starts_word(tokens, i + 1) and _is_modifier(tokens, i):
+            modifiers.append(i)
+        elif modifiers and canon(text) in CONJUNCTIONS and _is_modifier(tokens, i + 1):
+            continue  # продовольственной и сельскохозяйственной организации
+        elif is_cyrillic_word(text) and word_parses(text, NOUN_POS) and (
+            modifiers or not is_acronym(text)  # an acronym heads after adjectives: японского МИДа
+        ):
+            return HeadGroup(modifiers, i)
+        elif i == len(tokens) - 1 and _is_modifier(tokens, i):
+            return HeadGroup(modifiers + [i], None)  # adjectives alone: Тверской, Большого
+        else:
+            return HeadGroup([], None)
+    if modifiers and limit < len(tokens):
+        return HeadGroup(modifiers, _quoted_head(tokens, limit))
+    return HeadGroup(modifiers, None)
+
+
+@dataclass(slots=True)
+class HeadReading:
+    """One way to read the head: case, number, gender, and its nominative (None: as written)."""
+
+    case: str
+    number: str
+    gender: str | None
+    nominative: str | None
+    weight: float
+
+
+def head_readings(text: str) -> list[HeadReading]:
+    readings = []
+    for parse, weight in word_parses(text, NOUN_POS):
+        number = parse.tag.number or "sing"
+        gender = parse.tag.gender if parse.tag.gender in GENDERS else None
+        case = parse_case(parse)
+        if "Fixd" in parse.tag:  # бюро, Гуантанамо: the adjectives tell the case
+            readings += [HeadReading(c, number, gender, None, weight) for c in CASES]
+        elif case is not None:
+            nominative = inflect_nominative(parse, {NOMN, number})
+            readings.append(HeadReading(case, number, gender, nominative, weight))
+    if not is_known(text):
+        cases = CASES if INDECLINABLE_ENDING.search(text.lower()) else (NOMN,)
+        readings += [HeadReading(c, "sing", None, None, WEIGHT_AS_WRITTEN) for c in cases]
+    return readings
+
+
+def _agrees(parse: Parse, head: HeadReading) -> bool:
+    tag = parse.tag
+    if parse_case(parse) != head.case or tag.number != head.number:
+        return False
+    return head.number == "plur" or head.gender is None or tag.gender == head.gender
+
+
+@dataclass(slots=True)
+class GroupChoice:
+    head: HeadReading
+    modifiers: list[Parse | None]  # the agreeing parse of each modifier; None for ordinals
+    score: float
+
+
+def choose_group(tokens: list[Token], group: HeadGroup) -> GroupChoice | None:
+    """The head reading its adjectives agree with best, slovnet's features as a hint."""
+    assert group.head is not None
+    best: GroupChoice | None = None
+    for head in head_readings(tokens[group.head].text):
+        score = head.weight + _hint(tokens[group.head], head.case, head.number)
+        score += PRIOR_NOMN * (head.case == NOMN)
+        chosen: list[Parse | None] = []
+        for index in group.modifiers:
+            if ORDINAL.fullmatch(tokens[index].text):
+                chosen.append(None)
+                continue
+            parses = word_parses(tokens[index].text, MODIFIER_POS)
+            fitting = [(p, w) for p, w in parses if _agrees(p, head)]
+            if not fitting:
+                break
+            parse, weight = max(fitting, key=_preference)
+            chosen.append(parse)
+            score += weight + _hint(tokens[index], head.case, head.number)
+        else:
+            if best is None or score > best.score:
+                best = GroupChoice(head, chosen, score)
+    return best
+
+
+def _inflect_modifier(text: str, parse: Parse | None, number: str, gender: str | None) -> str:
+    ordinal = ORDINAL.fullmatch(text)
+    if ordinal or parse is None:
+        ending = ORDINAL_ENDINGS[gender if number == "sing" and gender else "plur"]
+        return f"{ordinal.group(1)}-{ending}" if ordinal else text
+    wanted = {NOMN, number}
+    if number == "sing" and (gender or parse.tag.gender):
+        wanted.add(gender or parse.tag.gender)
+    word = inflect_nominative(parse, wanted)
+    return recover_shape(word, text) if word else text
+
+
+def inflect_group(tokens: list[Token], group: HeadGroup, texts: list[str]) -> HeadReading | None:
+    """Put the head and its adjectives in nominative; the chosen head reading, if inflected."""
+    assert group.head is not None
+    head_index = group.head
+    choice = choose_group(tokens, group)
+    if choice is None and group.modifiers:
+        # The adjectives agree with no reading of the head: inflect the head alone.
+        group = HeadGroup([], head_index)
+        choice = choose_group(tokens, group)
+    if choice is None or choice.head.case == NOMN:
+        return None
+    head, head_text = choice.head, tokens[head_index].text
+    if is_acronym(head_text):
+        texts[head_index] = strip_acronym_ending(head_text)
+    elif head.nominative:
+        texts[head_index] = recover_shape(head.nominative, head_text)
+    gender = head.gender or next((p.tag.gender for p in choice.modifiers if p is not None), None)
+    for index, parse in zip(group.modifiers, choice.modifiers):
+        texts[index] = _inflect_modifier(tokens[index].text, parse, head.number, gender)
+    return head
+
+
+def _nominative_of(token: Token, parses: list[tuple[Parse, float]]) -> str | None:
+    """A word on its own to nominative, keeping the gender and number slovnet saw."""
+    case, gender = ud_case(token), ud_gender(token)
+    scored = [
+        (p, w + HINT_CASE * (parse_case(p) == case) + HINT_CASE * (p.tag.gender == gender))
+        for p, w in parses
+    ]
+    if not scored:
+        return None
+    parse = max(scored, key=_preference)[0]
+    if parse_case(parse) == NOMN:
+        return None
+    number = parse.tag.number or "sing"
+    wanted = {NOMN, number} | ({parse.tag.gender} if parse.tag.gender else set())
+    word = inflect_nominative(parse, wanted)
+    return recover_shape(word, token.text) if word else None
+
+
+def inflect_apposition(
+    tokens: list[Token], head_index: int, head: HeadReading, texts: list[str]
+) -> None:
+    """A place name after a descriptor, in the same case: городе Грозном -> город Грозный.
+    Only listed descriptors: others take a genitive that stays (мэрии Москвы)."""
+    index = head_index + 1
+    if index >= len(tokens) or head.number != "sing":
+        return
+    if canon(texts[head_index]) not in apposition_heads():
+        return
+    token = tokens[index]
+    if not (is_cyrillic_word(token.text) and token.text[:1].isupper()):
+        return
+    parses = word_parses(token.text, NOUN_POS | MODIFIER_POS)
+    if any(parse_case(p) == NOMN for p, _ in parses) and ud_case(token) != head.case:
+        return  # Республики Казахстан: the name is already nominative
+    fitting = [(p, w) for p, w in parses if parse_case(p) == head.case and p.tag.number == "sing"]
+    word = _nominative_of(token, fitting)
+    if word:
+        texts[index] = word
+
+
+def normalize_phrase(tokens: list[Token]) -> str:
+    """Nominative of an organization or place name, capitalization kept."""
+    texts = [tok.text for tok in tokens]
+    if tokens and is_acronym(tokens[0].text):
+        texts[0] = strip_acronym_ending(tokens[0].text)
+    group = find_head_group(tokens)
+    if group.head is not None:
+        head = inflect_group(tokens, group, texts)
+        if head is not None:
+            inflect_apposition(tokens, group.head, head, texts)
+    else:
+        for index in group.modifiers:  # adjectives with no noun: each keeps its own gender
+            parses = word_parses(tokens[index].text, MODIFIER_POS)
+            texts[index] = _nominative_of(tokens[index], parses) or texts[index]
+    return join_tokens(texts, tokens)
