@@ -82,9 +82,12 @@ def _header(s: RunSummary) -> str:
         meta.append(f"published {first.isoformat()} – {last.isoformat()}")
     else:
         meta.append("no publication dates")
-    timings = s.manifest.get("timings", {})
-    if "total_s" in timings:
-        meta.append(f"processed in {timings['total_s']:.1f} s ({timings.get('articles_per_s', 0):.1f} articles/s)")
+    timings = s.manifest.get("timings")
+    # The manifest is informative only: a field of another shape is skipped, never fatal.
+    if isinstance(timings, dict) and isinstance(timings.get("total_s"), (int, float)):
+        rate = timings.get("articles_per_s")
+        meta.append(f"processed in {timings['total_s']:.1f} s"
+                    + (f" ({rate:.1f} articles/s)" if isinstance(rate, (int, float)) else ""))
     if s.manifest.get("version"):
         meta.append(f"rusnews {escape(str(s.manifest['version']))}")
     return (f"<h1>rusnews run: {escape(s.run_dir.name or str(s.run_dir))}</h1>"
