@@ -129,7 +129,9 @@ def record_to_article(record: object, path: Path, default_id: str) -> Article:
 
 def _records(path: Path, text: str) -> Iterator[tuple[int, object | Exception]]:
     if path.suffix.lower() == ".jsonl":
-        for lineno, line in enumerate(text.splitlines(), 1):
+        # JSONL lines end at "\n" only: str.splitlines would also break inside
+        # strings at U+0085, U+2028 and other separators JSON allows raw.
+        for lineno, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
