@@ -314,38 +314,55 @@ def _nominative_of(token: Token, parses: list[tuple[Parse, float]]) -> str | Non
 
 def inflect_apposition(
     tokens: list[Token], head_index: int, head: HeadReading, texts: list[str]
-) -> None:
+) -> bool:
     """A place name after a descriptor, in the same case: городе Грозном -> город Грозный.
-    Only listed descriptors: others take a genitive that stays (мэрии Москвы)."""
+    Only listed descriptors: others take a genitive that stays (мэрии Москвы).
+    True when the word after the head is such a name (inflected, or nominative already)."""
     index = head_index + 1
     if index >= len(tokens) or head.number != "sing":
-        return
+        return False
     if canon(texts[head_index]) not in apposition_heads():
-        return
+        return False
     token = tokens[index]
     if not (is_cyrillic_word(token.text) and token.text[:1].isupper()):
-        return
+        return False
     parses = word_parses(token.text, NOUN_POS | MODIFIER_POS)
     if any(parse_case(p) == NOMN for p, _ in parses) and ud_case(token) != head.case:
-        return  # Республики Казахстан: the name is already nominative
+        return True  # Республики Казахстан: the name is already nominative
     fitting = [(p, w) for p, w in parses if parse_case(p) == head.case and p.tag.number == "sing"]
     word = _nominative_of(token, fitting)
     if word:
         texts[index] = word
+    return word is not None
 
 
-def normalize_phrase(tokens: list[Token]) -> str:
-    """Nominative of an organization or place name, capitalization kept."""
+@dataclass(slots=True)
+class PhraseForms:
+    """A phrase's words in nominative, and what was found on the way."""
+
+    texts: list[str]
+    group: HeadGroup
+    apposition: bool = False  # the word after the head is a name agreeing with it
+
+
+def inflect_phrase(tokens: list[Token]) -> PhraseForms:
+    """Each word of an organization or place name in its normal form, capitalization kept."""
     texts = [tok.text for tok in tokens]
     if tokens and is_acronym(tokens[0].text):
         texts[0] = strip_acronym_ending(tokens[0].text)
     group = find_head_group(tokens)
+    forms = PhraseForms(texts, group)
     if group.head is not None:
         head = inflect_group(tokens, group, texts)
         if head is not None:
-            inflect_apposition(tokens, group.head, head, texts)
+            forms.apposition = inflect_apposition(tokens, group.head, head, texts)
     else:
         for index in group.modifiers:  # adjectives with no noun: each keeps its own gender
             parses = word_parses(tokens[index].text, MODIFIER_POS)
             texts[index] = _nominative_of(tokens[index], parses) or texts[index]
-    return join_tokens(texts, tokens)
+    return forms
+
+
+def normalize_phrase(tokens: list[Token]) -> str:
+    """Nominative of an organization or place name, every word kept."""
+    return join_tokens(inflect_phrase(tokens).texts, tokens)

@@ -3,7 +3,8 @@
 Persons go through ``names.py`` (all parts of a name agree on one case and
 gender, ``agreement.py`` adds what the sentence says about the case);
 organizations and places through ``name_phrases.py`` (the head noun and its
-adjectives to nominative).
+adjectives to nominative) and ``name_descriptors.py`` (the name without the
+descriptor before it or its quote marks: ``партии «Яблоко»`` -> ``Яблоко``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import ClassVar
 from pipeline.model import NAME_LABELS, PER, Article, Token
 from pipeline.stages.agreement import governing_verb_feats, with_feats
 from pipeline.stages.base import MORPH, NAMES, NORMALS
-from pipeline.stages.name_phrases import normalize_phrase
+from pipeline.stages.name_descriptors import normalize_name
+from pipeline.stages.name_phrases import inflect_phrase
 from pipeline.stages.name_readings import join_tokens
 from pipeline.stages.names import normalize_person
 
@@ -35,7 +37,7 @@ def normalize_mention(label: str, tokens: list[Token]) -> Normal:
         name = normalize_person(tokens)
         return Normal(name.normal, name.first, name.middle, name.last)
     if label in NAME_LABELS:
-        return Normal(normalize_phrase(tokens))
+        return Normal(normalize_name(tokens, inflect_phrase(tokens)))
     return Normal(join_tokens([tok.text for tok in tokens], tokens))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pytest
 
 from pipeline.model import LOC, ORG, PER, Article, Mention, Sentence, Token
+from pipeline.stages.name_phrases import normalize_phrase
 from pipeline.stages.name_readings import recover_shape
 from pipeline.stages.normalize import Normal, Normalize, normalize_mention
 
@@ -110,8 +111,25 @@ ORGANIZATIONS = [
     # Only the head goes to nominative; its genitive complement stays
     # (natasha gets "Совет сотрудничество").
     ("генсек [Совета сотрудничества]", "Совет сотрудничества"),
-    ("сотрудник [ООО «Ромашка»]", "ООО «Ромашка»"),
-    ("акции [компании «Газпром»]", "компания «Газпром»"),
+    # A descriptor before a name is not part of it, nor are the quote marks.
+    ("сотрудник [ООО «Ромашка»]", "Ромашка"),
+    ("акции [компании «Газпром»]", "Газпром"),
+    ("акции [ОАО «Газпром»]", "Газпром"),
+    ("лидер [партии «Яблоко»]", "Яблоко"),
+    ("пост в [социальной сети Facebook]", "Facebook"),
+    ("директор [немецкого автомобильного концерна «Фольксваген»]", "Фольксваген"),
+    ("выставка в [Центре современной культуры «Гараж»]", "Гараж"),
+    ("по данным [агентства Рейтер]", "Рейтер"),
+    ("забастовка [профсоюза Юнайт]", "Юнайт"),
+    ("акции [ОАО «ВымпелКом»]", "ВымпелКом"),
+    # A word that reads as a genitive is the descriptor's owner, and an acronym may be.
+    ("актёры [театра Вахтангова]", "театр Вахтангова"),
+    ("депутаты [фракции КПРФ]", "фракция КПРФ"),
+    # Not a descriptor: a part of an organization. The quotes go, the words stay
+    # (the mention stops before the closing quote, as factRuEval spans do).
+    ("ведущий [Русской службы «Голоса Америки]»", "Русская служба Голоса Америки"),
+    ("члены [московского отделения движения «Солидарность»]",
+     "московское отделение движения Солидарность"),
     ("депутат [Государственной думы]", "Государственная дума"),
     ("[МИД] сообщил", "МИД"),
     ("заявление [МИДа]", "МИД"),
@@ -152,8 +170,13 @@ LOCATIONS = [
     ("в [Алма-Ате]", "Алма-Ата"),
     ("в [Сочи]", "Сочи"),
     ("на [Красной площади]", "Красная площадь"),
-    ("в [городе Грозном]", "город Грозный"),
-    ("через [реку Нарву]", "река Нарва"),
+    # The descriptor's apposition agrees with it and goes to nominative too.
+    ("в [городе Грозном]", "Грозный"),
+    ("через [реку Нарву]", "Нарва"),
+    ("у [реки Славянки]", "Славянка"),
+    ("жители [штата Аризона]", "Аризона"),
+    ("в [районе Отрадное]", "Отрадное"),
+    ("на [площади Тяньаньмынь]", "Тяньаньмынь"),
     ("в [Сан Луисе]", "Сан Луис"),
 ]
 
@@ -161,6 +184,10 @@ LOCATIONS = [
 @pytest.mark.parametrize(("phrase", "normal"), LOCATIONS)
 def test_location(mention_tokens, phrase: str, normal: str):
     assert normalize_mention(LOC, mention_tokens(phrase)) == Normal(normal)
+
+
+def test_phrase_keeps_the_descriptor(mention_tokens):
+    assert normalize_phrase(mention_tokens("в [городе Грозном]")) == "город Грозный"
 
 
 @pytest.mark.parametrize(
