@@ -26,6 +26,16 @@ class TableFormat(str, Enum):
     both = "both"
 
 
+class StageSet(str, Enum):
+    full = "full"
+    ner = "ner"
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class GoldFormat(str, Enum):
     factru = "factru"
     brat = "brat"
@@ -44,27 +54,68 @@ def run_command(
     input_path: Path = typer.Argument(..., help="Folder (searched recursively) or file of .txt/.json/.jsonl articles."),
     output: Path = typer.Option(Path("outputs/run"), "-o", "--output", help="Folder for the tables and manifest.json."),
     fmt: TableFormat = typer.Option(TableFormat.parquet, "--format", help="Table format: parquet, csv or both."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the models once)."),
+    workers: int = typer.Option(None, "--workers", "-w", min=1,
+                                help="Worker processes, each loading the models once (default: the number of cores)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch fed to the models."),
+    shard_size: int = typer.Option(100, "--shard-size", min=1,
+                                   help="Articles per shard: the unit of work, of table parts and of resuming."),
+    stages: StageSet = typer.Option(StageSet.full, "--stages",
+                                    help="full: every stage; ner: names only (segment, NER, boundary repair)."),
+    engine: EngineName = typer.Option(EngineName.local, "--engine", help="local: process pool; dask: a Dask cluster."),
+    scheduler: str = typer.Option(None, "--scheduler",
+                                  help="Dask scheduler address (with --engine dask; default: a LocalCluster)."),
+    resume: bool = typer.Option(True, "--resume/--force",
+                                help="Skip shards an earlier run of the same input finished (default), or redo all."),
     progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
 ) -> None:
     """Run the extraction pipeline over INPUT and write articles, mentions, entities, events and errors."""
-    from pipeline.engine.local import run
+    from pipeline.engine.runner import run
 
     if not input_path.exists():
         _fail(f"input path {input_path} does not exist.", "Give a folder of .txt/.json/.jsonl news articles.")
+    if scheduler and engine is not EngineName.dask:
+        _fail("--scheduler works with --engine dask only.", "Add --engine dask, or drop --scheduler.")
     formats = ("parquet", "csv") if fmt is TableFormat.both else (fmt.value,)
-    summary = run(input_path, output, formats=formats, workers=workers, batch_size=batch_size, progress=progress)
+    try:
+        summary = run(input_path, output, formats=formats, workers=workers, batch_size=batch_size,
+                      shard_size=shard_size, stages=stages.value, engine=engine.value, scheduler=scheduler,
+                      resume=resume, progress=progress)
+    except RuntimeError as exc:  # another run holds the folder; a Dask cluster out of reach
+        _fail(str(exc))
     table = Table(title=f"rusnews run → {output}", show_header=False)
     table.add_row("articles", str(summary.n_articles))
     for label in ("PER", "ORG", "LOC", "DATE"):
         table.add_row(f"mentions {label}", str(summary.mentions_by_label.get(label, 0)))
     table.add_row("errors", str(summary.n_errors))
+    if summary.n_resumed:
+        table.add_row("shards", f"{summary.n_shards} ({summary.n_resumed} done by an earlier run, kept)")
     table.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)")
     Console().print(table)
     if summary.n_articles == 0:
         _fail(f"no article could be processed from {input_path}.",
               f"See {output / 'errors.parquet'} (or errors.csv) for why each input was skipped.")
+
+
+@app.command("bench")
+def bench_command(
+    corpus: Path = typer.Argument(None, help="Folder of articles (or a gold folder such as factru-dev: its .txt files)."),
+    synthetic: int = typer.Option(None, "--synthetic", min=1,
+                                  help="Also run rusnews over N synthetic articles built from the sample and dev "
+                                       "texts, reporting worker memory after 2,000 and 20,000 articles."),
+    workers: list[int] = typer.Option(None, "--workers", "-w", min=1,
+                                      help="Worker counts to time rusnews with (repeatable; default: 1 and all cores)."),
+    repeat: int = typer.Option(1, "--repeat", min=1, help="Time each system this many times; report the best."),
+    json_path: Path = typer.Option(None, "--json", help="Also write the results to this JSON file."),
+) -> None:
+    """Time plain Natasha and rusnews on the same texts: articles/s, tokens/s, peak memory, ratios."""
+    from pipeline.bench import bench, print_bench
+
+    if corpus is None and synthetic is None:
+        _fail("nothing to time.", "Give a CORPUS folder, --synthetic N, or both.")
+    if corpus is not None and not corpus.exists():
+        _fail(f"corpus {corpus} does not exist.", "Give a folder of .txt/.json/.jsonl articles.")
+    result = bench(corpus, synthetic=synthetic, workers=workers or None, repeat=repeat, json_path=json_path)
+    print_bench(result, Console())
 
 
 @app.command("eval")

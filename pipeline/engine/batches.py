@@ -10,20 +10,21 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from pipeline.engine.config import FULL, build_stages
 from pipeline.model import Article, Problem
+from pipeline.pipeline import Pipeline
 from pipeline.schema import Row, error_rows, rows_of
 
-_PIPELINE = None
+# One pipeline per stage set and process: a worker loads the models once and
+# keeps them for every shard it is given.
+_PIPELINES: dict[str, Pipeline] = {}
 
 
-def get_pipeline():
-    """This process's pipeline, built once (models load on first use)."""
-    global _PIPELINE
-    if _PIPELINE is None:
-        from pipeline.pipeline import Pipeline
-
-        _PIPELINE = Pipeline()
-    return _PIPELINE
+def get_pipeline(stages: str = FULL) -> Pipeline:
+    """This process's pipeline for a stage set, built on first use."""
+    if stages not in _PIPELINES:
+        _PIPELINES[stages] = Pipeline(build_stages(stages))
+    return _PIPELINES[stages]
 
 
 @dataclass
@@ -45,8 +46,9 @@ def _failure(article: Article, exc: BaseException) -> Problem:
                    f"{exc}{at}", article.article_id)
 
 
-def process_batch(articles: list[Article], problems: list[Problem] = ()) -> BatchResult:
-    pipe = get_pipeline()
+def process_batch(articles: list[Article], problems: Iterable[Problem] = (),
+                  pipe: Pipeline | None = None) -> BatchResult:
+    pipe = pipe or get_pipeline()
     before = dict(pipe.timings)
     result = BatchResult()
     for problem in problems:

@@ -1,137 +1,167 @@
-"""Run a folder of articles through the pipeline on one machine and write the tables."""
+"""Local engines: shards in this process, or in a pool of worker processes.
+
+Both hand every shard to the same `run_shard`. An engine is a context manager:
+entering it starts its workers, `warm()` waits until each has loaded the
+models, and `map` runs shards with a bounded number in flight, so the reader
+never runs far ahead of the workers and memory stays flat however large the
+input.
+"""
 
 from __future__ import annotations
 
-import json
-import os
-import sys
+import multiprocessing
 import time
-from collections import Counter
-from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from importlib import metadata
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
+from types import TracebackType
+from typing import Any, Protocol, TypeVar
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from pipeline.engine.completions import ShardReport
+from pipeline.engine.config import FULL, RunConfig
+from pipeline.engine.shards import Shard
+from pipeline.engine.worker import init_worker, run_shard, single_thread_environment
 
-from pipeline import __version__
-from pipeline.engine.batches import BatchResult, batched, process_batch
-from pipeline.io.readers import iter_files, read_folder
-from pipeline.io.tables import write_table, to_arrow
-from pipeline.schema import TABLES
-
-LIBRARIES = ("natasha", "slovnet", "razdel", "navec", "yargy", "pymorphy3", "pandas", "pyarrow")
+F = TypeVar("F")
 
 
-@dataclass
-class RunSummary:
-    output: Path
-    n_articles: int = 0
-    n_errors: int = 0
-    n_failed: int = 0
-    mentions_by_label: Counter = field(default_factory=Counter)
-    seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
+class Engine(Protocol):
+    name: str
 
     @property
-    def articles_per_second(self) -> float:
-        return self.n_articles / self.seconds if self.seconds else 0.0
+    def workers(self) -> int: ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def warm(self) -> None: ...
+
+    def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]: ...
+
+    def describe(self) -> dict[str, Any]: ...
 
 
-def count_inputs(root: Path) -> int:
-    """Articles expected (files, plus non-blank lines of .jsonl), for the progress bar."""
-    total = 0
-    for path in iter_files(root):
-        if path.suffix.lower() == ".jsonl":
-            try:
-                with path.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total
+def bounded(shards: Iterable[Shard], submit: Callable[[Shard], F],
+            wait_first: Callable[[set[F]], tuple[set[F], set[F]]], limit: int) -> Iterator[ShardReport]:
+    """Submit shards while fewer than `limit` are in flight; yield reports as shards finish.
+
+    A failed shard raises here: the run stops, and whatever finished before
+    keeps its marker for the rerun.
+    """
+    pending: set[F] = set()
+    for shard in shards:
+        pending.add(submit(shard))
+        while len(pending) >= limit:
+            done, pending = wait_first(pending)
+            for future in done:
+                yield future.result()  # type: ignore[attr-defined]
+    while pending:
+        done, pending = wait_first(pending)
+        for future in done:
+            yield future.result()  # type: ignore[attr-defined]
 
 
-def _versions() -> dict[str, str]:
-    found = {}
-    for name in LIBRARIES:
+class SerialEngine:
+    """Every shard in this process, one after another: no start-up cost, simplest to debug."""
+
+    name = "local"
+
+    def __init__(self, stages: str = FULL) -> None:
+        self.stages = stages
+        self._limits: Any = None
+
+    @property
+    def workers(self) -> int:
+        return 1
+
+    def __enter__(self) -> SerialEngine:
         try:
-            found[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    return found
+            from threadpoolctl import threadpool_limits
+        except ImportError:
+            return self
+        # One BLAS thread while we run, given back afterwards: the caller's
+        # process is not ours to reconfigure for good.
+        self._limits = threadpool_limits(limits=1)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._limits is not None:
+            self._limits.restore_original_limits()
+            self._limits = None
+
+    def warm(self) -> None:
+        from pipeline.engine.batches import get_pipeline
+
+        get_pipeline(self.stages)
+
+    def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
+        for shard in shards:
+            yield run_shard(shard, str(output), config)
+
+    def describe(self) -> dict[str, Any]:
+        return {"engine": "local", "workers": 1}
 
 
-def _init_worker() -> None:
-    # Each worker builds its own pipeline once; torch threads would fight
-    # over the cores the other workers use.
-    import torch
+def _ready() -> int:
+    import os
 
-    torch.set_num_threads(1)
-    from pipeline.engine.batches import get_pipeline
-
-    get_pipeline()
+    time.sleep(0.05)  # long enough that one fast worker cannot answer every ping
+    return os.getpid()
 
 
-def _results(batches, workers: int) -> Iterator[BatchResult]:
-    if workers <= 1:
-        for articles, problems in batches:
-            yield process_batch(articles, problems)
-        return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        pending: list[Future] = []
-        for articles, problems in batches:
-            pending.append(pool.submit(process_batch, articles, problems))
-            # Bounded in flight: the reader never runs far ahead of the workers.
-            while len(pending) >= workers * 2:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
+def _wait_first(pending: set[Future]) -> tuple[set[Future], set[Future]]:
+    done, not_done = wait(pending, return_when=FIRST_COMPLETED)
+    return set(done), set(not_done)
 
 
-def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",), workers: int = 1,
-        batch_size: int = 32, progress: bool | None = None) -> RunSummary:
-    if not input_path.exists():
-        raise FileNotFoundError(f"input path {input_path} does not exist")
-    started = time.perf_counter()
-    summary = RunSummary(output=output)
-    tables: dict[str, list] = {name: [] for name in TABLES}
-    timings: Counter = Counter()
-    show = sys.stderr.isatty() if progress is None else progress
-    total = count_inputs(input_path)
-    columns = (TextColumn("[bold]rusnews"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]} art/s"), TimeElapsedColumn(), TimeRemainingColumn())
-    with Progress(*columns, disable=not show, transient=False) as bar:
-        task = bar.add_task("run", total=total, rate="-")
-        for result in _results(batched(read_folder(input_path), batch_size), workers):
-            for name, rows in result.tables.items():
-                tables[name].extend(rows)
-            summary.n_articles += result.n_articles
-            summary.n_failed += result.n_failed
-            timings.update(result.timings)
-            done = summary.n_articles + len(tables["errors"])
-            rate = summary.n_articles / max(time.perf_counter() - started, 1e-9)
-            bar.update(task, completed=min(done, total), rate=f"{rate:.1f}")
-    summary.n_errors = len(tables["errors"])
-    summary.mentions_by_label = Counter(row["label"] for row in tables["mentions"])
-    for name, rows in tables.items():
-        write_table(to_arrow(name, rows), output, name, formats)
-    summary.seconds = time.perf_counter() - started
-    summary.timings = {k: round(v, 3) for k, v in timings.items()}
-    manifest = {
-        "version": __version__,
-        "input": str(input_path),
-        "configuration": {"formats": list(formats), "workers": workers, "batch_size": batch_size},
-        "libraries": _versions(),
-        "counts": {"articles": summary.n_articles, "errors": summary.n_errors, "failed": summary.n_failed,
-                   "mentions": dict(summary.mentions_by_label),
-                   **{name: len(rows) for name, rows in tables.items()}},
-        "timings": {"total_s": round(summary.seconds, 3), "stages_s": summary.timings,
-                    "articles_per_s": round(summary.articles_per_second, 2)},
-    }
-    tmp = output / ".manifest.json.tmp"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, output / "manifest.json")
-    return summary
+class PoolEngine:
+    """A pool of worker processes, each with its own pipeline loaded once.
+
+    Workers are spawned, not forked: a fork would copy the parent's threads
+    (the progress bar's) and locks, and spawn is what Dask and macOS do too.
+    """
+
+    name = "local"
+
+    def __init__(self, workers: int, stages: str = FULL, in_flight: int = 2) -> None:
+        self._workers = workers
+        self.stages = stages
+        self.in_flight = in_flight
+        self.pool: ProcessPoolExecutor | None = None
+
+    @property
+    def workers(self) -> int:
+        return self._workers
+
+    def __enter__(self) -> PoolEngine:
+        # Environment first: a spawned worker reads it before numpy loads.
+        single_thread_environment()
+        self.pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=init_worker, initargs=(self.stages,))
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.pool is not None:
+            # On an error, queued shards are dropped rather than run for nothing.
+            self.pool.shutdown(wait=True, cancel_futures=exc is not None)
+            self.pool = None
+
+    def warm(self) -> None:
+        """Return once every worker has started and loaded its models."""
+        assert self.pool is not None, "enter the engine first"
+        seen: set[int] = set()
+        for _ in range(20):
+            seen.update(f.result() for f in [self.pool.submit(_ready) for _ in range(self._workers)])
+            if len(seen) >= self._workers:
+                return
+
+    def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
+        assert self.pool is not None, "enter the engine first"
+        pool = self.pool
+        yield from bounded(shards, lambda shard: pool.submit(run_shard, shard, str(output), config),
+                           _wait_first, limit=self._workers * self.in_flight)
+
+    def describe(self) -> dict[str, Any]:
+        return {"engine": "local", "workers": self._workers}

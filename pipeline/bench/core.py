@@ -1,0 +1,121 @@
+"""`rusnews bench`: plain Natasha and rusnews timed on the same texts in one run."""
+
+from __future__ import annotations
+
+import json
+import math
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.bench import contenders
+from pipeline.bench.synthetic import build_synthetic
+from pipeline.engine.config import default_workers
+from pipeline.engine.worker import single_thread_environment
+from pipeline.model import Article
+
+CHECKPOINTS = (2_000, 20_000)
+
+
+@dataclass
+class BenchResult:
+    corpus: str | None
+    articles: int = 0
+    tokens: int = 0
+    shard_size: int = 0
+    batch_size: int = 0
+    cores: int = 0
+    load_before: tuple[float, float, float] | None = None
+    load_after: tuple[float, float, float] | None = None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    synthetic: dict[str, Any] | None = None
+
+    def find(self, system_prefix: str, workers: int | None = None) -> dict[str, Any] | None:
+        for row in self.rows:
+            if row["system"].startswith(system_prefix) and (workers is None or row["workers"] == workers):
+                return row
+        return None
+
+
+def _in_fresh_process(function: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """Run one timed system in a process of its own: clean memory, and its peak is its own."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+def _best(function: Callable[..., dict[str, Any]], repeat: int, *args: Any) -> dict[str, Any]:
+    runs = [_in_fresh_process(function, *args) for _ in range(repeat)]
+    return min(runs, key=lambda run: run["seconds"])
+
+
+def _load() -> tuple[float, float, float] | None:
+    try:
+        return os.getloadavg()
+    except (AttributeError, OSError):
+        return None
+
+
+def bench_sizes(n_articles: int, workers: int) -> tuple[int, int]:
+    """Shard and batch sizes for a timed run: enough shards to keep every worker busy to the end."""
+    shard = max(8, min(100, math.ceil(n_articles / (workers * 6))))
+    return shard, min(32, shard)
+
+
+def bench(corpus: Path | None, synthetic: int | None = None, workers: list[int] | None = None, repeat: int = 1,
+          json_path: Path | None = None, say: Callable[[str], None] = print) -> BenchResult:
+    """Time every system on `corpus`, then (with `synthetic`) rusnews alone on a synthetic corpus."""
+    cores = default_workers()
+    counts = sorted(set(workers or [1, cores]))
+    # Same BLAS setting for every system (Natasha included): one thread per process.
+    single_thread_environment()
+    result = BenchResult(corpus=str(corpus) if corpus else None, cores=cores, load_before=_load())
+    if corpus is not None:
+        _bench_corpus(result, corpus, counts, repeat, say)
+    if synthetic is not None:
+        result.synthetic = _bench_synthetic(synthetic, max(counts), say)
+    result.load_after = _load()
+    if json_path is not None:
+        json_path.write_text(json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8")
+    return result
+
+
+def _bench_corpus(result: BenchResult, corpus: Path, counts: list[int], repeat: int,
+                  say: Callable[[str], None]) -> None:
+    from pipeline.io.readers import read_folder
+
+    n = sum(isinstance(item, Article) for item in read_folder(corpus))
+    if n == 0:
+        raise ValueError(f"no readable article in {corpus}")
+    result.articles = n
+    result.shard_size, result.batch_size = bench_sizes(n, max(counts))
+    path = str(corpus)
+    sizes = (result.shard_size, result.batch_size)
+    plan: list[tuple[str, Callable[..., dict[str, Any]], tuple[Any, ...]]] = [
+        ("natasha NER", contenders.time_natasha, (path, False)),
+        ("rusnews NER, 1 worker", contenders.time_rusnews, (path, 1, "ner", *sizes)),
+        ("natasha full", contenders.time_natasha, (path, True)),
+        *[(f"rusnews full, {w} worker(s)", contenders.time_rusnews, (path, w, "full", *sizes)) for w in counts],
+    ]
+    for label, function, args in plan:
+        say(f"timing {label} on {n} articles ...")
+        result.rows.append(_best(function, repeat, *args))
+    result.tokens = result.rows[0]["tokens"]  # razdel tokens, counted once by the Natasha run
+    for row in result.rows:
+        row["articles_per_s"] = row["articles"] / row["seconds"]
+        row["tokens_per_s"] = result.tokens / row["seconds"]
+
+
+def _bench_synthetic(n: int, workers: int, say: Callable[[str], None]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="rusnews-synthetic-") as tmp:
+        say(f"building {n} synthetic articles ...")
+        folder = build_synthetic(n, Path(tmp))
+        checkpoints = tuple(k for k in CHECKPOINTS if k <= n) or (n,)
+        say(f"running rusnews with {workers} worker(s) over them ...")
+        found = _in_fresh_process(contenders.run_scale, str(folder), workers, 100, 32, checkpoints)
+    found["articles_per_s"] = found["articles"] / found["seconds"]
+    return found

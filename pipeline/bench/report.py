@@ -1,0 +1,95 @@
+"""The benchmark as a table, with the ratios the project's targets are stated in."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.bench.core import CHECKPOINTS, BenchResult
+
+# (what, target): from issue 6.
+TARGET_FULL = 3.0  # rusnews full, 1 worker / natasha full
+TARGET_NER = 1.5  # rusnews NER only / natasha NER
+TARGET_SCALING = 1.8  # 2 workers / 1 worker
+TARGET_RSS_MB = 600.0  # per worker
+TARGET_GROWTH = 0.10  # RSS after 20,000 vs after 2,000
+
+
+def _verdict(value: float | None, target: float, higher_is_better: bool = True) -> str:
+    if value is None:
+        return "-"
+    met = value >= target if higher_is_better else value <= target
+    return "[green]met[/]" if met else "[red]missed[/]"
+
+
+def ratios(result: BenchResult) -> list[tuple[str, float | None, str, str]]:
+    """(what, measured, target, verdict) for every target the run can speak to."""
+    out: list[tuple[str, float | None, str, str]] = []
+    nat_ner, nat_full = result.find("natasha NER"), result.find("natasha full")
+    ours_ner, one = result.find("rusnews NER"), result.find("rusnews full", 1)
+    if nat_full and one:
+        value = one["articles_per_s"] / nat_full["articles_per_s"]
+        out.append(("rusnews full, 1 worker / natasha full", value, f">= {TARGET_FULL}x",
+                    _verdict(value, TARGET_FULL)))
+    if nat_ner and ours_ner:
+        value = ours_ner["articles_per_s"] / nat_ner["articles_per_s"]
+        out.append(("rusnews NER only / natasha NER", value, f">= {TARGET_NER}x", _verdict(value, TARGET_NER)))
+    for row in result.rows:
+        if row["system"].startswith("rusnews full") and row["workers"] > 1 and one:
+            value = row["articles_per_s"] / one["articles_per_s"]
+            target = TARGET_SCALING if row["workers"] == 2 else None
+            out.append((f"rusnews {row['workers']} workers / 1 worker", value,
+                        f">= {TARGET_SCALING}x" if target else "-", _verdict(value, target) if target else "-"))
+    peaks = [row["peak_rss_mb"] for row in result.rows if row["system"].startswith("rusnews")]
+    if result.synthetic and result.synthetic.get("peak_rss_mb"):
+        peaks.append(result.synthetic["peak_rss_mb"])
+    if peaks:
+        out.append(("peak RSS per rusnews worker (MB)", max(peaks), f"<= {TARGET_RSS_MB:.0f}",
+                    _verdict(max(peaks), TARGET_RSS_MB, higher_is_better=False)))
+    growth = rss_growth(result)
+    if growth is not None:
+        out.append((f"worker RSS after {CHECKPOINTS[1]:,} vs {CHECKPOINTS[0]:,} articles", growth,
+                    f"<= {TARGET_GROWTH:.0%}", _verdict(growth, TARGET_GROWTH, higher_is_better=False)))
+    return out
+
+
+def rss_growth(result: BenchResult) -> float | None:
+    after = (result.synthetic or {}).get("rss_after", {})
+    first, last = after.get(CHECKPOINTS[0]), after.get(CHECKPOINTS[1])
+    return None if not first or not last else (last - first) / first
+
+
+def print_bench(result: BenchResult, console: Console | None = None) -> None:
+    console = console or Console()
+    if result.rows:
+        table = Table(title=f"rusnews bench: {result.corpus} ({result.articles} articles, {result.tokens:,} tokens; "
+                            f"shards of {result.shard_size}, batches of {result.batch_size})")
+        for column in ("system", "articles/s", "tokens/s", "peak RSS MB", "model load s"):
+            table.add_column(column, justify="left" if column == "system" else "right")
+        for row in result.rows:
+            rss = f"{row['peak_rss_mb']:.0f}"
+            if row.get("parent_peak_rss_mb"):
+                rss += f" (parent {row['parent_peak_rss_mb']:.0f})"
+            table.add_row(row["system"], f"{row['articles_per_s']:.1f}", f"{row['tokens_per_s']:,.0f}", rss,
+                          f"{row['load_s']:.1f}")
+        console.print(table)
+    if result.synthetic:
+        s = result.synthetic
+        after = ", ".join(f"{int(k):,}: {v:.0f} MB" for k, v in sorted(s["rss_after"].items(), key=lambda kv: int(kv[0])))
+        console.print(f"synthetic: {s['articles']:,} articles with {s['workers']} worker(s) at "
+                      f"{s['articles_per_s']:.1f} articles/s; worker RSS after {after or '-'}; "
+                      f"peak {s['peak_rss_mb'] or 0:.0f} MB")
+    found = ratios(result)
+    if found:
+        table = Table(title="targets")
+        for column in ("ratio", "measured", "target", ""):
+            table.add_column(column)
+        for what, value, target, verdict in found:
+            shown = "-" if value is None else (f"{value:+.1%}" if "RSS after" in what else
+                                               f"{value:.0f}" if "MB" in what else f"{value:.2f}x")
+            table.add_row(what, shown, target, verdict)
+        console.print(table)
+    cores = f"{result.cores} cores"
+    if result.load_before and result.load_after:
+        cores += f"; load average {result.load_before[0]:.1f} before, {result.load_after[0]:.1f} after"
+    console.print(f"[dim]{cores}; one BLAS thread per process; model loading not timed[/]")

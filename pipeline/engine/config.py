@@ -1,0 +1,99 @@
+"""What a run is configured with, and the pipelines its workers build from that.
+
+A run's configuration travels to every worker (a pool process or a Dask
+worker), which builds its pipeline from it once and keeps it for every shard.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from typing import Any, ClassVar
+
+from pipeline import __version__
+
+FULL = "full"
+NER = "ner"
+STAGE_SETS = (FULL, NER)
+
+DEFAULT_BATCH_SIZE = 32
+DEFAULT_SHARD_SIZE = 100
+
+# slovnet's NER pads a batch of windows (up to 4,000 characters each) to the
+# longest and copies every convolution window: at 64 windows a batch the arrays
+# outgrow the CPU caches and the stage ran 2.3x slower than at 8 on factru-dev
+# (1.95 s vs 0.84 s, identical mentions). Morphology and syntax see single
+# sentences, where 64 is about the best, so only the NER tagger is resized.
+NER_MODEL_BATCH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    """Settings that decide a run's output; a shard done under other settings is redone."""
+
+    stages: str = FULL
+    batch_size: int = DEFAULT_BATCH_SIZE
+    shard_size: int = DEFAULT_SHARD_SIZE
+
+    def __post_init__(self) -> None:
+        if self.stages not in STAGE_SETS:
+            raise ValueError(f"unknown stage set {self.stages!r}; choose from {', '.join(STAGE_SETS)}")
+        if self.batch_size < 1 or self.shard_size < 1:
+            raise ValueError("batch size and shard size must be at least 1")
+
+    def key(self) -> str:
+        """The part of every shard's fingerprint that comes from the settings."""
+        return f"rusnews {__version__}; stages={self.stages}; batch_size={self.batch_size}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def default_workers() -> int:
+    """Cores this process may use (its CPU affinity where the OS tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _small_ner_batches(stage: Any) -> Any:
+    """The NER stage with its tagger set to NER_MODEL_BATCH windows a batch.
+
+    The tagger is the process's cached one, resized in place as resources.py
+    sizes it: a second tagger would cost another 41 MB per worker. Results do
+    not depend on the batch size, only speed does.
+    """
+    stage.tagger.batch_size = NER_MODEL_BATCH
+    stage.tagger.infer.encoder.batch_size = NER_MODEL_BATCH
+    return stage
+
+
+def _ner_only_stages() -> list:
+    from pipeline.pipeline import SortMentions
+    from pipeline.stages.base import NAMES, SENTENCES
+    from pipeline.stages.ner import TagNER
+    from pipeline.stages.repair import RULES, Repair
+    from pipeline.stages.segment import Segment
+
+    class RepairBoundaries(Repair):
+        """Repair's rules that need no morphology (without it no token has a part of speech)."""
+
+        requires: ClassVar[tuple[str, ...]] = (SENTENCES, NAMES)
+
+        def __init__(self) -> None:
+            super().__init__(rules=[(name, rule) for name, rule in RULES if name != "trim_function_words"])
+
+    return [Segment(), _small_ner_batches(TagNER()), RepairBoundaries(), SortMentions()]
+
+
+def build_stages(stages: str) -> list:
+    """The stage list of a stage set: `full` is the default pipeline, `ner` finds names only."""
+    from pipeline.pipeline import default_stages
+    from pipeline.stages.ner import TagNER
+
+    if stages == NER:
+        return _ner_only_stages()
+    if stages != FULL:
+        raise ValueError(f"unknown stage set {stages!r}; choose from {', '.join(STAGE_SETS)}")
+    return [_small_ner_batches(stage) if isinstance(stage, TagNER) else stage for stage in default_stages()]

@@ -1,0 +1,164 @@
+"""The Dask engine: the same shards and the same `run_shard`, on a Dask distributed cluster.
+
+Without a scheduler address it starts a `LocalCluster` of worker processes
+with one thread each. With an address it uses that cluster's workers, which
+need rusnews installed and must see the output folder at the same path
+(shared storage): each worker writes its shards' parts and markers itself,
+as the local pool does. Start such workers with one thread per process
+(`dask worker ADDRESS --nworkers N --nthreads 1`): a process runs one shard
+at a time, and extra threads would only wait.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from distributed import Client, Future, LocalCluster, WorkerPlugin, wait
+
+from pipeline import __version__
+from pipeline.engine.completions import ShardReport
+from pipeline.engine.config import FULL, RunConfig
+from pipeline.engine.local import bounded
+from pipeline.engine.shards import Shard
+from pipeline.engine.worker import limit_threads, run_shard, single_thread_environment
+
+PLUGIN_NAME = "rusnews-pipeline"
+
+
+class LoadPipeline(WorkerPlugin):
+    """Build the pipeline once in every worker process, when the worker joins."""
+
+    def __init__(self, stages: str = FULL) -> None:
+        self.stages = stages
+
+    def setup(self, worker: Any) -> None:
+        from pipeline.engine.batches import get_pipeline
+
+        limit_threads()
+        get_pipeline(self.stages)
+
+
+def _probe(path: str) -> tuple[bool, str]:
+    """On a worker: can it see the file the client wrote, and which rusnews does it run?"""
+    from pipeline import __version__ as worker_version
+
+    return os.path.exists(path), worker_version
+
+
+def _check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail in seconds, not after the client's long retry, when nothing listens at a tcp:// address."""
+    scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "tcp") or ":" not in rest:
+        return  # tls://, ucx://, ...: leave it to the client
+    host, _, port = rest.rpartition(":")
+    if not port.isdigit():
+        return
+    with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout):
+        pass
+
+
+def _wait_first(pending: set[Future]) -> tuple[set[Future], set[Future]]:
+    done, not_done = wait(list(pending), return_when="FIRST_COMPLETED")
+    return set(done), set(not_done)
+
+
+class DaskEngine:
+    name = "dask"
+
+    def __init__(self, workers: int, scheduler: str | None = None, stages: str = FULL, in_flight: int = 2) -> None:
+        self._workers = workers
+        self.scheduler = scheduler
+        self.stages = stages
+        self.in_flight = in_flight
+        self.cluster: LocalCluster | None = None
+        self.client: Client | None = None
+        self._warm = False
+
+    @property
+    def workers(self) -> int:
+        """Threads across the cluster's workers: how many shards can run at once."""
+        if self.client is None:
+            return self._workers
+        return max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+
+    def __enter__(self) -> DaskEngine:
+        try:
+            if self.scheduler:
+                _check_reachable(self.scheduler)
+                self.client = Client(self.scheduler, timeout="30s")
+            else:
+                # Workers are spawned from this process and read its environment.
+                single_thread_environment()
+                with warnings.catch_warnings():
+                    # The scheduler's HTTP endpoint moves to a free port when 8787 is
+                    # taken (another cluster on this machine): harmless, we don't use it.
+                    warnings.filterwarnings("ignore", message="Port .* is already in use")
+                    self.cluster = LocalCluster(n_workers=self._workers, threads_per_worker=1, processes=True,
+                                                dashboard_address=None, silence_logs=logging.ERROR)
+                self.client = Client(self.cluster)
+        except OSError as exc:
+            self.__exit__(None, None, None)
+            raise RuntimeError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self.cluster is not None:
+            self.cluster.close()
+            self.cluster = None
+
+    def warm(self) -> None:
+        """Register the plugin: every worker (and any that joins later) loads the models."""
+        assert self.client is not None, "enter the engine first"
+        if self._warm:
+            return
+        if self.scheduler:
+            self.client.wait_for_workers(1, timeout=60)
+        self.client.register_plugin(LoadPipeline(self.stages), name=PLUGIN_NAME)
+        self._warm = True
+
+    def check_output(self, output: Path) -> None:
+        """Fail early, with a reason, when a worker cannot write where the tables are assembled."""
+        assert self.client is not None, "enter the engine first"
+        probe = output / "parts" / f".probe-{uuid.uuid4().hex}"
+        probe.parent.mkdir(parents=True, exist_ok=True)
+        probe.write_text("rusnews", encoding="utf-8")
+        try:
+            answers: dict[str, tuple[bool, str]] = self.client.run(_probe, str(probe.resolve()))
+        finally:
+            probe.unlink(missing_ok=True)
+        for address, (visible, version) in answers.items():
+            if not visible:
+                raise RuntimeError(
+                    f"Dask worker {address} cannot see the output folder {output.resolve()}; "
+                    "workers write the table parts there, so give an output folder on storage they share"
+                )
+            if version != __version__:
+                raise RuntimeError(f"Dask worker {address} runs rusnews {version}, this client {__version__}; "
+                                   "install the same version on every worker")
+
+    def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
+        assert self.client is not None, "enter the engine first"
+        client = self.client
+        self.check_output(output)
+        self.warm()
+        target = str(output.resolve())
+
+        def submit(shard: Shard) -> Future:
+            # pure=False: a rerun must run again, not reuse a result the cluster remembers.
+            return client.submit(run_shard, shard, target, config, pure=False,
+                                 key=f"rusnews-{shard.shard_id}-{uuid.uuid4().hex[:8]}")
+
+        yield from bounded(shards, submit, _wait_first, limit=max(2, self.workers * self.in_flight))
+
+    def describe(self) -> dict[str, Any]:
+        return {"engine": "dask", "workers": self.workers, "scheduler": self.scheduler or "LocalCluster"}

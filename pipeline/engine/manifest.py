@@ -1,0 +1,78 @@
+"""`manifest.json`: what a run was given, what it found, and where its time went."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.engine.completions import ShardReport
+from pipeline.engine.config import RunConfig
+
+LIBRARIES = ("natasha", "slovnet", "razdel", "navec", "yargy", "pymorphy3", "pandas", "pyarrow", "distributed")
+
+
+def library_versions() -> dict[str, str]:
+    found = {}
+    for name in LIBRARIES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return found
+
+
+def totals(reports: list[ShardReport]) -> dict[str, Any]:
+    """Counts, rows and per-stage seconds summed over shards (stage seconds add up across workers)."""
+    rows: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    stages: Counter[str] = Counter()
+    for report in reports:
+        rows.update(report.rows)
+        mentions.update(report.mentions)
+        stages.update(report.timings)
+    return {
+        "articles": sum(r.n_articles for r in reports),
+        "failed": sum(r.n_failed for r in reports),
+        "rows": dict(rows),
+        "mentions": dict(sorted(mentions.items())),
+        "stages_s": {stage: round(seconds, 3) for stage, seconds in stages.items()},
+    }
+
+
+def build_manifest(input_path: Path, config: RunConfig, formats: tuple[str, ...], engine: dict[str, Any],
+                   reports: list[ShardReport], run_reports: list[ShardReport], seconds: float) -> dict[str, Any]:
+    """`reports`: every shard of the run's tables; `run_reports`: those this invocation processed."""
+    found = totals(reports)
+    processed = sum(r.n_articles for r in run_reports)
+    peaks = [r.worker.get("peak_rss_mb", 0.0) for r in run_reports if r.worker]
+    return {
+        "version": __version__,
+        "input": str(input_path),
+        "configuration": {"formats": list(formats), **config.as_dict(), **engine},
+        "libraries": library_versions(),
+        # Rows per table under the table's name (`mentions`: 2661), as readers of manifests expect.
+        "counts": {**found["rows"], "articles": found["articles"], "errors": found["rows"].get("errors", 0),
+                   "failed": found["failed"], "mentions_by_label": found["mentions"]},
+        "shards": {"total": len(reports), "processed": len(run_reports), "resumed": len(reports) - len(run_reports)},
+        "timings": {
+            "total_s": round(seconds, 3),
+            "articles_processed": processed,
+            "articles_per_s": round(processed / seconds, 2) if seconds else 0.0,
+            # Stage seconds of every shard in the tables, resumed ones included.
+            "stages_s": found["stages_s"],
+        },
+        "memory": {"worker_peak_rss_mb": max(peaks, default=None)},
+    }
+
+
+def write_manifest(run_dir: Path, manifest: dict[str, Any]) -> Path:
+    path = run_dir / "manifest.json"
+    tmp = run_dir / f".manifest.json.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+    return path

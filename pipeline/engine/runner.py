@@ -1,0 +1,158 @@
+"""`run`: a folder of articles in, the tables out, in resumable shards on any engine.
+
+The reader's stream is cut into shards (see `shards.py`); shards finished by
+an earlier run with the same input and settings are skipped; the rest go to
+an engine, whose workers write each shard's parts and marker. The tables are
+then assembled from the parts in shard order, so a run killed at any moment
+and rerun gives the same bytes as a run never interrupted.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.engine import completions
+from pipeline.engine.completions import ShardReport
+from pipeline.engine.config import DEFAULT_BATCH_SIZE, DEFAULT_SHARD_SIZE, FULL, RunConfig, default_workers
+from pipeline.engine.local import Engine, PoolEngine, SerialEngine
+from pipeline.engine.manifest import build_manifest, write_manifest
+from pipeline.engine.progress import RunProgress, count_inputs
+from pipeline.engine.shards import Shard, cut_shards
+from pipeline.io.readers import read_folder
+from pipeline.io.tables import assemble_table, part_path
+from pipeline.schema import TABLES
+
+ENGINES = ("local", "dask")
+
+
+@dataclass
+class RunSummary:
+    output: Path
+    n_articles: int = 0  # articles in the tables, resumed shards included
+    n_errors: int = 0
+    n_failed: int = 0
+    n_processed: int = 0  # articles this invocation processed
+    n_shards: int = 0
+    n_resumed: int = 0  # shards taken from an earlier run
+    mentions_by_label: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    worker_peak_rss_mb: float | None = None
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.n_processed / self.seconds if self.seconds else 0.0
+
+
+def make_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None,
+                stages: str = FULL, expected_shards: int | None = None) -> Engine:
+    """The engine for a run; the local one stays in this process when there is one shard's work."""
+    workers = default_workers() if workers is None else workers
+    if engine == "dask":
+        from pipeline.engine.dask_engine import DaskEngine
+
+        return DaskEngine(workers, scheduler, stages)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if scheduler:
+        raise ValueError("--scheduler needs --engine dask")
+    if expected_shards is not None:
+        # Starting processes and loading models in each costs seconds: not
+        # worth it for fewer shards than workers.
+        workers = min(workers, max(1, expected_shards))
+    return SerialEngine(stages) if workers <= 1 else PoolEngine(workers, stages)
+
+
+class ShardPlan:
+    """Walks the shards of an input, handing on those still to do and noting the rest."""
+
+    def __init__(self, input_path: Path, output: Path, config: RunConfig, progress: RunProgress) -> None:
+        self.input_path, self.output, self.config, self.progress = input_path, output, config, progress
+        self.shard_ids: list[str] = []
+        self.resumed: list[ShardReport] = []
+
+    def todo(self) -> Iterator[Shard]:
+        settings = self.config.key()
+        for shard in cut_shards(read_folder(self.input_path), self.config.shard_size):
+            self.shard_ids.append(shard.shard_id)
+            done = completions.is_done(self.output, shard.shard_id, shard.fingerprint(settings))
+            if done is not None and self._parts_present(shard.shard_id):
+                self.resumed.append(done)
+                self.progress.skipped(done.n_items)
+                continue
+            yield shard
+
+    def _parts_present(self, shard_id: str) -> bool:
+        return all(part_path(self.output, name, shard_id).exists() for name in TABLES)
+
+
+def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",), workers: int | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE, shard_size: int = DEFAULT_SHARD_SIZE, stages: str = FULL,
+        engine: str | Engine = "local", scheduler: str | None = None, resume: bool = True,
+        progress: bool | None = None) -> RunSummary:
+    """Run the pipeline over `input_path` into `output`; see the module docstring.
+
+    `engine` is "local", "dask", or an engine already entered and warmed (the
+    benchmark passes one so that start-up is not timed).
+    """
+    if not input_path.exists():
+        raise FileNotFoundError(f"input path {input_path} does not exist")
+    config = RunConfig(stages=stages, batch_size=batch_size, shard_size=shard_size)
+    output.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with completions.run_lock(output):
+        if not resume:
+            completions.clear(output)
+        completions.remove_temporaries(output)
+        total = count_inputs(input_path)
+        with RunProgress(total, progress) as bar:
+            plan = ShardPlan(input_path, output, config, bar)
+            if isinstance(engine, str):
+                chosen = make_engine(engine, workers, scheduler, stages, math.ceil(total / shard_size))
+                # Not warmed: workers load the models on their first shard, so
+                # a rerun with every shard done loads nothing.
+                with chosen:
+                    processed = _run_shards(chosen, plan, bar)
+                described = chosen.describe()
+            else:
+                processed = _run_shards(engine, plan, bar)
+                described = engine.describe()
+        summary = _finish(input_path, output, config, formats, described, plan, processed, started)
+    return summary
+
+
+def _run_shards(engine: Engine, plan: ShardPlan, bar: RunProgress) -> list[ShardReport]:
+    processed = []
+    for report in engine.map(plan.todo(), plan.output, plan.config):
+        processed.append(report)
+        bar.done(report)
+    return processed
+
+
+def _finish(input_path: Path, output: Path, config: RunConfig, formats: tuple[str, ...], engine: dict,
+            plan: ShardPlan, processed: list[ShardReport], started: float) -> RunSummary:
+    completions.remove_stale(output, plan.shard_ids)
+    reports = []
+    for sid in plan.shard_ids:
+        report = completions.read_marker(output, sid)
+        if report is None:  # only if someone deletes files under parts/ while we run
+            raise RuntimeError(f"shard {sid} has no completion marker in {output / 'parts'}; run again")
+        reports.append(report)
+    for name in TABLES:
+        assemble_table(output, name, [part_path(output, name, sid) for sid in plan.shard_ids], formats)
+    seconds = time.perf_counter() - started
+    manifest = build_manifest(input_path, config, formats, engine, reports, processed, seconds)
+    write_manifest(output, manifest)
+    counts = manifest["counts"]
+    return RunSummary(
+        output=output, n_articles=counts["articles"], n_errors=counts["errors"], n_failed=counts["failed"],
+        n_processed=manifest["timings"]["articles_processed"], n_shards=len(reports),
+        n_resumed=len(reports) - len(processed), mentions_by_label=Counter(counts["mentions_by_label"]),
+        seconds=seconds, timings=manifest["timings"]["stages_s"],
+        worker_peak_rss_mb=manifest["memory"]["worker_peak_rss_mb"],
+    )

@@ -1,0 +1,114 @@
+"""The per-shard function: the one piece of work every engine runs.
+
+`run_shard` processes a shard in batches with `process_batch`, writes the
+shard's part of every table, then its completion marker. The serial engine,
+the process pool and Dask workers all call it, so their tables are the same.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+from pipeline.engine.batches import batched, get_pipeline, process_batch
+from pipeline.engine.completions import ShardReport, remove_marker, write_marker
+from pipeline.engine.config import RunConfig
+from pipeline.engine.memory import peak_rss_mb, rss_mb
+from pipeline.engine.shards import Shard
+from pipeline.io.tables import to_arrow, write_part
+from pipeline.schema import TABLES, Row
+
+# Environment variables that size the BLAS and OpenMP thread pools. They only
+# work if set before numpy loads, so engines set them before starting workers.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def single_thread_environment() -> None:
+    for name in THREAD_VARIABLES:
+        os.environ.setdefault(name, "1")
+
+
+def limit_threads() -> None:
+    """One BLAS thread in this process.
+
+    slovnet multiplies small matrices; with a BLAS thread per core, the
+    threads of parallel workers fight over the same cores, and even one
+    process ran the sample slower with two BLAS threads than with one.
+    """
+    single_thread_environment()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # the environment variables above still hold for new processes
+        return
+    threadpool_limits(limits=1)
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this worker when the process that started it dies.
+
+    Without it, a worker of a run killed with SIGKILL finishes its shard
+    alone, which wastes a core while the rerun starts.
+    """
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+        pass
+
+
+def init_worker(stages: str) -> None:
+    """Start of a worker process: one BLAS thread, models loaded before the first shard."""
+    die_with_parent()
+    limit_threads()
+    get_pipeline(stages)
+
+
+def worker_info() -> dict[str, object]:
+    return {"pid": os.getpid(), "host": socket.gethostname(), "rss_mb": rss_mb(), "peak_rss_mb": peak_rss_mb()}
+
+
+# A Dask worker may run several tasks in threads of one process; the pipeline
+# (its stages and timings) is built for one caller at a time, so shards take turns.
+_ONE_SHARD_AT_A_TIME = threading.Lock()
+
+
+def run_shard(shard: Shard, output: str, config: RunConfig) -> ShardReport:
+    """Process one shard and write its parts, then its marker; return the marker's report."""
+    with _ONE_SHARD_AT_A_TIME:
+        return _run_shard(shard, Path(output), config)
+
+
+def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
+    started = time.perf_counter()
+    # A marker left by an earlier run with other input must not outlive the
+    # parts this run is about to overwrite.
+    remove_marker(run_dir, shard.shard_id)
+    pipe = get_pipeline(config.stages)
+    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    timings: Counter[str] = Counter()
+    report = ShardReport(shard_id=shard.shard_id, index=shard.index, fingerprint=shard.fingerprint(config.key()),
+                         first_article=shard.first_article, n_items=len(shard.items))
+    for articles, problems in batched(shard.items, config.batch_size):
+        result = process_batch(articles, problems, pipe)
+        for name, rows in result.tables.items():
+            tables[name].extend(rows)
+        report.n_articles += result.n_articles
+        report.n_failed += result.n_failed
+        timings.update(result.timings)
+    for name, rows in tables.items():
+        write_part(to_arrow(name, rows), run_dir, name, shard.shard_id)
+    report.rows = {name: len(rows) for name, rows in tables.items()}
+    report.mentions = dict(sorted(Counter(row["label"] for row in tables["mentions"]).items()))
+    report.timings = {stage: round(seconds, 4) for stage, seconds in timings.items()}
+    report.seconds = round(time.perf_counter() - started, 4)
+    report.worker = worker_info()
+    write_marker(run_dir, report)
+    return report
