@@ -18,7 +18,9 @@ from pipeline.io.decode import DecodeError, decode
 from pipeline.model import Article, Problem
 
 SUFFIXES = (".txt", ".json", ".jsonl")
-MAX_BYTES = 64 * 1024 * 1024
+# News articles are kilobytes; a file of megabytes is a dump or an accident,
+# and one huge text would hold a worker for many minutes.
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 READ = "read"
 
 # `date 2025-12-03`, `title ...`, `url ...` on lines of their own at the top, or
@@ -92,8 +94,9 @@ def _article_id(root: Path, path: Path) -> str:
 
 def read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DecodeError("too_large", f"{size / 2**20:.0f} MiB is over the {MAX_BYTES // 2**20} MiB limit per file")
+    if size > MAX_ARTICLE_BYTES:
+        raise DecodeError("too_large", f"{size / 2**20:.0f} MiB is over the {MAX_ARTICLE_BYTES // 2**20} MiB "
+                          "limit per article file; split it into articles (e.g. JSONL, one per line)")
     return path.read_bytes()
 
 
@@ -127,18 +130,7 @@ def record_to_article(record: object, path: Path, default_id: str) -> Article:
     )
 
 
-def _records(path: Path, text: str) -> Iterator[tuple[int, object | Exception]]:
-    if path.suffix.lower() == ".jsonl":
-        # JSONL lines end at "\n" only: str.splitlines would also break inside
-        # strings at U+0085, U+2028 and other separators JSON allows raw.
-        for lineno, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            try:
-                yield lineno, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield lineno, exc
-        return
+def _json_records(text: str) -> Iterator[tuple[int, object | Exception]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -149,10 +141,78 @@ def _records(path: Path, text: str) -> Iterator[tuple[int, object | Exception]]:
         yield idx, item
 
 
+def _jsonl_records(path: Path) -> Iterator[tuple[int, object | Exception]]:
+    """Records of a JSONL file, streamed: a file of a million lines never sits in memory.
+
+    JSONL is UTF-8, and its lines end at "\n" only (U+0085 or U+2028 may stand
+    raw inside a JSON string, so str.splitlines would cut records).
+    """
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            if len(raw) > MAX_ARTICLE_BYTES:
+                yield lineno, ValueError(f"{len(raw) / 2**20:.0f} MiB line is over the "
+                                         f"{MAX_ARTICLE_BYTES // 2**20} MiB limit per article")
+                continue
+            try:
+                yield lineno, json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                yield lineno, ValueError(f"not UTF-8 ({exc.reason} at byte {exc.start}); JSONL must be UTF-8")
+            except json.JSONDecodeError as exc:
+                yield lineno, exc
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        head.startswith("<") and len(_HTML_TAG.findall(text[:4096])) >= 5)
+
+
+_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|head|body|meta|script|table|td|li)\b[^>]*>", re.IGNORECASE)
+
+
+def _check_file(path: Path) -> None:
+    """Raise OSError for what cannot be read as a plain file (broken links, FIFOs, devices)."""
+    if not path.exists():
+        raise OSError(f"{path.name} is a broken link or vanished")
+    if not path.is_file():
+        raise OSError(f"{path.name} is not a regular file (a FIFO, socket or device would block the run)")
+
+
+def _record_articles(path: Path, records, article_id: str, many: bool, encoding: str) -> Iterator[Article | Problem]:
+    for n, record in records:
+        where = f"line {n}" if many else f"record {n}"
+        default_id = f"{article_id}:{n}" if many else article_id
+        if isinstance(record, Exception):
+            kind = "malformed_json" if isinstance(record, json.JSONDecodeError) else "bad_record"
+            yield Problem(str(path), READ, kind, f"{where}: {record}", default_id)
+            continue
+        try:
+            article = record_to_article(record, path, default_id)
+        except ValueError as exc:
+            yield Problem(str(path), READ, "bad_record", f"{where}: {exc}", default_id)
+            continue
+        article.encoding = encoding
+        if not article.text.strip():
+            yield Problem(str(path), READ, "empty", f"{where}: empty text", article.article_id)
+            continue
+        if len(article.text) > MAX_ARTICLE_BYTES:
+            yield Problem(str(path), READ, "too_large", f"{where}: text over the per-article limit", article.article_id)
+            continue
+        yield article
+
+
 def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
     """Articles of one file, or Problems saying why a file or record was skipped."""
     article_id = _article_id(root, path)
     try:
+        _check_file(path)
+        if path.suffix.lower() == ".jsonl":
+            yield from _record_articles(path, _jsonl_records(path), article_id, True, "utf-8")
+            return
         decoded = decode(read_bytes(path))
     except DecodeError as exc:
         yield Problem(str(path), READ, exc.kind, str(exc), article_id)
@@ -160,35 +220,23 @@ def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
     except OSError as exc:
         yield Problem(str(path), READ, "unreadable", f"cannot read file: {exc.strerror or exc}", article_id)
         return
-    if path.suffix.lower() == ".txt":
-        try:
-            article = read_txt(path, article_id, decoded.text)
-        except ValueError as exc:
-            yield Problem(str(path), READ, "bad_metadata", str(exc), article_id)
-            return
-        article.encoding = decoded.encoding
-        if not article.text.strip():
-            yield Problem(str(path), READ, "empty", "no text after metadata markers", article_id)
-            return
-        yield article
+    if path.suffix.lower() == ".json":
+        yield from _record_articles(path, _json_records(decoded.text), article_id, False, decoded.encoding)
         return
-    many = path.suffix.lower() == ".jsonl"
-    for n, record in _records(path, decoded.text):
-        where = f"line {n}" if many else f"record {n}"
-        default_id = f"{article_id}:{n}" if many else article_id
-        if isinstance(record, Exception):
-            yield Problem(str(path), READ, "malformed_json", f"{where}: {record}", default_id)
-            continue
-        try:
-            article = record_to_article(record, path, default_id)
-        except ValueError as exc:
-            yield Problem(str(path), READ, "bad_record", f"{where}: {exc}", default_id)
-            continue
-        article.encoding = decoded.encoding
-        if not article.text.strip():
-            yield Problem(str(path), READ, "empty", f"{where}: empty text", article.article_id)
-            continue
-        yield article
+    if looks_like_html(decoded.text):
+        yield Problem(str(path), READ, "html", "HTML markup, not article text: extract the text first "
+                      "(offsets would point into the markup)", article_id)
+        return
+    try:
+        article = read_txt(path, article_id, decoded.text)
+    except ValueError as exc:
+        yield Problem(str(path), READ, "bad_metadata", str(exc), article_id)
+        return
+    article.encoding = decoded.encoding
+    if not article.text.strip():
+        yield Problem(str(path), READ, "empty", "no text after metadata markers", article_id)
+        return
+    yield article
 
 
 def read_folder(root: Path) -> Iterator[Article | Problem]:

@@ -171,8 +171,11 @@ def inherited_subject(tree: Tree, frame: Frame, lex: EventLexicon) -> list[Found
     x = frame.top(tree)
     if any(tree.rel(c) in ("nsubj", "nsubj:pass") for f in frame.tokens for c in tree.kids(f)):
         return []
-    while tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None:
+    seen = {x}
+    # slovnet's heads can form a cycle: the walk stops at a token it has seen.
+    while tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None and tree.head(x) not in seen:
         x = tree.head(x)  # type: ignore[assignment]
+        seen.add(x)
         subjects = tree.kids(x, "nsubj")
         if subjects:
             return [Found(frame.subject_role, m, "inherited_subject")

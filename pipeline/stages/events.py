@@ -64,7 +64,10 @@ def modality_of(tree: Tree, frame: Frame, lex: EventLexicon) -> tuple[str, bool]
     if any(lex.modality.get(tree.lemma(a)) == PLANNED for a in tree.kids(frame.trigger, "amod")):
         planned = True  # 'предстоящий визит'
     x = frame.top(tree)
-    while tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None:
+    seen = {x}
+    # slovnet's heads can form a cycle: the walk stops at a token it has seen.
+    while tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None and tree.head(x) not in seen:
+        seen.add(tree.head(x))  # type: ignore[arg-type]
         via_xcomp = tree.rel(x) == "xcomp"
         x = tree.head(x)  # type: ignore[assignment]
         effect = lex.modality.get(tree.lemma(x))

@@ -102,3 +102,24 @@ def test_sample_corpus_reads_exactly_as_its_gold() -> None:
     assert encodings["duma-digital-ruble"] == "cp1251"
     assert encodings["lavrov-minsk"] == "koi8_r"
     assert "\r\n" in next(a.text for a in items if a.article_id == "riga-port-modernization")
+
+
+def test_files_that_cannot_be_articles_become_problems(tmp_path: Path) -> None:
+    import os
+
+    from pipeline.io import readers
+
+    _write(tmp_path, "page.txt", b"<!DOCTYPE html><html><body><p>\xd0\x9f</p></body></html>")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as fh:
+        fh.truncate(readers.MAX_ARTICLE_BYTES + 1)
+    _write(tmp_path, "mixed.jsonl", '{"id": "ok", "text": "Текст."}\n'.encode() + b'{"id": "bad", "text": "\xff"}\n')
+    items = list(read_folder(tmp_path))
+    kinds = {Path(p.path).name: p.kind for p in items if isinstance(p, Problem)}
+    assert kinds == {"page.txt": "html", "gone.txt": "unreadable", "pipe.txt": "unreadable",
+                     "huge.txt": "too_large", "mixed.jsonl": "bad_record"}
+    assert [a.article_id for a in items if isinstance(a, Article)] == ["ok"]
+    messages = {Path(p.path).name: p.message for p in items if isinstance(p, Problem)}
+    assert "not a regular file" in messages["pipe.txt"] and "not UTF-8" in messages["mixed.jsonl"]
