@@ -36,7 +36,24 @@ def adapt_sentences(text: str, segmenter) -> list[Sentence]:
         idx = bisect_right(starts, tok.start) - 1
         if idx >= 0:
             sentences[idx].tokens.append(Token(tok.start, tok.stop, tok.text))
-    return [s for s in sentences if s.tokens]
+    return [piece for s in sentences if s.tokens for piece in cut_long(text, s)]
+
+
+# The syntax parser's cost grows with the square of a sentence's length; text
+# without punctuation (lists, scraped tables) can make "sentences" of thousands
+# of tokens. Beyond this many tokens a sentence is cut into pieces.
+MAX_SENTENCE_TOKENS = 250
+
+
+def cut_long(text: str, sentence: Sentence, limit: int = MAX_SENTENCE_TOKENS) -> list[Sentence]:
+    if len(sentence.tokens) <= limit:
+        return [sentence]
+    pieces = []
+    for i in range(0, len(sentence.tokens), limit):
+        tokens = sentence.tokens[i:i + limit]
+        start, end = tokens[0].start, tokens[-1].end
+        pieces.append(Sentence(start, end, text[start:end], tokens))
+    return pieces
 
 
 class Segment:

@@ -24,3 +24,12 @@ def test_a_caption_line_is_its_own_sentence() -> None:
     (article,) = Segment()([Article("a", text)])
     assert [s.text for s in article.sentences] == [
         "Фото: пресс-служба МИД РК", "Стороны обменялись подходами.", "Заголовок без точки"]
+
+
+def test_a_sentence_without_punctuation_is_cut_into_bounded_pieces() -> None:
+    from pipeline.stages.segment import MAX_SENTENCE_TOKENS
+
+    text = " ".join(["слово"] * (MAX_SENTENCE_TOKENS * 2 + 10))
+    (article,) = Segment()([Article("a", text)])
+    assert [len(s.tokens) for s in article.sentences] == [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 10]
+    assert all(text[s.start:s.end] == s.text for s in article.sentences)
