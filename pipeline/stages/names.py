@@ -39,6 +39,7 @@ APOSTROPHES = frozenset("’'`")
 DISAGREEMENT_PENALTY = 0.25
 HINT_CASE, HINT_GENDER = 0.2, 0.1
 PRIOR_NOMN, PRIOR_MASC, ROLE_PRIOR = 0.05, 0.03, 0.1
+ALL_CASES = frozenset(CASES)
 
 
 # ---- the agreement of a whole name ----
@@ -62,7 +63,9 @@ def _role_prior(reading: Reading, expected: str) -> float:
     return 0.0 if reading.role is None else ROLE_PRIOR if reading.role == expected else -ROLE_PRIOR
 
 
-def _word_score(word: NameWord, case: str, gender: str, expected: str) -> tuple[float, Reading]:
+def _word_score(
+    word: NameWord, case: str, gender: str, expected: str, cases: frozenset[str]
+) -> tuple[float, Reading]:
     score, reading = 0.0, word.readings[0]
     for candidate in word.readings:
         # slovnet's gender backs only a reading that has a gender of its own: an
@@ -72,8 +75,10 @@ def _word_score(word: NameWord, case: str, gender: str, expected: str) -> tuple[
         if candidate.fits(case, gender) and fit > score:
             score, reading = fit, candidate
     # A word breaks ranks only when its own reading, slovnet agreeing, is much
-    # better than the one the other words impose.
+    # better than the one the other words impose, and in a case the context allows.
     for other in word.readings:
+        if other.case is not None and other.case not in cases:
+            continue
         own = other.weight + _role_prior(other, expected) - DISAGREEMENT_PENALTY
         own += _hint(word.token, other.case, other.gender)
         if own > score:
@@ -81,18 +86,27 @@ def _word_score(word: NameWord, case: str, gender: str, expected: str) -> tuple[
     return score, reading
 
 
+def _permits(word: NameWord, cases: frozenset[str]) -> bool:
+    return any(reading.case is None or reading.case in cases for reading in word.readings)
+
+
 def expected_roles(n: int) -> list[str]:
     """Where news puts each part: First [Patronymic] Last; a lone word is a surname."""
     return [LAST] if n == 1 else [FIRST, MIDDLE, LAST] if n == 3 else [FIRST] * (n - 1) + [LAST]
 
 
-def agree(words: list[NameWord]) -> tuple[str, str]:
-    """Pick the (case, gender) the name's words agree on best and set each word's reading."""
+def agree(words: list[NameWord], cases: frozenset[str] | None = None) -> tuple[str, str]:
+    """Pick the (case, gender) the name's words agree on best and set each word's reading.
+
+    ``cases`` are those the context allows (after `для` only a genitive); when
+    a word has no reading in any of them, the words win over the context."""
+    if cases is None or not all(_permits(word, cases) for word in words):
+        cases = ALL_CASES
     best_score, best_key, best_readings = float("-inf"), (NOMN, MASC), []
     roles = expected_roles(len(words))
-    for case in CASES:
+    for case in (c for c in CASES if c in cases):
         for gender in (MASC, FEMN):
-            scored = [_word_score(word, case, gender, role) for word, role in zip(words, roles)]
+            scored = [_word_score(word, case, gender, role, cases) for word, role in zip(words, roles)]
             score = sum(s for s, _ in scored)
             score += PRIOR_NOMN * (case == NOMN) + PRIOR_MASC * (gender == MASC)
             if score > best_score + 1e-9:
@@ -199,13 +213,14 @@ class PersonName:
     last: str | None = None
 
 
-def normalize_person(tokens: list[Token]) -> PersonName:
-    """Nominative of a person's name, with its first name, patronymic and surname."""
+def normalize_person(tokens: list[Token], cases: frozenset[str] | None = None) -> PersonName:
+    """Nominative of a person's name, with its first name, patronymic and surname;
+    ``cases``: those the context allows, if it says."""
     texts = [tok.text for tok in tokens]
     parts = group_parts(tokens)
     words = [part.word for part in parts if part.word]
     if words:
-        agree(words)
+        agree(words, cases)
     for part in parts:
         if part.word and part.word.reading:
             index = part.indexes[-1]

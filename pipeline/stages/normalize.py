@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from pipeline.model import NAME_LABELS, PER, Article, Token
-from pipeline.stages.agreement import governing_verb_feats, with_feats
+from pipeline.stages.agreement import allowed_cases, governing_verb_feats, with_feats
 from pipeline.stages.base import MORPH, NAMES, NORMALS
 from pipeline.stages.name_descriptors import normalize_name
 from pipeline.stages.name_phrases import inflect_phrase
@@ -29,12 +29,15 @@ class Normal:
     last: str | None = None
 
 
-def normalize_mention(label: str, tokens: list[Token]) -> Normal:
-    """Nominative form of a PER/ORG/LOC mention from the tokens it covers."""
+def normalize_mention(
+    label: str, tokens: list[Token], cases: frozenset[str] | None = None
+) -> Normal:
+    """Nominative form of a PER/ORG/LOC mention from the tokens it covers;
+    ``cases``: those its context allows a person's name (None: any)."""
     if not tokens:
         return Normal(normal="")
     if label == PER:
-        name = normalize_person(tokens)
+        name = normalize_person(tokens, cases)
         return Normal(name.normal, name.first, name.middle, name.last)
     if label in NAME_LABELS:
         return Normal(normalize_name(tokens, inflect_phrase(tokens)))
@@ -55,9 +58,12 @@ class Normalize:
                 if mention.label not in NAME_LABELS or mention.normal is not None:
                     continue
                 tokens = article.tokens_in(mention.start, mention.end)
-                if mention.label == PER and (cue := governing_verb_feats(article, mention)):
-                    tokens = with_feats(tokens, cue)
-                normal = normalize_mention(mention.label, tokens)
+                cases = None
+                if mention.label == PER:
+                    if cue := governing_verb_feats(article, mention):
+                        tokens = with_feats(tokens, cue)
+                    cases = allowed_cases(article, mention)
+                normal = normalize_mention(mention.label, tokens, cases)
                 # No tokens (an article without sentences): the text as written is all we have.
                 mention.normal = normal.normal or mention.text
                 if mention.label == PER:

@@ -87,6 +87,44 @@ def test_person(
     assert result == Normal(normal, first, middle, last)
 
 
+@pytest.fixture(scope="session")
+def normal_in_context() -> Callable[[str, str], str | None]:
+    """The normal the stage gives the [bracketed] mention of a one-sentence article,
+    so that the words around it count as in the pipeline."""
+
+    def build(phrase: str, label: str) -> str | None:
+        match = MENTION.search(phrase)
+        assert match, f"no [mention] in {phrase!r}"
+        text = phrase.replace("[", "").replace("]", "")
+        start, end = match.start(), match.end() - 2
+        sentence = Sentence(0, len(text), text, tag_phrase(text))
+        mention = Mention(start, end, text[start:end], label, sentence_idx=0)
+        Normalize()([Article("t", text, sentences=[sentence], mentions=[mention])])
+        return mention.normal
+
+    return build
+
+
+# The words before a name limit its case: a preposition or `по словам`, a list
+# item (nominative), no preposition at all (no prepositional case).
+PERSONS_IN_CONTEXT = [
+    ("По словам [Данна], переговоры продолжатся.", "Данн"),
+    ("Этот матч стал для [Калниньша] последним.", "Калниньш"),
+    ("Судьи турнира: • [Тору Камикава] (Япония) • Марк Шилд (Австралия)", "Тору Камикава"),
+    ("• [Хорхе Ларрионда] (Уругвай)", "Хорхе Ларрионда"),
+    ("2. [Аркади Патаркацишвили] — 7 %", "Аркади Патаркацишвили"),
+    ("Пост займёт лидер оппозиции [Саломе Зурабишвили].", "Саломе Зурабишвили"),
+    # The cue only chooses among the readings the words have.
+    ("Письмо [Путину] отправлено вчера.", "Путин"),
+    ("встреча с [Антониу Коштой]", "Антониу Кошта"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "normal"), PERSONS_IN_CONTEXT)
+def test_person_in_context(normal_in_context, phrase: str, normal: str):
+    assert normal_in_context(phrase, PER) == normal
+
+
 # (words with slovnet features, normal): the features alone decide a lone surname's gender.
 LONE_SURNAMES = [
     ([("Путина", {"Case": "Gen", "Gender": "Masc"})], "Путин"),
