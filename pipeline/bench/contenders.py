@@ -14,8 +14,8 @@ from typing import Any
 from pipeline.engine.memory import peak_rss_mb
 from pipeline.model import Article
 
-NATASHA_NER = "natasha NER (Segmenter + NewsNERTagger)"
-NATASHA_FULL = "natasha full (segment, morph, syntax, NER, normalize, dates)"
+NATASHA_NER = "natasha NER"  # Segmenter + NewsNERTagger
+NATASHA_FULL = "natasha full"  # segment, morph, syntax, NER, span.normalize, DatesExtractor
 
 
 def read_texts(corpus: Path) -> list[str]:
@@ -24,8 +24,16 @@ def read_texts(corpus: Path) -> list[str]:
     return [item.text for item in read_folder(corpus) if isinstance(item, Article)]
 
 
-def time_natasha(corpus: str, full: bool) -> dict[str, Any]:
-    """Plain Natasha, one document at a time, as its README shows."""
+def time_natasha(corpus: str, full: bool, one_thread: bool) -> dict[str, Any]:
+    """Plain Natasha, one document at a time, as its README shows.
+
+    `one_thread`: with one BLAS thread, as rusnews runs; otherwise with the
+    BLAS threads the process was started with (the library's default).
+    """
+    if one_thread:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=1)
     from natasha import (DatesExtractor, Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
                          NewsSyntaxParser, Segmenter)
 
@@ -53,8 +61,10 @@ def time_natasha(corpus: str, full: bool) -> dict[str, Any]:
             list(dates(text))
         tokens += len(doc.tokens)
     seconds = time.perf_counter() - started
-    return {"system": NATASHA_FULL if full else NATASHA_NER, "articles": len(texts), "tokens": tokens,
-            "seconds": seconds, "load_s": load_s, "peak_rss_mb": peak_rss_mb(), "workers": 1}
+    system = (NATASHA_FULL if full else NATASHA_NER) + (", 1 BLAS thread" if one_thread else ", as shipped")
+    return {"key": ("natasha-full" if full else "natasha-ner") + ("-1t" if one_thread else ""), "system": system,
+            "articles": len(texts), "tokens": tokens, "seconds": seconds, "load_s": load_s,
+            "peak_rss_mb": peak_rss_mb(), "workers": 1}
 
 
 def time_rusnews(corpus: str, workers: int, stages: str, shard_size: int, batch_size: int) -> dict[str, Any]:
@@ -75,8 +85,9 @@ def time_rusnews(corpus: str, workers: int, stages: str, shard_size: int, batch_
         seconds = time.perf_counter() - started
         reports = [completions.read_marker(out, p.stem) for p in sorted((out / "parts" / "_done").glob("*.json"))]
     peaks = [r.worker["peak_rss_mb"] for r in reports if r is not None and r.worker]
-    label = "rusnews NER only (--stages ner)" if stages == "ner" else "rusnews full"
-    return {"system": f"{label}, {workers} worker{'s' if workers > 1 else ''}", "articles": summary.n_articles,
+    label = "rusnews NER only" if stages == "ner" else "rusnews full"
+    return {"key": f"rusnews-{stages}", "system": f"{label}, {workers} worker{'s' if workers > 1 else ''}",
+            "articles": summary.n_articles,
             "seconds": seconds, "load_s": load_s, "workers": workers, "stages": stages,
             # In one process the worker is this process; in a pool, the largest worker.
             "peak_rss_mb": max(peaks, default=peak_rss_mb()) if workers > 1 else peak_rss_mb(),

@@ -7,8 +7,9 @@ import math
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from pipeline.bench import contenders
 from pipeline.bench.synthetic import build_synthetic
 from pipeline.engine.config import default_workers
-from pipeline.engine.worker import single_thread_environment
+from pipeline.engine.worker import THREAD_VARIABLES
 from pipeline.model import Article
 
 CHECKPOINTS = (2_000, 20_000)
@@ -35,21 +36,42 @@ class BenchResult:
     rows: list[dict[str, Any]] = field(default_factory=list)
     synthetic: dict[str, Any] | None = None
 
-    def find(self, system_prefix: str, workers: int | None = None) -> dict[str, Any] | None:
+    def find(self, key: str, workers: int | None = None) -> dict[str, Any] | None:
         for row in self.rows:
-            if row["system"].startswith(system_prefix) and (workers is None or row["workers"] == workers):
+            if row["key"] == key and (workers is None or row["workers"] == workers):
                 return row
         return None
 
 
-def _in_fresh_process(function: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+@contextmanager
+def _blas_threads(threads: int | None) -> Iterator[None]:
+    """The BLAS environment a spawned process starts with: `threads`, or the library default (None)."""
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    for name in THREAD_VARIABLES:
+        if threads is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = str(threads)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _in_fresh_process(function: Callable[..., dict[str, Any]], *args: Any, threads: int | None = 1) -> dict[str, Any]:
     """Run one timed system in a process of its own: clean memory, and its peak is its own."""
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(function, *args).result()
+        with _blas_threads(threads):
+            future = pool.submit(function, *args)  # the process starts here, with this environment
+        return future.result()
 
 
-def _best(function: Callable[..., dict[str, Any]], repeat: int, *args: Any) -> dict[str, Any]:
-    runs = [_in_fresh_process(function, *args) for _ in range(repeat)]
+def _best(function: Callable[..., dict[str, Any]], repeat: int, *args: Any, threads: int | None = 1) -> dict[str, Any]:
+    runs = [_in_fresh_process(function, *args, threads=threads) for _ in range(repeat)]
     return min(runs, key=lambda run: run["seconds"])
 
 
@@ -71,8 +93,6 @@ def bench(corpus: Path | None, synthetic: int | None = None, workers: list[int] 
     """Time every system on `corpus`, then (with `synthetic`) rusnews alone on a synthetic corpus."""
     cores = default_workers()
     counts = sorted(set(workers or [1, cores]))
-    # Same BLAS setting for every system (Natasha included): one thread per process.
-    single_thread_environment()
     result = BenchResult(corpus=str(corpus) if corpus else None, cores=cores, load_before=_load())
     if corpus is not None:
         _bench_corpus(result, corpus, counts, repeat, say)
@@ -95,15 +115,18 @@ def _bench_corpus(result: BenchResult, corpus: Path, counts: list[int], repeat: 
     result.shard_size, result.batch_size = bench_sizes(n, max(counts))
     path = str(corpus)
     sizes = (result.shard_size, result.batch_size)
-    plan: list[tuple[str, Callable[..., dict[str, Any]], tuple[Any, ...]]] = [
-        ("natasha NER", contenders.time_natasha, (path, False)),
-        ("rusnews NER, 1 worker", contenders.time_rusnews, (path, 1, "ner", *sizes)),
-        ("natasha full", contenders.time_natasha, (path, True)),
-        *[(f"rusnews full, {w} worker(s)", contenders.time_rusnews, (path, w, "full", *sizes)) for w in counts],
+    # (label, function, arguments, BLAS threads the process starts with; None: the library default)
+    plan: list[tuple[str, Callable[..., dict[str, Any]], tuple[Any, ...], int | None]] = [
+        ("natasha NER as shipped", contenders.time_natasha, (path, False, False), None),
+        ("natasha NER with 1 BLAS thread", contenders.time_natasha, (path, False, True), 1),
+        *[(f"rusnews NER only, {w} worker(s)", contenders.time_rusnews, (path, w, "ner", *sizes), 1) for w in counts],
+        ("natasha full as shipped", contenders.time_natasha, (path, True, False), None),
+        ("natasha full with 1 BLAS thread", contenders.time_natasha, (path, True, True), 1),
+        *[(f"rusnews full, {w} worker(s)", contenders.time_rusnews, (path, w, "full", *sizes), 1) for w in counts],
     ]
-    for label, function, args in plan:
+    for label, function, args, threads in plan:
         say(f"timing {label} on {n} articles ...")
-        result.rows.append(_best(function, repeat, *args))
+        result.rows.append(_best(function, repeat, *args, threads=threads))
     result.tokens = result.rows[0]["tokens"]  # razdel tokens, counted once by the Natasha run
     for row in result.rows:
         row["articles_per_s"] = row["articles"] / row["seconds"]
@@ -116,6 +139,6 @@ def _bench_synthetic(n: int, workers: int, say: Callable[[str], None]) -> dict[s
         folder = build_synthetic(n, Path(tmp))
         checkpoints = tuple(k for k in CHECKPOINTS if k <= n) or (n,)
         say(f"running rusnews with {workers} worker(s) over them ...")
-        found = _in_fresh_process(contenders.run_scale, str(folder), workers, 100, 32, checkpoints)
+        found = _in_fresh_process(contenders.run_scale, str(folder), workers, 100, 32, checkpoints, threads=1)
     found["articles_per_s"] = found["articles"] / found["seconds"]
     return found

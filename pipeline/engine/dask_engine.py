@@ -27,7 +27,7 @@ from pipeline.engine.completions import ShardReport
 from pipeline.engine.config import FULL, RunConfig
 from pipeline.engine.local import bounded
 from pipeline.engine.shards import Shard
-from pipeline.engine.worker import limit_threads, run_shard, single_thread_environment
+from pipeline.engine.worker import limit_threads, prepare, run_shard, single_thread_environment
 
 PLUGIN_NAME = "rusnews-pipeline"
 
@@ -39,10 +39,8 @@ class LoadPipeline(WorkerPlugin):
         self.stages = stages
 
     def setup(self, worker: Any) -> None:
-        from pipeline.engine.batches import get_pipeline
-
         limit_threads()
-        get_pipeline(self.stages)
+        prepare(self.stages)
 
 
 def _probe(path: str) -> tuple[bool, str]:

@@ -20,7 +20,7 @@ from typing import Any, Protocol, TypeVar
 from pipeline.engine.completions import ShardReport
 from pipeline.engine.config import FULL, RunConfig
 from pipeline.engine.shards import Shard
-from pipeline.engine.worker import init_worker, run_shard, single_thread_environment
+from pipeline.engine.worker import init_worker, prepare, run_shard, single_thread_environment
 
 F = TypeVar("F")
 
@@ -91,9 +91,7 @@ class SerialEngine:
             self._limits = None
 
     def warm(self) -> None:
-        from pipeline.engine.batches import get_pipeline
-
-        get_pipeline(self.stages)
+        prepare(self.stages)
 
     def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
         for shard in shards:

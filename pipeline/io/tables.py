@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from pipeline.schema import TABLES, Row
-
-if TYPE_CHECKING:  # pandas only for readers: workers that only write never pay its ~45 MB
-    import pandas as pd
 
 FORMATS = ("parquet", "csv")
 
