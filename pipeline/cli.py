@@ -108,6 +108,8 @@ def bench_command(
     json_path: Path = typer.Option(None, "--json", help="Also write the results to this JSON file."),
 ) -> None:
     """Time plain Natasha and rusnews on the same texts: articles/s, tokens/s, peak memory, ratios."""
+    import sys
+
     from pipeline.bench import bench, print_bench
 
     if corpus is None and synthetic is None:
@@ -115,7 +117,8 @@ def bench_command(
     if corpus is not None and not corpus.exists():
         _fail(f"corpus {corpus} does not exist.", "Give a folder of .txt/.json/.jsonl articles.")
     result = bench(corpus, synthetic=synthetic, workers=workers or None, repeat=repeat, json_path=json_path)
-    print_bench(result, Console())
+    # Wide enough, when written to a file, for the tables not to wrap.
+    print_bench(result, Console() if sys.stdout.isatty() else Console(width=150))
 
 
 @app.command("eval")
