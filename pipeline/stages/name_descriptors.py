@@ -21,16 +21,17 @@ from pathlib import Path
 
 from pipeline.model import Token
 from pipeline.resources import MODELS_DIR
-from pipeline.stages.name_phrases import (
+from pipeline.stages.name_phrases import PhraseForms
+from pipeline.stages.name_readings import (
     MODIFIER_POS,
     NOUN_POS,
-    PhraseForms,
+    canon,
     is_acronym,
     is_cyrillic_word,
     is_known,
+    parse_case,
     word_parses,
 )
-from pipeline.stages.name_readings import canon, parse_case
 
 DESCRIPTORS_PATH = MODELS_DIR / "normalize" / "descriptors.tsv"
 NAME_KIND, QUOTED_KIND = "name", "quoted"

@@ -19,18 +19,23 @@ from pipeline.model import Token
 from pipeline.resources import MODELS_DIR
 from pipeline.stages.name_readings import (
     CASES,
-    CYRILLIC_WORD,
+    MODIFIER_POS,
     NOMN,
+    NOUN_POS,
     canon,
     inflect_nominative,
+    is_acronym,
+    is_cyrillic_word,
+    is_known,
     join_tokens,
     name_particles,
     parse_case,
-    parse_word,
     read_word_list,
     recover_shape,
+    strip_acronym_ending,
     ud_case,
     ud_gender,
+    word_parses,
 )
 
 if TYPE_CHECKING:
@@ -39,15 +44,11 @@ if TYPE_CHECKING:
 OPENING_QUOTES = frozenset("«\"„“'")
 CLOSING_QUOTES = frozenset("»\"“”'")
 CONJUNCTIONS = frozenset({"и", ","})
-# An acronym with a case ending glued on: МИДа, ООНом; США stays.
-INFLECTED_ACRONYM = re.compile(r"([А-ЯЁ]{2,})(?:а|у|ом|е|ой|ы|и)")
 # An ordinal in digits (13-й) agrees with its noun by its ending only.
 ORDINAL = re.compile(r"(\d+)-[а-яё]{1,3}")
 ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е", "plur": "е"}
 GENDERS = ("masc", "femn", "neut")
 UD_NUMBERS = {"Sing": "sing", "Plur": "plur"}
-MODIFIER_POS = frozenset({"ADJF", "PRTF"})
-NOUN_POS = frozenset({"NOUN"})
 APPOSITION_HEADS_PATH = MODELS_DIR / "normalize" / "apposition_heads.txt"
 HINT_CASE, HINT_NUMBER, PRIOR_NOMN = 0.3, 0.1, 0.05
 # The word as written is a reading of the head too: pymorphy3's guesses for
@@ -56,6 +57,15 @@ WEIGHT_AS_WRITTEN = 0.5
 # Unknown words with these endings are more often indeclinable (Кушадаси,
 # Вейк-ан-Зее) than oblique forms; -ии and consonant + е are oblique (Гагаузии, Лахоре).
 INDECLINABLE_ENDING = re.compile(r"(?:[оуэю]|[^и]и|[аеёиоуыэюя]е)$")
+# An unknown word may also be an oblique form of a masculine consonant stem, the
+# commonest shape of a foreign place name (Тусоне, Тоттенхэма), and it is trusted
+# a little more than pymorphy3's guess of a woman's name (тусоня). slovnet's
+# gender does not decide: it says Fem for Наньпине.
+STEM_ENDINGS = (("а", "gent"), ("у", "datv"), ("ом", "ablt"), ("е", "loct"))
+CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
+WEIGHT_STEM_GUESS = 0.35
+# The singular of a plural head, when only singular adjectives agree with it.
+WEIGHT_SHARED = 0.5
 
 
 @cache
@@ -64,50 +74,6 @@ def apposition_heads() -> frozenset[str]:
 
 
 # ---- words ----
-
-
-def is_cyrillic_word(text: str) -> bool:
-    return bool(CYRILLIC_WORD.fullmatch(text.lower()))
-
-
-def strip_acronym_ending(text: str) -> str:
-    match = INFLECTED_ACRONYM.fullmatch(text)
-    return match.group(1) if match else text
-
-
-def is_acronym(text: str) -> bool:
-    """МИД, ООН, and their inflected spellings (МИДа)."""
-    text = strip_acronym_ending(text)
-    return len(text) > 1 and text.isupper()
-
-
-def _analyzers(parse: Parse) -> list[str]:
-    return [type(step[0]).__name__ for step in parse.methods_stack]
-
-
-def _parse_weight(parse: Parse, top: float) -> float:
-    analyzers = _analyzers(parse)
-    if analyzers == ["DictionaryAnalyzer"]:
-        base = 1.0
-    elif "UnknownPrefixAnalyzer" in analyzers:
-        # A prefix guess is as good as the known word under it: Вики|новостям
-        # is fine, Кар|заем (-> карзаём) is an invention.
-        base = 0.6 if len(parse.methods_stack[0][1]) >= 5 else 0.3
-    elif {"Name", "Surn", "Patr"} & parse.tag.grammemes:
-        base = 0.3  # a guessed person name for an unknown place or company
-    else:
-        base = 0.6
-    return base * (0.7 + 0.3 * parse.score / top)
-
-
-def word_parses(text: str, pos: frozenset[str]) -> list[tuple[Parse, float]]:
-    parses = parse_word(text.lower())
-    top = max((p.score for p in parses), default=0.0) or 1.0
-    return [(p, _parse_weight(p, top)) for p in parses if p.tag.POS in pos]
-
-
-def is_known(text: str) -> bool:
-    return any(_analyzers(p) == ["DictionaryAnalyzer"] for p in parse_word(text.lower()))
 
 
 def _preference(parse_weight: tuple[Parse, float]) -> tuple[float, bool]:
@@ -136,14 +102,39 @@ def _frozen_from(tokens: list[Token]) -> int:
     return next((i for i, tok in enumerate(tokens) if tok.text in OPENING_QUOTES), len(tokens))
 
 
+def _possessive_before_noun(tokens: list[Token], i: int, surnames: list[Parse]) -> bool:
+    """A surname form right before a lowercase noun in the same case and number is a
+    possessive adjective (Воробьёвых гор), however slovnet tags it."""
+    if tokens[i].pos == "ADJ":
+        return True
+    if i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+        return False
+    forms = {(parse_case(p), p.tag.number) for p in surnames}
+    return any((parse_case(q), q.tag.number) in forms for q, _ in word_parses(tokens[i + 1].text, NOUN_POS))
+
+
+def modifier_parses(tokens: list[Token], i: int) -> list[tuple[Parse, float]]:
+    """Adjective readings of a word. A possessive adjective in -ов/-ин declines like the
+    surname pymorphy3 reads it as (Воробьёвых гор, Никитинского суда), so that
+    reading counts where the word stands as an adjective."""
+    text = tokens[i].text
+    parses = word_parses(text, MODIFIER_POS)
+    surnames = [(p, w) for p, w in word_parses(text, NOUN_POS) if "Surn" in p.tag]
+    if surnames and _possessive_before_noun(tokens, i, [p for p, _ in surnames]):
+        parses += surnames
+    return parses
+
+
 def _is_modifier(tokens: list[Token], i: int) -> bool:
     if i >= len(tokens):
         return False
     text = tokens[i].text
     if ORDINAL.fullmatch(text):
         return True
-    if not is_cyrillic_word(text) or is_acronym(text) or not word_parses(text, MODIFIER_POS):
+    if not is_cyrillic_word(text) or is_acronym(text) or not modifier_parses(tokens, i):
         return False
+    if not word_parses(text, MODIFIER_POS):
+        return True  # a possessive adjective, found by its noun (Воробьёвых гор)
     # slovnet settles words that are both (Рабочая группа vs рабочий); a word
     # pymorphy3 reads only as an adjective stays one whatever slovnet says.
     return not (word_parses(text, NOUN_POS) and tokens[i].pos in ("NOUN", "PROPN"))
@@ -202,6 +193,9 @@ class HeadReading:
     gender: str | None
     nominative: str | None
     weight: float
+    # A plural head shared by coordinated singular adjectives (Большого и Мариинского
+    # театров): one of them names one theatre, so the head is singular.
+    shared: bool = False
 
 
 def head_readings(text: str) -> list[HeadReading]:
@@ -215,9 +209,19 @@ def head_readings(text: str) -> list[HeadReading]:
         elif case is not None:
             nominative = inflect_nominative(parse, {NOMN, number})
             readings.append(HeadReading(case, number, gender, nominative, weight))
+            if number == "plur" and "Pltm" not in parse.tag:
+                singular = inflect_nominative(parse, {NOMN, "sing"})
+                readings.append(
+                    HeadReading(case, "sing", gender, singular, weight * WEIGHT_SHARED, shared=True)
+                )
     if not is_known(text):
-        cases = CASES if INDECLINABLE_ENDING.search(text.lower()) else (NOMN,)
+        lower = text.lower()
+        cases = CASES if INDECLINABLE_ENDING.search(lower) else (NOMN,)
         readings += [HeadReading(c, "sing", None, None, WEIGHT_AS_WRITTEN) for c in cases]
+        for ending, case in STEM_ENDINGS:
+            stem = lower.removesuffix(ending)
+            if stem != lower and len(stem) >= 3 and CONSONANT_END.search(stem):
+                readings.append(HeadReading(case, "sing", "masc", stem, WEIGHT_STEM_GUESS))
     return readings
 
 
@@ -239,7 +243,10 @@ def choose_group(tokens: list[Token], group: HeadGroup) -> GroupChoice | None:
     """The head reading its adjectives agree with best, slovnet's features as a hint."""
     assert group.head is not None
     best: GroupChoice | None = None
+    adjectives = any(not ORDINAL.fullmatch(tokens[i].text) for i in group.modifiers)
     for head in head_readings(tokens[group.head].text):
+        if head.shared and not adjectives:
+            continue
         score = head.weight + _hint(tokens[group.head], head.case, head.number)
         score += PRIOR_NOMN * (head.case == NOMN)
         chosen: list[Parse | None] = []
@@ -247,7 +254,7 @@ def choose_group(tokens: list[Token], group: HeadGroup) -> GroupChoice | None:
             if ORDINAL.fullmatch(tokens[index].text):
                 chosen.append(None)
                 continue
-            parses = word_parses(tokens[index].text, MODIFIER_POS)
+            parses = modifier_parses(tokens, index)
             fitting = [(p, w) for p, w in parses if _agrees(p, head)]
             if not fitting:
                 break
@@ -358,7 +365,7 @@ def inflect_phrase(tokens: list[Token]) -> PhraseForms:
             forms.apposition = inflect_apposition(tokens, group.head, head, texts)
     else:
         for index in group.modifiers:  # adjectives with no noun: each keeps its own gender
-            parses = word_parses(tokens[index].text, MODIFIER_POS)
+            parses = modifier_parses(tokens, index)
             texts[index] = _nominative_of(tokens[index], parses) or texts[index]
     return forms
 

@@ -4,9 +4,10 @@ A reading comes from a pymorphy3 parse, from its guess for an unknown word, or
 from an ending rule of ``models/normalize/name_endings.tsv`` (``Каи`` may be the
 genitive of ``Кая``); each carries a weight by where it comes from and the role
 (first name, patronymic, surname) a list gives it. ``names.py`` then picks the
-readings all words of a name agree on. The word-level helpers at the top (cached
-parses, case and gender vocabularies, shape recovery) are shared with
-``normalize.py``.
+readings all words of a name agree on. The word-level helpers (cached parses,
+case and gender vocabularies, shape recovery, and the weighted parses of words in
+organization and place names) are shared with ``name_phrases.py`` and
+``name_descriptors.py``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ ENDINGS_PATH = MODELS_DIR / "normalize" / "name_endings.tsv"
 PARTICLES_PATH = MODELS_DIR / "normalize" / "particles.txt"
 PATRONYMIC = re.compile(r"(?:ович|евич|ьич|инич|ична|овна|евна|инична)$")
 CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
+# An acronym with a case ending glued on: МИДа, ООНом; США stays.
+INFLECTED_ACRONYM = re.compile(r"([А-ЯЁ]{2,})(?:а|у|ом|е|ой|ы|и)")
+MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+NOUN_POS = frozenset({"NOUN"})
 # natasha's surname list holds men's forms: a woman's surname is looked up as his.
 FEMININE_SURNAMES = (
     ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("ская", "ский"), ("цкая", "цкий"),
@@ -132,6 +137,55 @@ def _words(text: str) -> frozenset[str]:
 def read_word_list(path: Path) -> frozenset[str]:
     """A data file of one word a line; ``#`` starts a comment."""
     return _words(path.read_text(encoding="utf-8"))
+
+
+# ---- words of organization and place names ----
+
+
+def is_cyrillic_word(text: str) -> bool:
+    return bool(CYRILLIC_WORD.fullmatch(text.lower()))
+
+
+def strip_acronym_ending(text: str) -> str:
+    match = INFLECTED_ACRONYM.fullmatch(text)
+    return match.group(1) if match else text
+
+
+def is_acronym(text: str) -> bool:
+    """МИД, ООН, and their inflected spellings (МИДа)."""
+    text = strip_acronym_ending(text)
+    return len(text) > 1 and text.isupper()
+
+
+def _analyzers(parse: Parse) -> list[str]:
+    return [type(step[0]).__name__ for step in parse.methods_stack]
+
+
+def _phrase_parse_weight(parse: Parse, top: float) -> float:
+    analyzers = _analyzers(parse)
+    if analyzers == ["DictionaryAnalyzer"]:
+        base = 1.0
+    elif "UnknownPrefixAnalyzer" in analyzers:
+        # A prefix guess is as good as the known word under it: Вики|новостям
+        # is fine, Кар|заем (-> карзаём) is an invention.
+        base = 0.6 if len(parse.methods_stack[0][1]) >= 5 else 0.3
+    elif {"Name", "Surn", "Patr"} & parse.tag.grammemes:
+        base = 0.3  # a guessed person name for an unknown place or company
+    else:
+        base = 0.6
+    return base * (0.7 + 0.3 * parse.score / top)
+
+
+def word_parses(text: str, pos: frozenset[str]) -> list[tuple[Parse, float]]:
+    """pymorphy3 parses of a word in an organization or place name, weighted by how
+    far each is to be trusted there."""
+    parses = parse_word(text.lower())
+    top = max((p.score for p in parses), default=0.0) or 1.0
+    return [(p, _phrase_parse_weight(p, top)) for p in parses if p.tag.POS in pos]
+
+
+def is_known(text: str) -> bool:
+    return any(_analyzers(p) == ["DictionaryAnalyzer"] for p in parse_word(text.lower()))
 
 
 # ---- lists and ending rules ----
