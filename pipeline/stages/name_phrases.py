@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.model import Token
@@ -184,7 +184,7 @@ def find_head_group(tokens: list[Token]) -> HeadGroup:
     return HeadGroup(modifiers, None)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class HeadReading:
     """One way to read the head: case, number, gender, and its nominative (None: as written)."""
 
@@ -198,8 +198,10 @@ class HeadReading:
     shared: bool = False
 
 
-def head_readings(text: str) -> list[HeadReading]:
-    readings = []
+@lru_cache(maxsize=100_000)
+def head_readings(text: str) -> tuple[HeadReading, ...]:
+    """Every way to read a head word; names repeat, so cached."""
+    readings: list[HeadReading] = []
     for parse, weight in word_parses(text, NOUN_POS):
         number = parse.tag.number or "sing"
         gender = parse.tag.gender if parse.tag.gender in GENDERS else None
@@ -222,7 +224,7 @@ def head_readings(text: str) -> list[HeadReading]:
             stem = lower.removesuffix(ending)
             if stem != lower and len(stem) >= 3 and CONSONANT_END.search(stem):
                 readings.append(HeadReading(case, "sing", "masc", stem, WEIGHT_STEM_GUESS))
-    return readings
+    return tuple(dict.fromkeys(readings))  # an indeclinable word's parses repeat
 
 
 def _agrees(parse: Parse, head: HeadReading) -> bool:

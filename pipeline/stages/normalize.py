@@ -9,10 +9,11 @@ descriptor before it or its quote marks: ``партии «Яблоко»`` -> ``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pipeline.model import NAME_LABELS, PER, Article, Token
+from pipeline.model import NAME_LABELS, PER, Article, Mention, Token
 from pipeline.stages.agreement import allowed_cases, governing_verb_feats, with_feats
 from pipeline.stages.base import MORPH, NAMES, NORMALS
 from pipeline.stages.name_descriptors import normalize_name
@@ -44,6 +45,32 @@ def normalize_mention(
     return Normal(join_tokens([tok.text for tok in tokens], tokens))
 
 
+# A name in Latin letters in brackets right after a name of the same type is its
+# original spelling: `Юрген Клинсман (Jürgen Klinsmann)`, `газета «Ла стампа» (La Stampa)`.
+ORIGINAL_SPELLING_GAP = re.compile(r"[»\"“”]?\s*\(\s*")
+CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
+    """A bracketed original spelling takes the normal form of the name before it, so both
+    read as one name (the Russian one)."""
+    by_end = {(m.label, m.end): m for m in article.mentions if m.normal}
+    for mention in mentions:
+        if CYRILLIC.search(mention.text) or not LATIN.search(mention.text):
+            continue
+        opening = article.text.rfind("(", 0, mention.start)
+        if opening < 0:
+            continue
+        for end in range(max(0, opening - 2), opening + 1):
+            gap = article.text[end:mention.start]
+            name = by_end.get((mention.label, end))
+            if name is not None and name is not mention and ORIGINAL_SPELLING_GAP.fullmatch(gap):
+                mention.normal = name.normal
+                mention.first, mention.middle, mention.last = name.first, name.middle, name.last
+                break
+
+
 class Normalize:
     """Stage: for each article, set mention.normal (and first/middle/last for PER)
     of every PER/ORG/LOC mention whose normal is None."""
@@ -54,9 +81,8 @@ class Normalize:
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
-            for mention in article.mentions:
-                if mention.label not in NAME_LABELS or mention.normal is not None:
-                    continue
+            fresh = [m for m in article.mentions if m.label in NAME_LABELS and m.normal is None]
+            for mention in fresh:
                 tokens = article.tokens_in(mention.start, mention.end)
                 cases = None
                 if mention.label == PER:
@@ -70,4 +96,5 @@ class Normalize:
                     mention.first, mention.middle, mention.last = (
                         normal.first, normal.middle, normal.last
                     )
+            take_original_spellings(article, fresh)
         return articles

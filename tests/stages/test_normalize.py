@@ -75,6 +75,9 @@ PERSONS = [
     ("заявление [В. В. Путина]", "В. В. Путин", "В.", "В.", "Путин"),
     ("с [Шейном О’Нилом]", "Шейн О’Нил", "Шейн", None, "О’Нил"),
     ("обвинение [Лофнеру] предъявлено", "Лофнер", None, None, "Лофнер"),
+    # -йе is the dative of -йя, as -е of -а.
+    ("победу [Хуану Пабло Монтойе] принёс дождь", "Хуан Пабло Монтойя", "Хуан Пабло", None,
+     "Монтойя"),
 ]
 
 
@@ -283,3 +286,29 @@ def test_stage_without_tokens_keeps_the_text():
     article = Article("a2", "Газпрома", mentions=[Mention(0, 8, "Газпрома", ORG)])
     Normalize()([article])
     assert article.mentions[0].normal == "Газпрома"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "spelling", "normal"),
+    [
+        ("Тренер сборной Юрген Клинсман (Jürgen Klinsmann) назвал состав.",
+         "Юрген Клинсман", PER, "Jürgen Klinsmann", "Юрген Клинсман"),
+        ("Об этом пишет газета «Ведомости» (Vedomosti).",
+         "газета «Ведомости", ORG, "Vedomosti", "Ведомости"),
+        # Not right after the name: the Latin one keeps its own.
+        ("Юрген Клинсман сказал, что Joachim Löw (тренер) прав.",
+         "Юрген Клинсман", PER, "Joachim Löw", "Joachim Löw"),
+    ],
+)
+def test_bracketed_original_spelling_takes_the_name(
+    text: str, name: str, label: str, spelling: str, normal: str
+):
+    """`Юрген Клинсман (Jürgen Klinsmann)`: the bracketed Latin spelling is the same name."""
+    article = Article("a3", text, sentences=[Sentence(0, len(text), text, tag_phrase(text))])
+    first, second = text.index(name), text.index(spelling)
+    article.mentions = [
+        Mention(first, first + len(name), name, label, sentence_idx=0),
+        Mention(second, second + len(spelling), spelling, label, sentence_idx=0),
+    ]
+    Normalize()([article])
+    assert article.mentions[1].normal == normal
