@@ -51,6 +51,7 @@ GENDERS = ("masc", "femn", "neut")
 UD_NUMBERS = {"Sing": "sing", "Plur": "plur"}
 APPOSITION_HEADS_PATH = MODELS_DIR / "normalize" / "apposition_heads.txt"
 HINT_CASE, HINT_NUMBER, PRIOR_NOMN = 0.3, 0.1, 0.05
+HINT_FOREIGN = 0.2
 # The word as written is a reading of the head too: pymorphy3's guesses for
 # unknown proper nouns are often worse (Тоттенхэм -> тоттенхэма, a plural).
 WEIGHT_AS_WRITTEN = 0.5
@@ -250,6 +251,9 @@ def choose_group(tokens: list[Token], group: HeadGroup) -> GroupChoice | None:
         if head.shared and not adjectives:
             continue
         score = head.weight + _hint(tokens[group.head], head.case, head.number)
+        # slovnet's X is a word it does not take for Russian: a foreign name, most
+        # likely as written (Ла стампа), not an oblique form pymorphy3 guesses (стамп).
+        score += HINT_FOREIGN * (head.nominative is None and tokens[group.head].pos == "X")
         score += PRIOR_NOMN * (head.case == NOMN)
         chosen: list[Parse | None] = []
         for index in group.modifiers:

@@ -213,6 +213,19 @@ class PersonName:
     last: str | None = None
 
 
+def _join_spaced(texts: list[str], tokens: list[Token], parts: list[NamePart]) -> str:
+    """The name with the text's spacing, and a space after an initial written close up
+    to the next part (В.Л -> В. Л), as initials are printed."""
+    spaced = {part.indexes[-1] + 1 for part in parts if part.word is None}
+    out: list[str] = []
+    for i, (text, tok) in enumerate(zip(texts, tokens)):
+        if i:
+            gap = tok.start - tokens[i - 1].end
+            out.append(" " * (max(gap, 1) if i in spaced and WORD.match(text) else gap))
+        out.append(text)
+    return "".join(out)
+
+
 def normalize_person(tokens: list[Token], cases: frozenset[str] | None = None) -> PersonName:
     """Nominative of a person's name, with its first name, patronymic and surname;
     ``cases``: those the context allows, if it says."""
@@ -225,7 +238,7 @@ def normalize_person(tokens: list[Token], cases: frozenset[str] | None = None) -
         if part.word and part.word.reading:
             index = part.indexes[-1]
             texts[index] = recover_shape(part.word.reading.nominative, tokens[index].text)
-    result = PersonName(normal=join_tokens(texts, tokens))
+    result = PersonName(normal=_join_spaced(texts, tokens, parts))
     roles = assign_roles(parts) if parts else []
     for role in (FIRST, MIDDLE, LAST):
         pieces = [
