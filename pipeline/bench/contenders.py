@@ -85,6 +85,9 @@ def time_rusnews(corpus: str, workers: int, stages: str, shard_size: int, batch_
         seconds = time.perf_counter() - started
         reports = [completions.read_marker(out, p.stem) for p in sorted((out / "parts" / "_done").glob("*.json"))]
     peaks = [r.worker["peak_rss_mb"] for r in reports if r is not None and r.worker]
+    # Share of the wall time the workers spent inside shards: near 100% means the
+    # engine kept them fed, so a shortfall in speed-up is CPU the machine did not give.
+    busy = sum(r.seconds for r in reports if r is not None) / (workers * seconds) if seconds else 0.0
     label = "rusnews NER only" if stages == "ner" else "rusnews full"
     return {"key": f"rusnews-{stages}", "system": f"{label}, {workers} worker{'s' if workers > 1 else ''}",
             "articles": summary.n_articles,
@@ -92,7 +95,7 @@ def time_rusnews(corpus: str, workers: int, stages: str, shard_size: int, batch_
             # In one process the worker is this process; in a pool, the largest worker.
             "peak_rss_mb": max(peaks, default=peak_rss_mb()) if workers > 1 else peak_rss_mb(),
             "parent_peak_rss_mb": peak_rss_mb() if workers > 1 else None,
-            "stage_seconds": summary.timings}
+            "busy": busy, "stage_seconds": summary.timings}
 
 
 def run_scale(corpus: str, workers: int, shard_size: int, batch_size: int,

@@ -74,14 +74,15 @@ def print_bench(result: BenchResult, console: Console | None = None) -> None:
     if result.rows:
         table = Table(title=f"rusnews bench: {result.corpus} ({result.articles} articles, {result.tokens:,} tokens; "
                             f"shards of {result.shard_size}, batches of {result.batch_size})")
-        for column in ("system", "articles/s", "tokens/s", "peak RSS MB", "model load s"):
+        for column in ("system", "articles/s", "tokens/s", "peak RSS MB", "model load s", "workers busy"):
             table.add_column(column, justify="left" if column == "system" else "right")
         for row in result.rows:
             rss = f"{row['peak_rss_mb']:.0f}"
             if row.get("parent_peak_rss_mb"):
                 rss += f" (parent {row['parent_peak_rss_mb']:.0f})"
+            busy = f"{row['busy']:.0%}" if "busy" in row else ""
             table.add_row(row["system"], f"{row['articles_per_s']:.1f}", f"{row['tokens_per_s']:,.0f}", rss,
-                          f"{row['load_s']:.1f}")
+                          f"{row['load_s']:.1f}", busy)
         console.print(table)
     if result.synthetic:
         s = result.synthetic
@@ -106,4 +107,5 @@ def print_bench(result: BenchResult, console: Console | None = None) -> None:
         "[dim]natasha NER: Segmenter + NewsNERTagger; natasha full: segment, morph, syntax, NER, span.normalize, "
         "DatesExtractor over the text; one document at a time. 'as shipped': BLAS threads as numpy starts them; "
         "'1 BLAS thread': as rusnews runs. rusnews NER only: --stages ner (segment, NER, boundary repair). "
+        "workers busy: share of the wall time rusnews's workers spent inside shards. "
         f"{cores}; model loading and worker start not timed.[/]")
