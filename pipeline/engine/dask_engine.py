@@ -103,7 +103,9 @@ class DaskEngine:
                 self.client = Client(self.cluster)
         except OSError as exc:
             self.__exit__(None, None, None)
-            raise RuntimeError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
+            if self.scheduler:
+                raise RuntimeError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
+            raise RuntimeError(f"cannot start a Dask LocalCluster of {self._workers} workers: {exc}") from exc
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -120,7 +122,11 @@ class DaskEngine:
         if self._warm:
             return
         if self.scheduler:
-            self.client.wait_for_workers(1, timeout=60)
+            try:
+                self.client.wait_for_workers(1, timeout=60)
+            except TimeoutError as exc:
+                raise RuntimeError(f"no Dask worker joined the scheduler at {self.scheduler} within 60 s; start "
+                                   f"some with `dask worker {self.scheduler} --nthreads 1`") from exc
         self.client.register_plugin(LoadPipeline(self.stages), name=PLUGIN_NAME)
         self._warm = True
 
@@ -147,8 +153,8 @@ class DaskEngine:
     def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
         assert self.client is not None, "enter the engine first"
         client = self.client
+        self.warm()  # first: on a remote cluster, it waits for a worker to ask
         self.check_output(output)
-        self.warm()
         target = str(output.resolve())
 
         def submit(shard: Shard) -> Future:
