@@ -37,6 +37,7 @@ def default_stages() -> list[Stage]:
     from pipeline.stages.dates import TagDates
     from pipeline.stages.entities import LinkEntities
     from pipeline.stages.events import ExtractEvents
+    from pipeline.stages.gazetteer import TagGazetteer
     from pipeline.stages.morph import Morph
     from pipeline.stages.ner import TagNER
     from pipeline.stages.normalize import Normalize
@@ -44,7 +45,7 @@ def default_stages() -> list[Stage]:
     from pipeline.stages.segment import Segment
     from pipeline.stages.syntax import ParseSyntax
 
-    return [Segment(), Morph(), ParseSyntax(), TagNER(), Repair(), TagDates(), Normalize(), SortMentions(),
+    return [Segment(), Morph(), ParseSyntax(), TagNER(), Repair(), TagGazetteer(), TagDates(), Normalize(), SortMentions(),
             LinkEntities(), ExtractEvents()]
 
 

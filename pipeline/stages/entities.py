@@ -94,6 +94,12 @@ def link_names(mentions: list[Mention]) -> _Clusters:
     for i in idx:
         m = mentions[i]
         form = fold(m.normal or m.text)
+        # `Джошуа Вольфа (Joshua Wolf)`: a name in parentheses right after
+        # another of its kind is the same thing spelled another way.
+        previous = mentions[i - 1] if i > 0 else None
+        if (m.source == "alias" and previous is not None and _group(previous.label) == _group(m.label)
+                and previous.end <= m.start <= previous.end + 3):
+            clusters.union(i - 1, i)
         if m.label == PER:
             if " " not in form and form in surnames:
                 clusters.union(surnames[form], i)

@@ -3,18 +3,31 @@
 Each rule takes the article and one mention and returns the mentions that
 replace it, or None when it has no opinion. `Repair(debug=True)` records which
 rule fired on which span in `Repair.fired`.
+
+The rules follow what both gold corpora agree on (factRuEval names and NEREL):
+a name holds no line break, no list of names, no parenthesized second name
+and no honorific before a person's name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import ClassVar
 
-from pipeline.model import Article, Mention
+from pipeline.model import PER, Article, Mention
+from pipeline.resources import MODELS_DIR
 from pipeline.stages.base import MORPH, NAMES, SENTENCES
 
 Rule = Callable[[Article, Mention], list[Mention] | None]
+
+
+def piece(article: Article, mention: Mention, start: int, end: int, source: str | None = None) -> Mention:
+    """A part of `mention` (same label), its text taken from the article."""
+    return Mention(start, end, article.text[start:end], mention.label, mention.sentence_idx,
+                   source=source or mention.source)
+
 
 # `Министерстве иностранных дел (МИД)`: the acronym in parentheses is a second
 # mention of the same organization, not part of its name.
@@ -30,29 +43,90 @@ def split_parenthesized_acronym(article: Article, mention: Mention) -> list[Ment
         return None
     head_end = mention.start + match.start()
     acr_start = mention.start + match.start(1)
-    acr_end = acr_start + len(acronym)
-    return [
-        Mention(mention.start, head_end, article.text[mention.start:head_end], mention.label,
-                mention.sentence_idx, source=mention.source),
-        Mention(acr_start, acr_end, acronym, mention.label, mention.sentence_idx, source="acronym"),
-    ]
+    return [piece(article, mention, mention.start, head_end),
+            piece(article, mention, acr_start, acr_start + len(acronym), source="acronym")]
 
 
-_EDGE_PUNCT = " \t\r\n.,;:–—-"
+# `Джошуа Вольфа (Joshua Wolf)`: a name followed by its original spelling.
+_TRAILING_ALIAS = re.compile(r"\s*\(\s*([^()]+?)\s*\)\s*$")
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def script(text: str) -> str:
+    """`cyrillic`, `latin`, `mixed` or `other` (CJK, Arabic...): which alphabet a name is in."""
+    latin, cyrillic = bool(_LATIN.search(text)), bool(_CYRILLIC.search(text))
+    return "mixed" if latin and cyrillic else "latin" if latin else "cyrillic" if cyrillic else "other"
+
+
+def split_parenthesized_alias(article: Article, mention: Mention) -> list[Mention] | None:
+    """The part in parentheses is a second name of the same thing when it is
+    written in another script (`Билл Герстенмайер (Bill Gerstenmaier)`) or,
+    for a person, when it is any name (`Екатерина Аталык (Половникова)`).
+    A Cyrillic word in parentheses after an organization is its place
+    (`Ромашка (Россия)`) and stays."""
+    match = _TRAILING_ALIAS.search(mention.text)
+    if not match or match.start() == 0:
+        return None
+    head, alias = mention.text[:match.start()], match.group(1)
+    if not alias[:1].isupper() and not _LATIN.match(alias):
+        return None  # `(фото)`, `(справа)`: a remark, not a name
+    if script(head) == script(alias) and mention.label != PER:
+        return None
+    alias_start = mention.start + match.start(1)
+    return [piece(article, mention, mention.start, mention.start + match.start()),
+            piece(article, mention, alias_start, alias_start + len(alias), source="alias")]
+
+
+def split_at_unbalanced_parenthesis(article: Article, mention: Mention) -> list[Mention] | None:
+    """`Хитли (Гецлаф`, `ПАСЕ (`: the tagger ran into or out of a parenthesis;
+    each side of it is a name of its own."""
+    text = mention.text
+    if text.count("(") == text.count(")") and not re.search(r"\)[^()]*\(", text):
+        return None
+    parts: list[Mention] = []
+    for match in re.finditer(r"[^()]+", text):
+        core = match.group().strip()
+        if any(c.isalnum() for c in core):
+            start = mention.start + match.start() + match.group().index(core)
+            parts.append(piece(article, mention, start, start + len(core)))
+    return parts
+
+
+# `Овечкин, Фёдоров`, `Коста Рика • Эквадор`: lists the tagger read as one name.
+_LIST_SEPARATORS = {PER: re.compile(r"\s*(?:[,;•·]|\s[—–-]\s)\s*"), "*": re.compile(r"\s*[;•·]\s*")}
+
+
+def split_list(article: Article, mention: Mention) -> list[Mention] | None:
+    separator = _LIST_SEPARATORS.get(mention.label, _LIST_SEPARATORS["*"])
+    if not separator.search(mention.text):
+        return None
+    parts, pos = [], 0
+    for match in [*separator.finditer(mention.text), None]:
+        stop = match.start() if match else len(mention.text)
+        if stop > pos:
+            parts.append(piece(article, mention, mention.start + pos, mention.start + stop))
+        if match:
+            pos = match.end()
+    return parts
+
+
+_EDGE_PUNCT = ".,;:–—-•·*|/\\"
 
 
 def trim_edges(article: Article, mention: Mention) -> list[Mention] | None:
-    """Drop whitespace and trailing punctuation the tagger swallowed."""
+    """Drop whitespace (no-break spaces too) and edge punctuation the tagger swallowed."""
     text = mention.text
-    left = len(text) - len(text.lstrip(_EDGE_PUNCT))
-    right = len(text) - len(text.rstrip(_EDGE_PUNCT))
-    if not left and not right:
+    lo, hi = 0, len(text)
+    while lo < hi and (text[lo].isspace() or text[lo] in _EDGE_PUNCT or text[lo] == ")"):
+        lo += 1
+    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in _EDGE_PUNCT or text[hi - 1] == "("):
+        hi -= 1
+    if (lo, hi) == (0, len(text)):
         return None
-    start, end = mention.start + left, mention.end - right
-    if start >= end:
+    if lo == hi:
         return []
-    return [Mention(start, end, article.text[start:end], mention.label, mention.sentence_idx,
-                    source=mention.source)]
+    return [piece(article, mention, mention.start + lo, mention.start + hi)]
 
 
 # Parts of speech that never start or end a name: the tagger sometimes pulls a
@@ -67,15 +141,16 @@ def trim_function_words(article: Article, mention: Mention) -> list[Mention] | N
     lo, hi = 0, len(tokens)
     while lo < hi and tokens[lo].pos in _NOT_NAME_POS:
         lo += 1
-    while hi > lo and tokens[hi - 1].pos in _NOT_NAME_POS:
+    # At the end only lowercase words: a capitalized last word is a name part
+    # the tagger misread (`Халеда эль-Масри`, эль-Масри as PART).
+    while hi > lo and tokens[hi - 1].pos in _NOT_NAME_POS and not tokens[hi - 1].text[:1].isupper():
         hi -= 1
     if (lo, hi) == (0, len(tokens)):
         return None
     if lo == hi:
         return []
     start, end = max(tokens[lo].start, mention.start), min(tokens[hi - 1].end, mention.end)
-    return [Mention(start, end, article.text[start:end], mention.label, mention.sentence_idx,
-                    source=mention.source)]
+    return [piece(article, mention, start, end)]
 
 
 def cut_at_line_break(article: Article, mention: Mention) -> list[Mention] | None:
@@ -83,14 +158,35 @@ def cut_at_line_break(article: Article, mention: Mention) -> list[Mention] | Non
     if "\n" not in mention.text and "\r" not in mention.text:
         return None
     parts, pos = [], mention.start
-    for piece in mention.text.splitlines(keepends=True):
-        core = piece.strip()
+    for line in mention.text.splitlines(keepends=True):
+        core = line.strip()
         if core:
-            start = pos + piece.index(core)
+            start = pos + line.index(core)
             parts.append(Mention(start, start + len(core), core, mention.label, article.sentence_of(start),
                                  source=mention.source))
-        pos += len(piece)
+        pos += len(line)
     return parts
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Lemmas of honorifics and ranks that precede a name but are not part of it."""
+    path = MODELS_DIR / "gazetteers" / "titles.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def trim_title(article: Article, mention: Mention) -> list[Mention] | None:
+    """`Император Акихито`, `Папа Франциск`: a capitalized title is not the name."""
+    if mention.label != PER:
+        return None
+    tokens = article.tokens_in(mention.start, mention.end)
+    lo = 0
+    while lo < len(tokens) - 1 and (tokens[lo].lemma or tokens[lo].text.lower()) in titles():
+        lo += 1
+    if lo == 0:
+        return None
+    return [piece(article, mention, tokens[lo].start, mention.end)]
 
 
 RULES: list[tuple[str, Rule]] = [
@@ -98,6 +194,10 @@ RULES: list[tuple[str, Rule]] = [
     ("trim_edges", trim_edges),
     ("trim_function_words", trim_function_words),
     ("split_parenthesized_acronym", split_parenthesized_acronym),
+    ("split_parenthesized_alias", split_parenthesized_alias),
+    ("split_at_unbalanced_parenthesis", split_at_unbalanced_parenthesis),
+    ("split_list", split_list),
+    ("trim_title", trim_title),
 ]
 
 
@@ -125,4 +225,3 @@ class Repair:
         for article in articles:
             article.mentions = [out for m in article.mentions for out in self.repair(article, m)]
         return articles
-

@@ -52,3 +52,60 @@ def test_a_name_does_not_run_across_a_line_break() -> None:
     article = Article("a", whole, mentions=[_mention("Антониу\nКошта", whole, "PER")])
     Repair()([article])
     assert [m.text for m in article.mentions] == ["Антониу", "Кошта"]
+
+
+@pytest.mark.parametrize(
+    ("whole", "span", "label", "expected"),
+    [
+        # A name followed by its original spelling: two names of one person.
+        ("видео-блоггера Джошуа Вольфа (Joshua Wolf), который", "Джошуа Вольфа (Joshua Wolf)", "PER",
+         ["Джошуа Вольфа", "Joshua Wolf"]),
+        ("банк Китая (Industrial and Commercial Bank of China)", "банк Китая (Industrial and Commercial Bank of China)",
+         "ORG", ["банк Китая", "Industrial and Commercial Bank of China"]),
+        # A person's second surname in parentheses is a name too.
+        ("из Турции Екатерина Аталык (Половникова) — 8,5", "Екатерина Аталык (Половникова)", "PER",
+         ["Екатерина Аталык", "Половникова"]),
+        # A remark in parentheses is not a name.
+        ("Ван Цзюнь (фото) много", "Ван Цзюнь (фото)", "PER", ["Ван Цзюнь (фото)"]),
+        # The tagger ran into a parenthesis.
+        ("03:54 Хитли (Гецлаф) • 4:3", "Хитли (Гецлаф", "PER", ["Хитли", "Гецлаф"]),
+        ("представители ПАСЕ (Парламентской", "ПАСЕ (", "ORG", ["ПАСЕ"]),
+        # Lists read as one name.
+        ("Сёмин (Овечкин, Фёдоров)", "Овечкин, Фёдоров", "PER", ["Овечкин", "Фёдоров"]),
+        ("• Нисипяну — Топалов 0,5:0,5", "Нисипяну — Топалов", "PER", ["Нисипяну", "Топалов"]),
+        ("Чили • Коста Рика • Эквадор", "Коста Рика • Эквадор", "LOC", ["Коста Рика", "Эквадор"]),
+        # A no-break space is whitespace too.
+        ("Барака и Мишель\xa0— Саше", "Мишель\xa0", "PER", ["Мишель"]),
+    ],
+)
+def test_boundary_rules(whole: str, span: str, label: str, expected: list[str]) -> None:
+    article = Article("a", whole, mentions=[_mention(span, whole, label)])
+    Repair()([article])
+    assert [m.text for m in article.mentions] == expected
+    assert all(m.label == label and article.text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_alias_in_parentheses_is_marked_for_linking() -> None:
+    whole = "сказал Скотт Хоровитц (Scott Horowitz), бывший астронавт"
+    article = Article("a", whole, mentions=[_mention("Скотт Хоровитц (Scott Horowitz)", whole, "PER")])
+    Repair()([article])
+    assert [(m.text, m.source) for m in article.mentions] == [("Скотт Хоровитц", "ner"), ("Scott Horowitz", "alias")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Родившийся в 1933 году Император Акихито выразил желание.", "Император Акихито", "Акихито"),
+        ("Ватикан заявил, что Папа Франциск лишил его сана.", "Папа Франциск", "Франциск"),
+        # A capitalized last word the tagger reads as a particle is still a name part.
+        ("Германии ливанского происхождения Халеда эль-Масри и", "Халеда эль-Масри", "Халеда эль-Масри"),
+    ],
+)
+def test_titles_and_name_parts(text: str, span: str, expected: str) -> None:
+    from pipeline.stages.morph import Morph
+    from pipeline.stages.segment import Segment
+
+    (article,) = Morph()(Segment()([Article("a", text)]))
+    article.mentions = [_mention(span, text, "PER")]
+    Repair()([article])
+    assert [m.text for m in article.mentions] == [expected]

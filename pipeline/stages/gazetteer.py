@@ -1,0 +1,250 @@
+"""Known names from gazetteers in `models/gazetteers/`: found, typed, or added.
+
+The NER tagger misses names it rarely saw (`Европы`, `Голос Америки`) and
+types some against both gold corpora (`ЕС` and `Евросоюз` as places,
+countries acting as parties as organizations). Gazetteer entries are matched
+on word forms reduced to their dictionary forms, so `Голоса Америки` matches
+`Голос Америки` and `Соединённых Штатов` matches `Соединённые Штаты`.
+
+What a match does is decided by ordered rules, the first with an opinion
+wins; `TagGazetteer(debug=True)` records which fired in `fired`. Separately,
+mentions that are not names at all (`СМИ`) are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+from pipeline import resources
+from pipeline.model import DATE, LOC, ORG, PER, Article, Mention, Token
+from pipeline.resources import MODELS_DIR
+from pipeline.stages.base import MORPH, NAMES, SENTENCES
+
+GAZETTEERS = MODELS_DIR / "gazetteers"
+# Which label each list gives its names, and which labels of the tagger it
+# overrules on the same span. A country the tagger calls an organization or a
+# person is still a country (`Россия заявила`, `Коста Рика`); a city or region
+# it calls an organization is usually a club or a band (`Барселона`, `Сибирь`).
+LISTS: dict[str, tuple[str, frozenset[str]]] = {
+    "countries.txt": (LOC, frozenset({ORG, PER})),
+    "regions.txt": (LOC, frozenset()),
+    "cities.txt": (LOC, frozenset()),
+    "organizations.txt": (ORG, frozenset({LOC})),
+    "media.txt": (ORG, frozenset({LOC})),
+}
+NOT_NAMES = "not_names.txt"
+# The tab-separated flag of a name that only retypes what the tagger found.
+TAGGED_ONLY = "tagged"
+_QUOTES = "«»„“”\"'‘’"
+
+
+def fold(text: str) -> str:
+    return text.casefold().replace("ё", "е")
+
+
+@lru_cache(maxsize=100_000)
+def word_keys(word: str) -> frozenset[str]:
+    """Every dictionary form a word in running text may stand for, and the word itself."""
+    if word in _QUOTES:
+        return frozenset({'"'})
+    keys = {fold(word)}
+    if any(c.isalpha() for c in word):
+        keys.update(fold(p.normal_form) for p in resources.morph_analyzer().parse(word))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=10_000)
+def entry_keys(word: str) -> frozenset[str]:
+    """The dictionary forms of a gazetteer word, which is written in the nominative:
+    only nominative readings count, so `Мали` does not also stand for `малый`."""
+    if word in _QUOTES:
+        return frozenset({'"'})
+    keys = {fold(word)}
+    for parse in resources.morph_analyzer().parse(word):
+        if "nomn" in parse.tag or "Fixd" in parse.tag:
+            keys.add(fold(parse.normal_form))
+    return frozenset(keys)
+
+
+def tokenize(text: str) -> list[str]:
+    from razdel import tokenize as razdel_tokenize
+
+    return [token.text for token in razdel_tokenize(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    text: str
+    label: str
+    source: str  # the list it comes from (`countries`)
+    overrules: frozenset[str]
+    words: tuple[frozenset[str], ...]
+    add: bool  # False: a common word or surname too, only retypes a tagged span
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    start: int
+    end: int
+    sentence_idx: int
+
+
+class Gazetteer:
+    """Entries indexed by the dictionary forms of their first word."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.by_first: dict[str, list[Entry]] = {}
+        for entry in entries:
+            for key in entry.words[0]:
+                self.by_first.setdefault(key, []).append(entry)
+        for bucket in self.by_first.values():
+            bucket.sort(key=lambda e: -len(e.words))  # longest first
+
+    def match_at(self, tokens: list[Token], i: int) -> Entry | None:
+        first = tokens[i].text
+        if not first[:1].isupper():
+            return None
+        candidates: dict[int, Entry] = {}
+        for key in word_keys(first):
+            for entry in self.by_first.get(key, ()):
+                candidates.setdefault(id(entry), entry)
+        best: Entry | None = None
+        for entry in candidates.values():
+            n = len(entry.words)
+            if i + n > len(tokens) or (best and n <= len(best.words)):
+                continue
+            if all(entry.words[k] & word_keys(tokens[i + k].text) for k in range(1, n)):
+                best = entry
+        return best
+
+    def find(self, article: Article) -> list[Match]:
+        """Longest matches, left to right, not overlapping each other."""
+        found: list[Match] = []
+        for idx, sentence in enumerate(article.sentences):
+            tokens, i = sentence.tokens, 0
+            while i < len(tokens):
+                entry = self.match_at(tokens, i)
+                if entry is None:
+                    i += 1
+                    continue
+                end = i + len(entry.words)
+                found.append(Match(entry, tokens[i].start, tokens[end - 1].end, idx))
+                i = end
+        return found
+
+
+def read_list(path: Path) -> Iterable[tuple[str, bool]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, flag = line.partition("\t")
+        yield name.strip(), flag.strip() != TAGGED_ONLY
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    entries = []
+    for filename, (label, overrules) in LISTS.items():
+        for name, add in read_list(GAZETTEERS / filename):
+            words = tuple(entry_keys(word) for word in tokenize(name))
+            entries.append(Entry(name, label, filename.removesuffix(".txt"), overrules, words, add))
+    return Gazetteer(entries)
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    return frozenset(name for name, _ in read_list(GAZETTEERS / NOT_NAMES))
+
+
+# A rule sees the match and the mentions overlapping it, and returns the
+# mentions that replace those, or None when it has no opinion.
+Rule = Callable[[Article, Match, list[Mention]], list[Mention] | None]
+
+
+def as_mention(article: Article, match: Match) -> Mention:
+    return Mention(match.start, match.end, article.text[match.start:match.end], match.entry.label,
+                   match.sentence_idx, source="gazetteer")
+
+
+def retype_same_span(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+    """The tagger found the name: the gazetteer only says what it is (`ЕС` is an organization)."""
+    same = [m for m in overlapping if (m.start, m.end) == (match.start, match.end)]
+    if not same:
+        return None
+    for m in same:
+        if m.label in match.entry.overrules:
+            m.label = match.entry.label
+    return overlapping
+
+
+def keep_longer_name(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+    """`Русской службе «Голоса Америки»`: the tagger saw a longer name around the match."""
+    if any(m.start <= match.start and match.end <= m.end for m in overlapping):
+        return overlapping
+    return None
+
+
+def replace_parts(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+    """`Голос Америки` where the tagger found only `Америки`: the whole known name
+    replaces the parts of its own label or of the other name label; a place inside
+    an organization's name stays a place of its own only when it is a known place."""
+    if not overlapping or not all(match.start <= m.start and m.end <= match.end for m in overlapping):
+        return None
+    return [as_mention(article, match)]
+
+
+def add_unfound(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+    if overlapping or not match.entry.add:
+        return None
+    return [as_mention(article, match)]
+
+
+RULES: list[tuple[str, Rule]] = [
+    ("retype_same_span", retype_same_span),
+    ("keep_longer_name", keep_longer_name),
+    ("replace_parts", replace_parts),
+    ("add_unfound", add_unfound),
+]
+
+
+class TagGazetteer:
+    name: ClassVar[str] = "gazetteer"
+    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
+    assigns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, gazetteer: Gazetteer | None = None, rules: list[tuple[str, Rule]] | None = None,
+                 debug: bool = False) -> None:
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.rules = RULES if rules is None else rules
+        self.debug = debug
+        self.fired: list[tuple[str, str, str]] = []
+
+    def tag(self, article: Article) -> None:
+        stop = not_names()
+        mentions = [m for m in article.mentions if m.text not in stop]
+        if self.debug:
+            self.fired.extend(("not_a_name", m.text, "") for m in article.mentions if m.text in stop)
+        for match in self.gazetteer.find(article):
+            overlapping = [m for m in mentions if m.start < match.end and match.start < m.end and m.label != DATE]
+            for rule_name, rule in self.rules:
+                result = rule(article, match, overlapping)
+                if result is None:
+                    continue
+                if self.debug:
+                    self.fired.append((rule_name, article.text[match.start:match.end],
+                                       " | ".join(f"{m.label} {m.text}" for m in result)))
+                kept = {id(m) for m in overlapping}
+                mentions = [m for m in mentions if id(m) not in kept] + result
+                break
+        article.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+
+    def __call__(self, articles: list[Article]) -> list[Article]:
+        for article in articles:
+            self.tag(article)
+        return articles
+
