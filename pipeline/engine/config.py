@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pipeline import __version__
+
+if TYPE_CHECKING:  # stage modules import natasha; this module stays cheap to import (CLI --help)
+    from pipeline.stages.base import Stage
+    from pipeline.stages.ner import TagNER
 
 FULL = "full"
 NER = "ner"
@@ -57,7 +61,7 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _small_ner_batches(stage: Any) -> Any:
+def _small_ner_batches(stage: TagNER) -> TagNER:
     """The NER stage with its tagger set to NER_MODEL_BATCH windows a batch.
 
     The tagger is the process's cached one, resized in place as resources.py
@@ -69,7 +73,7 @@ def _small_ner_batches(stage: Any) -> Any:
     return stage
 
 
-def _ner_only_stages() -> list:
+def _ner_only_stages() -> list[Stage]:
     from pipeline.pipeline import SortMentions
     from pipeline.stages.base import NAMES, SENTENCES
     from pipeline.stages.ner import TagNER
@@ -87,7 +91,7 @@ def _ner_only_stages() -> list:
     return [Segment(), _small_ner_batches(TagNER()), RepairBoundaries(), SortMentions()]
 
 
-def build_stages(stages: str) -> list:
+def build_stages(stages: str) -> list[Stage]:
     """The stage list of a stage set: `full` is the default pipeline, `ner` finds names only."""
     from pipeline.pipeline import default_stages
     from pipeline.stages.ner import TagNER
