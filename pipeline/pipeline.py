@@ -41,12 +41,13 @@ def default_stages() -> list[Stage]:
     from pipeline.stages.morph import Morph
     from pipeline.stages.ner import TagNER
     from pipeline.stages.normalize import Normalize
+    from pipeline.stages.orgs import OrgPhrases
     from pipeline.stages.repair import Repair
     from pipeline.stages.segment import Segment
     from pipeline.stages.syntax import ParseSyntax
 
-    return [Segment(), Morph(), ParseSyntax(), TagNER(), Repair(), TagGazetteer(), TagDates(), Normalize(), SortMentions(),
-            LinkEntities(), ExtractEvents()]
+    return [Segment(), Morph(), ParseSyntax(), TagNER(), Repair(), TagGazetteer(), OrgPhrases(), TagDates(),
+            Normalize(), SortMentions(), LinkEntities(), ExtractEvents()]
 
 
 class Pipeline:

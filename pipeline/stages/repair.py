@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import ClassVar
 
-from pipeline.model import PER, Article, Mention
+from pipeline.model import ORG, PER, Article, Mention
 from pipeline.resources import MODELS_DIR
 from pipeline.stages.base import MORPH, NAMES, SENTENCES
 
@@ -189,6 +189,59 @@ def trim_title(article: Article, mention: Mention) -> list[Mention] | None:
     return [piece(article, mention, tokens[lo].start, mention.end)]
 
 
+@lru_cache(maxsize=1)
+def descriptors() -> frozenset[str]:
+    """Legal forms and kinds of organization written before a name (`ОАО`, `концерн`)."""
+    path = MODELS_DIR / "gazetteers" / "descriptors.txt"
+    return frozenset(line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+QUOTES = "«»„“”\"'"
+_QUOTED_OR_LATIN = re.compile(
+    r"""^\s*(?:[«"„“'](?P<quoted>[^«»"„“”]+)[»"“”']?|(?P<latin>[A-Za-z][\w.\- ]*))\s*$""")
+
+
+def trim_descriptor(article: Article, mention: Mention) -> list[Mention] | None:
+    """`ОАО «Газпром»`, `Концерн «Майкрософт»`, `Агенство France-Presse`: the
+    legal form or kind of organization before a quoted or Latin name is not
+    part of the name in NEREL or in factRuEval's name spans."""
+    if mention.label != ORG or (mention.start > 0 and article.text[mention.start - 1] in QUOTES):
+        return None  # `«Газета Daily»`: the whole quoted phrase is the name
+    words = mention.text.split(maxsplit=1)
+    if len(words) < 2 or words[0].casefold().strip(".") not in descriptors():
+        return None
+    match = _QUOTED_OR_LATIN.match(words[1])
+    if not match:
+        return None
+    name = match.group("quoted") or match.group("latin")
+    start = mention.start + mention.text.index(name, len(words[0]))
+    return [piece(article, mention, start, start + len(name.rstrip()))]
+
+
+@lru_cache(maxsize=1)
+def product_nouns() -> frozenset[str]:
+    path = MODELS_DIR / "gazetteers" / "product_nouns.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def drop_product_name(article: Article, mention: Mention) -> list[Mention] | None:
+    """`шаттл «Дискавери»`, `фильм «Цирк»`: a quoted name after a vehicle,
+    product or work noun names that thing, not an organization."""
+    if mention.label != ORG:
+        return None
+    before = article.text[max(mention.start - 2, 0):mention.start].rstrip()
+    if not before or before[-1] not in QUOTES:
+        return None
+    sentence = article.sentences[mention.sentence_idx] if 0 <= mention.sentence_idx < len(article.sentences) else None
+    tokens = [t for t in (sentence.tokens if sentence else []) if t.end <= mention.start]
+    words = [t for t in tokens if any(c.isalnum() for c in t.text)]
+    if words and (words[-1].lemma or words[-1].text.lower()) in product_nouns():
+        return []
+    return None
+
+
 RULES: list[tuple[str, Rule]] = [
     ("cut_at_line_break", cut_at_line_break),
     ("trim_edges", trim_edges),
@@ -198,6 +251,8 @@ RULES: list[tuple[str, Rule]] = [
     ("split_at_unbalanced_parenthesis", split_at_unbalanced_parenthesis),
     ("split_list", split_list),
     ("trim_title", trim_title),
+    ("trim_descriptor", trim_descriptor),
+    ("drop_product_name", drop_product_name),
 ]
 
 

@@ -109,3 +109,31 @@ def test_titles_and_name_parts(text: str, span: str, expected: str) -> None:
     article.mentions = [_mention(span, text, "PER")]
     Repair()([article])
     assert [m.text for m in article.mentions] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("whole", "span", "expected"),
+    [
+        # A legal form or kind of organization before the name is not the name.
+        ("глава ОАО «Газпром» Алексей Миллер", "ОАО «Газпром»", ["Газпром"]),
+        ("Концерн «Майкрософт» представил документы", "Концерн «Майкрософт»", ["Майкрософт"]),
+        ("Агенство France-Presse предполагает", "Агенство France-Presse", ["France-Presse"]),
+        # Inside quotes the whole phrase is the name.
+        ("пишет казанская «Газета Daily»", "Газета Daily", ["Газета Daily"]),
+    ],
+)
+def test_descriptors_are_trimmed(whole: str, span: str, expected: list[str]) -> None:
+    article = Article("a", whole, mentions=[_mention(span, whole, "ORG")])
+    Repair()([article])
+    assert [m.text for m in article.mentions] == expected
+
+
+def test_a_quoted_vehicle_name_is_not_an_organization() -> None:
+    from pipeline.stages.morph import Morph
+    from pipeline.stages.segment import Segment
+
+    text = "Шаттл «Дискавери» завершил полёт, компания «Газпром» промолчала."
+    (article,) = Morph()(Segment()([Article("a", text)]))
+    article.mentions = [_mention("Дискавери", text, "ORG"), _mention("Газпром", text, "ORG")]
+    Repair()([article])
+    assert [m.text for m in article.mentions] == ["Газпром"]

@@ -1,0 +1,301 @@
+"""Organization phrases: names the tagger cut short, and bodies named by a common noun.
+
+Two rule families, each an ordered list of small named functions with a
+debug mode (`OrgPhrases(debug=True)` fills `fired`):
+
+- extension rules grow an ORG mention over what both gold corpora count as
+  part of the name: a place adjective before it (`японского МИДа`), a
+  `по`/`при` complement after a body noun (`Европейского суда по правам
+  человека`) and, optionally, its owner (`Верховный суд Испании`);
+- finding rules make an ORG of a common noun that names a body
+  (`правительство Японии`, `российском министерстве финансов`, `полиция`).
+
+The words that can head such phrases live in `models/gazetteers/org_heads.tsv`.
+The phrases are read from morphology (case, part of speech), not from the
+dependency parse, which the pipeline runs only on sentences that can hold a
+record.
+
+The two gold corpora disagree about some of these phrases: NEREL and
+factRuEval's whole objects count `правительство Японии` and
+`Конгресса США` as organizations, while the Naeval convention on factRuEval
+scores only name spans (`Японии` as a place). Which rules run is therefore a
+choice, made in `DEFAULT_EXTENSIONS` and `DEFAULT_FINDERS` with the
+measurements beside them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import ClassVar
+
+from pipeline.model import LOC, ORG, PER, Article, Mention, Sentence, Token
+from pipeline.resources import MODELS_DIR
+from pipeline.stages.base import MORPH, NAMES, SENTENCES
+
+OWNER, BARE, COMPLEMENT = "owner", "bare", "по"
+COMPLEMENT_PREPOSITIONS = {"по", "при"}
+# What may stand inside a `по` complement besides nouns and adjectives.
+_COMPLEMENT_GLUE = {"и", "в", "с", "за", "на", "о", "об", "со", ","}
+_COMPLEMENT_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> dict[str, frozenset[str]]:
+    """Lemma of a body noun -> the kinds of phrase it heads (owner, bare, по)."""
+    table: dict[str, frozenset[str]] = {}
+    path = MODELS_DIR / "gazetteers" / "org_heads.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, kinds = line.split("\t")
+        table[lemma] = frozenset(kinds.split())
+    return table
+
+
+def lemma(token: Token) -> str:
+    return (token.lemma or token.text).casefold().replace("ё", "е")
+
+
+def is_place_adjective(token: Token, sentence_start: bool = False) -> bool:
+    """`японский`, `российский`, `московский`: an adjective made from a place
+    name, lowercase unless it opens the sentence."""
+    word = lemma(token)
+    return (token.pos == "ADJ" and (token.text[:1].islower() or sentence_start)
+            and word.endswith(("ский", "цкий")) and not word.endswith(("ческий", "ельский")))
+
+
+@dataclass(slots=True)
+class View:
+    """One sentence's tokens and the name mentions over them, by token index."""
+
+    article: Article
+    sentence: Sentence
+    mentions: list[Mention]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+    def span_tokens(self, m: Mention) -> tuple[int, int]:
+        """First and last token index of a mention."""
+        inside = [i for i, t in enumerate(self.tokens) if t.start < m.end and m.start < t.end]
+        return inside[0], inside[-1]
+
+    def mention_starting(self, i: int) -> Mention | None:
+        if i >= len(self.tokens):
+            return None
+        start = self.tokens[i].start
+        found = [m for m in self.mentions if m.start == start]
+        return max(found, key=lambda m: m.end) if found else None
+
+    def covered(self, i: int) -> Mention | None:
+        tok = self.tokens[i]
+        for m in self.mentions:
+            if m.start < tok.end and tok.start < m.end:
+                return m
+        return None
+
+    def adjacent(self, a: int, b: int) -> bool:
+        """Tokens a and b (a < b) stand next to each other on one line."""
+        gap = self.article.text[self.tokens[a].end:self.tokens[b].start]
+        return "\n" not in gap and not gap.strip()
+
+    def make(self, first: int, last: int, source: str, sentence_idx: int) -> Mention:
+        start, end = self.tokens[first].start, self.tokens[last].end
+        return Mention(start, end, self.article.text[start:end], ORG, sentence_idx, source=source)
+
+
+# An extension rule returns the new (first, last) token bounds of an ORG, or None.
+Extension = Callable[[View, int, int], tuple[int, int] | None]
+
+
+def extend_place_adjective(view: View, first: int, last: int) -> tuple[int, int] | None:
+    """`японского МИДа`, `российском министерстве финансов`: factRuEval's name
+    spans and NEREL both take a place adjective into the organization."""
+    i = first - 1
+    if i >= 0 and is_place_adjective(view.tokens[i], i == 0) and view.adjacent(i, first) and view.covered(i) is None:
+        return i, last
+    return None
+
+
+def complement_end(view: View, i: int) -> int | None:
+    """Last token of a `по`/`при` complement starting at token i, or None."""
+    tokens = view.tokens
+    if i >= len(tokens) or lemma(tokens[i]) not in COMPLEMENT_PREPOSITIONS or not tokens[i].text.islower():
+        return None
+    end = None
+    j = i + 1
+    while j < len(tokens) and view.adjacent(j - 1, j):
+        tok = tokens[j]
+        other = view.covered(j)
+        if other is not None and other.label == PER:
+            break
+        if tok.pos in _COMPLEMENT_POS or other is not None:
+            end = j
+        elif lemma(tok) not in _COMPLEMENT_GLUE:
+            break
+        j += 1
+    return end
+
+
+def extend_complement(view: View, first: int, last: int) -> tuple[int, int] | None:
+    """`Европейского суда по правам человека`, `Следственного комитета при
+    прокуратуре`: a body noun's complement is part of its name in both corpora."""
+    heads = org_heads()
+    nouns = [i for i in range(first, last + 1) if COMPLEMENT in heads.get(lemma(view.tokens[i]), ())]
+    if not nouns:
+        return None
+    # `представителя Европейского союза по Центральной Азии`, `директората
+    # Европейской комиссии по вопросам миграции`: after a noun the name is
+    # that noun's dependent, and a `по` complement may well be the noun's own
+    # (`при` is not: `представитель Следственного комитета при прокуратуре`).
+    after_noun = (first > 0 and view.tokens[first - 1].pos == "NOUN" and view.covered(first - 1) is None
+                  and view.tokens[first].feats.get("Case") == "Gen")
+    if after_noun and last + 1 < len(view.tokens) and lemma(view.tokens[last + 1]) == "по":
+        return None
+    end = complement_end(view, last + 1)
+    return (first, end) if end is not None else None
+
+
+def extend_owner(view: View, first: int, last: int) -> tuple[int, int] | None:
+    """`Верховный суд Испании`, `Правительство Медведева`: the owner in the
+    genitive right after the name (NEREL and factRuEval objects; not Naeval)."""
+    owner = view.mention_starting(last + 1)
+    if owner is None or owner.label not in (LOC, ORG, PER) or not view.adjacent(last, last + 1):
+        return None
+    if view.tokens[last + 1].feats.get("Case") != "Gen" and not owner.text.isupper():
+        return None
+    return first, view.span_tokens(owner)[1]
+
+
+# A finding rule looks at a body noun at token i (not inside any name) and
+# returns the bounds of the organization it heads, or None.
+Finder = Callable[[View, int], tuple[int, int] | None]
+
+
+def _with_adjectives(view: View, i: int) -> int:
+    first = i
+    while first > 0 and is_place_adjective(view.tokens[first - 1], first == 1) and view.covered(first - 1) is None:
+        first -= 1
+    return first
+
+
+def find_owned_body(view: View, i: int) -> tuple[int, int] | None:
+    """`правительство Японии`, `полиции Нью-Йорка`, `японское правительство`."""
+    if OWNER not in org_heads().get(lemma(view.tokens[i]), ()):
+        return None
+    first = _with_adjectives(view, i)
+    owner = view.mention_starting(i + 1)
+    if owner is not None and owner.label in (LOC, ORG, PER) and view.adjacent(i, i + 1) and (
+            view.tokens[i + 1].feats.get("Case") == "Gen" or owner.text.isupper()):
+        return first, view.span_tokens(owner)[1]
+    if first < i:
+        return first, i
+    return None
+
+
+def find_bare_body(view: View, i: int) -> tuple[int, int] | None:
+    """`полиция задержала`, `правительство ушло в отставку`: NEREL counts the
+    bare noun when it means one body."""
+    if BARE not in org_heads().get(lemma(view.tokens[i]), ()):
+        return None
+    return i, i
+
+
+EXTENSIONS: dict[str, Extension] = {
+    "extend_place_adjective": extend_place_adjective,
+    "extend_complement": extend_complement,
+    "extend_owner": extend_owner,
+}
+FINDERS: dict[str, Finder] = {
+    "find_owned_body": find_owned_body,
+    "find_bare_body": find_bare_body,
+}
+DEFAULT_EXTENSIONS = ("extend_place_adjective", "extend_complement")
+DEFAULT_FINDERS: tuple[str, ...] = ()
+
+
+class OrgPhrases:
+    name: ClassVar[str] = "orgs"
+    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
+    assigns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, finders: tuple[str, ...] = DEFAULT_FINDERS,
+                 debug: bool = False) -> None:
+        self.extensions = [(name, EXTENSIONS[name]) for name in extensions]
+        self.finders = [(name, FINDERS[name]) for name in finders]
+        self.debug = debug
+        self.fired: list[tuple[str, str, str]] = []
+
+    def note(self, rule: str, before: str, after: str) -> None:
+        if self.debug:
+            self.fired.append((rule, before, after))
+
+    def extend(self, view: View, m: Mention) -> Mention:
+        first, last = view.span_tokens(m)
+        for _ in range(4):  # each rule may open the way for another (adjective, then owner)
+            for rule_name, rule in self.extensions:
+                bounds = rule(view, first, last)
+                if bounds is not None:
+                    self.note(rule_name, view.article.text[view.tokens[first].start:view.tokens[last].end],
+                              view.article.text[view.tokens[bounds[0]].start:view.tokens[bounds[1]].end])
+                    first, last = bounds
+                    break
+            else:
+                break
+        if (view.tokens[first].start, view.tokens[last].end) == (m.start, m.end):
+            return m
+        return view.make(first, last, m.source, m.sentence_idx)
+
+    def find(self, view: View, idx: int) -> list[Mention]:
+        found: list[Mention] = []
+        i = 0
+        while i < len(view.tokens):
+            if view.covered(i) is not None or lemma(view.tokens[i]) not in org_heads():
+                i += 1
+                continue
+            for rule_name, rule in self.finders:
+                bounds = rule(view, i)
+                if bounds is not None:
+                    m = view.make(*bounds, source="orgs", sentence_idx=idx)
+                    self.note(rule_name, view.tokens[i].text, m.text)
+                    found.append(m)
+                    i = bounds[1]
+                    break
+            i += 1
+        return found
+
+    def process(self, article: Article) -> None:
+        by_sentence: list[list[Mention]] = [[] for _ in article.sentences]
+        starts = [s.start for s in article.sentences]
+        for m in article.mentions:
+            idx = bisect_right(starts, m.start) - 1
+            if idx >= 0:
+                by_sentence[idx].append(m)
+        out: list[Mention] = []
+        for idx, (sentence, mentions) in enumerate(zip(article.sentences, by_sentence)):
+            names = [m for m in mentions if m.label != "DATE"]
+            view = View(article, sentence, names)
+            grown = [self.extend(view, m) if m.label == ORG and sentence.tokens else m for m in mentions]
+            view.mentions = [m for m in grown if m.label != "DATE"]
+            grown += self.find(view, idx) if self.finders else []
+            out.extend(grown)
+        article.mentions = drop_swallowed(out)
+
+    def __call__(self, articles: list[Article]) -> list[Article]:
+        for article in articles:
+            self.process(article)
+        return articles
+
+
+def drop_swallowed(mentions: list[Mention]) -> list[Mention]:
+    """An ORG that grew over another ORG (`Совета Федерации` inside `комитета
+    Совета Федерации по ...`) leaves no copy of it inside; places and persons
+    stay, since both corpora count them inside an organization's name."""
+    orgs = [m for m in mentions if m.label == ORG]
+    return [m for m in mentions if not (m.label == ORG and any(
+        o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+        for o in orgs))]

@@ -1,0 +1,36 @@
+"""Entity linking rules on hand-made mentions."""
+
+from __future__ import annotations
+
+from pipeline.model import Article, Mention
+from pipeline.stages.entities import build_entities
+
+
+def _article(text: str, spans: list[tuple[str, str, str]]) -> Article:
+    mentions, pos = [], 0
+    for label, span, normal in spans:
+        start = text.index(span, pos)
+        mentions.append(Mention(start, start + len(span), span, label, 0, normal=normal,
+                                source="alias" if span.isascii() else "ner"))
+        pos = start + len(span)
+    return Article("a", text, mentions=mentions)
+
+
+def test_a_name_and_its_original_spelling_are_one_entity() -> None:
+    text = "сказал Скотт Хоровитц (Scott Horowitz), бывший астронавт"
+    article = _article(text, [("PER", "Скотт Хоровитц", "Скотт Хоровитц"), ("PER", "Scott Horowitz", "Scott Horowitz")])
+    entities = build_entities(article)
+    assert len(entities) == 1 and entities[0].name == "Скотт Хоровитц"
+
+
+def test_an_alias_does_not_link_across_labels() -> None:
+    text = "в Лондоне (London School of Economics)"
+    article = _article(text, [("LOC", "Лондоне", "Лондон"), ("PER", "London School of Economics", "LSE")])
+    assert len(build_entities(article)) == 2
+
+
+def test_known_acronym_links_to_its_expansion() -> None:
+    text = "Европейский союз ввёл санкции. ЕС также заявил"
+    article = _article(text, [("ORG", "Европейский союз", "Европейский союз"), ("ORG", "ЕС", "ЕС")])
+    entities = build_entities(article)
+    assert len(entities) == 1 and entities[0].name == "Европейский союз"

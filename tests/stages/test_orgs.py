@@ -1,0 +1,79 @@
+"""Organization phrases: extension and finding rules on real morphology."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Article, Mention
+from pipeline.stages.morph import Morph
+from pipeline.stages.orgs import OrgPhrases
+from pipeline.stages.segment import Segment
+
+
+def _article(text: str, spans: list[tuple[str, str]]) -> Article:
+    (article,) = Morph()(Segment()([Article("a", text)]))
+    for label, span in spans:
+        start = text.index(span)
+        article.mentions.append(Mention(start, start + len(span), span, label, 0))
+    return article
+
+
+def _run(stage: OrgPhrases, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    article = _article(text, spans)
+    stage([article])
+    assert all(article.text[m.start:m.end] == m.text for m in article.mentions)
+    return [(m.label, m.text) for m in article.mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected", "rule"),
+    [
+        ("Глава японского МИДа прибыл в Москву.", [("ORG", "МИДа"), ("LOC", "Москву")],
+         [("ORG", "японского МИДа"), ("LOC", "Москву")], "extend_place_adjective"),
+        ("В 2018 году Европейский суд по правам человека вынес решение.", [("ORG", "Европейский суд")],
+         [("ORG", "Европейский суд по правам человека")], "extend_complement"),
+        ("Представитель Следственного комитета при прокуратуре Владимир Маркин сообщил.",
+         [("ORG", "Следственного комитета"), ("PER", "Владимир Маркин")],
+         [("ORG", "Следственного комитета при прокуратуре"), ("PER", "Владимир Маркин")], "extend_complement"),
+    ],
+)
+def test_default_extensions(text: str, spans, expected, rule: str) -> None:
+    stage = OrgPhrases(debug=True)
+    assert _run(stage, text, spans) == expected
+    assert [fired[0] for fired in stage.fired] == [rule]
+
+
+def test_after_a_noun_a_po_complement_may_be_the_nouns_own() -> None:
+    text = "Его принял представитель Европейской комиссии по вопросам миграции."
+    assert _run(OrgPhrases(), text, [("ORG", "Европейской комиссии")]) == [("ORG", "Европейской комиссии")]
+
+
+def test_a_complement_needs_a_body_noun() -> None:
+    # `по вопросу` belongs to the verb, not to the Duma.
+    text = "Он выступил в Госдуме по вопросу пенсий."
+    assert _run(OrgPhrases(), text, [("ORG", "Госдуме")]) == [("ORG", "Госдуме")]
+
+
+def test_owner_extension_keeps_the_place_inside() -> None:
+    stage = OrgPhrases(extensions=("extend_owner",))
+    text = "Верховный суд Испании приговорил футболиста."
+    assert _run(stage, text, [("ORG", "Верховный суд"), ("LOC", "Испании")]) == [
+        ("ORG", "Верховный суд Испании"), ("LOC", "Испании")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("Правительство Японии выразило протест.", [("LOC", "Японии")],
+         [("ORG", "Правительство Японии"), ("LOC", "Японии")]),
+        ("Японское правительство выразило протест.", [], [("ORG", "Японское правительство")]),
+        ("Полиция задержала пять человек.", [], [("ORG", "Полиция")]),
+    ],
+)
+def test_finders(text: str, spans, expected) -> None:
+    stage = OrgPhrases(finders=("find_owned_body", "find_bare_body"))
+    assert sorted(_run(stage, text, spans)) == sorted(expected)
+
+
+def test_finders_are_off_by_default() -> None:
+    assert _run(OrgPhrases(), "Полиция задержала пять человек.", []) == []
