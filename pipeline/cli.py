@@ -67,6 +67,8 @@ def run_command(
     resume: bool = typer.Option(True, "--resume/--force",
                                 help="Skip shards an earlier run of the same input finished (default), or redo all."),
     progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
+    time_limit: float = typer.Option(120.0, "--time-limit", min=0,
+                                     help="Seconds one article may take before it is skipped with an errors row (0: no limit)."),
 ) -> None:
     """Run the extraction pipeline over INPUT and write articles, mentions, entities, events and errors."""
     from pipeline.engine.runner import run
@@ -79,7 +81,7 @@ def run_command(
     try:
         summary = run(input_path, output, formats=formats, workers=workers, batch_size=batch_size,
                       shard_size=shard_size, stages=stages.value, engine=engine.value, scheduler=scheduler,
-                      resume=resume, progress=progress)
+                      resume=resume, progress=progress, time_limit=time_limit or None)
     except RuntimeError as exc:  # another run holds the folder; a Dask cluster out of reach
         _fail(str(exc))
     table = Table(title=f"rusnews run → {output}", show_header=False)

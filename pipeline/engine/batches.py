@@ -10,7 +10,8 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.engine.config import FULL, build_stages
+from pipeline.engine.config import DEFAULT_TIME_LIMIT, FULL, build_stages
+from pipeline.engine.deadline import DeadlineExceeded, deadline
 from pipeline.model import Article, Problem
 from pipeline.pipeline import Pipeline
 from pipeline.schema import Row, error_rows, rows_of
@@ -46,21 +47,33 @@ def _failure(article: Article, exc: BaseException) -> Problem:
                    f"{exc}{at}", article.article_id)
 
 
+def _timeout(article: Article, seconds: float) -> Problem:
+    return Problem(article.path or article.article_id, "pipeline", "timeout",
+                   f"processing took longer than {seconds:g} s (--time-limit); article skipped",
+                   article.article_id)
+
+
 def process_batch(articles: list[Article], problems: Iterable[Problem] = (),
-                  pipe: Pipeline | None = None) -> BatchResult:
+                  pipe: Pipeline | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT) -> BatchResult:
+    """Rows of a batch of articles; `time_limit` is seconds per article (None: unlimited)."""
     pipe = pipe or get_pipeline()
     before = dict(pipe.timings)
     result = BatchResult()
     for problem in problems:
         result.add_rows({"errors": error_rows(problem)})
     try:
-        done = pipe.process(articles)
-    except Exception:
+        with deadline(time_limit * len(articles) if time_limit else None):
+            done = pipe.process(articles)
+    except (Exception, DeadlineExceeded):  # a failure or the batch's deadline: find the article, keep the rest
         done = []
         for article in articles:
             article.sentences, article.mentions, article.entities, article.events = [], [], [], []
             try:
-                done.extend(pipe.process([article]))
+                with deadline(time_limit):
+                    done.extend(pipe.process([article]))
+            except DeadlineExceeded:
+                result.n_failed += 1
+                result.add_rows({"errors": error_rows(_timeout(article, time_limit or 0))})
             except Exception as exc:  # noqa: BLE001 - one article must not sink the run
                 result.n_failed += 1
                 result.add_rows({"errors": error_rows(_failure(article, exc))})

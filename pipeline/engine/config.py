@@ -31,6 +31,11 @@ DEFAULT_SHARD_SIZE = 100
 NER_MODEL_BATCH = 8
 
 
+# Seconds one article may take. A long news article takes well under a second;
+# minutes mean something pathological that must not hold the run.
+DEFAULT_TIME_LIMIT = 120.0
+
+
 @dataclass(frozen=True, slots=True)
 class RunConfig:
     """Settings that decide a run's output; a shard done under other settings is redone."""
@@ -38,6 +43,7 @@ class RunConfig:
     stages: str = FULL
     batch_size: int = DEFAULT_BATCH_SIZE
     shard_size: int = DEFAULT_SHARD_SIZE
+    time_limit: float | None = DEFAULT_TIME_LIMIT
 
     def __post_init__(self) -> None:
         if self.stages not in STAGE_SETS:

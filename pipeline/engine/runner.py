@@ -18,7 +18,8 @@ from pathlib import Path
 
 from pipeline.engine import completions
 from pipeline.engine.completions import ShardReport
-from pipeline.engine.config import DEFAULT_BATCH_SIZE, DEFAULT_SHARD_SIZE, FULL, RunConfig, default_workers
+from pipeline.engine.config import (DEFAULT_BATCH_SIZE, DEFAULT_SHARD_SIZE, DEFAULT_TIME_LIMIT, FULL, RunConfig,
+                                    default_workers)
 from pipeline.engine.local import Engine, PoolEngine, SerialEngine
 from pipeline.engine.manifest import build_manifest, write_manifest
 from pipeline.engine.progress import RunProgress, count_inputs
@@ -94,7 +95,7 @@ class ShardPlan:
 def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",), workers: int | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE, shard_size: int = DEFAULT_SHARD_SIZE, stages: str = FULL,
         engine: str | Engine = "local", scheduler: str | None = None, resume: bool = True,
-        progress: bool | None = None) -> RunSummary:
+        progress: bool | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT) -> RunSummary:
     """Run the pipeline over `input_path` into `output`; see the module docstring.
 
     `engine` is "local", "dask", or an engine already entered and warmed (the
@@ -102,7 +103,7 @@ def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",),
     """
     if not input_path.exists():
         raise FileNotFoundError(f"input path {input_path} does not exist")
-    config = RunConfig(stages=stages, batch_size=batch_size, shard_size=shard_size)
+    config = RunConfig(stages=stages, batch_size=batch_size, shard_size=shard_size, time_limit=time_limit)
     output.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with completions.run_lock(output):

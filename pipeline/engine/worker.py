@@ -107,7 +107,7 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
     report = ShardReport(shard_id=shard.shard_id, index=shard.index, fingerprint=shard.fingerprint(config.key()),
                          first_article=shard.first_article, n_items=len(shard.items))
     for articles, problems in batched(shard.items, config.batch_size):
-        result = process_batch(articles, problems, pipe)
+        result = process_batch(articles, problems, pipe, config.time_limit)
         for name, rows in result.tables.items():
             tables[name].extend(rows)
         report.n_articles += result.n_articles
