@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pipeline import __version__
+from pipeline.resources import set_batch_size
 
 if TYPE_CHECKING:  # stage modules import natasha; this module stays cheap to import (CLI --help)
     from pipeline.stages.base import Stage
@@ -74,8 +75,7 @@ def _small_ner_batches(stage: TagNER) -> TagNER:
     sizes it: a second tagger would cost another 41 MB per worker. Results do
     not depend on the batch size, only speed does.
     """
-    stage.tagger.batch_size = NER_MODEL_BATCH
-    stage.tagger.infer.encoder.batch_size = NER_MODEL_BATCH
+    set_batch_size(stage.tagger, NER_MODEL_BATCH)
     return stage
 
 
