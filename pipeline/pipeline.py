@@ -42,11 +42,13 @@ def default_stages() -> list[Stage]:
     from pipeline.stages.ner import TagNER
     from pipeline.stages.normalize import Normalize
     from pipeline.stages.orgs import OrgPhrases
+    from pipeline.stages.propagate import PropagateNames
     from pipeline.stages.repair import Repair
     from pipeline.stages.segment import Segment
     from pipeline.stages.syntax import ParseSyntax
 
-    return [Segment(), Morph(), ParseSyntax(), TagNER(), Repair(), TagGazetteer(), OrgPhrases(), TagDates(),
+    return [Segment(), Morph(), ParseSyntax(), TagNER(), Repair(), TagGazetteer(), OrgPhrases(), PropagateNames(),
+            TagDates(),
             Normalize(), SortMentions(), LinkEntities(), ExtractEvents()]
 
 

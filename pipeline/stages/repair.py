@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import ClassVar
 
-from pipeline.model import ORG, PER, Article, Mention
+from pipeline.model import ORG, PER, Article, Mention, Token
 from pipeline.resources import MODELS_DIR
 from pipeline.stages.base import MORPH, NAMES, SENTENCES
 
@@ -69,8 +69,8 @@ def split_parenthesized_alias(article: Article, mention: Mention) -> list[Mentio
     if not match or match.start() == 0:
         return None
     head, alias = mention.text[:match.start()], match.group(1)
-    if not alias[:1].isupper() and not _LATIN.match(alias):
-        return None  # `(фото)`, `(справа)`: a remark, not a name
+    if not alias[:1].isupper() and not _LATIN.match(alias) and script(alias) != "other":
+        return None  # `(фото)`, `(справа)`: a remark, not a name (`(马凌)` is one)
     if script(head) == script(alias) and mention.label != PER:
         return None
     alias_start = mention.start + match.start(1)
@@ -242,6 +242,46 @@ def drop_product_name(article: Article, mention: Mention) -> list[Mention] | Non
     return None
 
 
+@lru_cache(maxsize=1)
+def east_asian_surnames() -> frozenset[str]:
+    path = MODELS_DIR / "gazetteers" / "east_asian_surnames.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _token_before(article: Article, mention: Mention) -> Token | None:
+    if not 0 <= mention.sentence_idx < len(article.sentences):
+        return None
+    before = [t for t in article.sentences[mention.sentence_idx].tokens if t.end <= mention.start]
+    return before[-1] if before else None
+
+
+def extend_east_asian_surname(article: Article, mention: Mention) -> list[Mention] | None:
+    """`Ван Цзюнь`, `Ли Пэн`: the family name comes first and is one syllable,
+    and the tagger leaves it out."""
+    if mention.label != PER:
+        return None
+    token = _token_before(article, mention)
+    if (token is None or token.text not in east_asian_surnames() or token.pos not in ("PROPN", "NOUN", "X")
+            or article.text[token.end:mention.start] != " "):
+        return None
+    return [piece(article, mention, token.start, mention.end)]
+
+
+_GLUED_INITIALS = re.compile(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?)?[А-ЯЁA-Z][а-яёa-z]?\.$")
+
+
+def attach_initials(article: Article, mention: Mention) -> list[Mention] | None:
+    """`Дж.Коми`, `Б.Обама`: initials written without a space stay outside the tagger's name."""
+    if mention.label != PER:
+        return None
+    before = article.text[max(mention.start - 8, 0):mention.start]
+    match = _GLUED_INITIALS.search(before)
+    if not match or (match.start() > 0 and before[match.start() - 1].isalnum()):
+        return None
+    return [piece(article, mention, mention.start - len(before) + match.start(), mention.end)]
+
+
 RULES: list[tuple[str, Rule]] = [
     ("cut_at_line_break", cut_at_line_break),
     ("trim_edges", trim_edges),
@@ -251,6 +291,8 @@ RULES: list[tuple[str, Rule]] = [
     ("split_at_unbalanced_parenthesis", split_at_unbalanced_parenthesis),
     ("split_list", split_list),
     ("trim_title", trim_title),
+    ("extend_east_asian_surname", extend_east_asian_surname),
+    ("attach_initials", attach_initials),
     ("trim_descriptor", trim_descriptor),
     ("drop_product_name", drop_product_name),
 ]
@@ -266,14 +308,18 @@ class Repair:
         self.debug = debug
         self.fired: list[tuple[str, str, str]] = []
 
-    def repair(self, article: Article, mention: Mention) -> list[Mention]:
+    def repair(self, article: Article, mention: Mention, seen: frozenset[tuple[int, int]] = frozenset()
+               ) -> list[Mention]:
+        seen = seen | {(mention.start, mention.end)}
         for rule_name, rule in self.rules:
             result = rule(article, mention)
             if result is not None:
                 if self.debug:
                     self.fired.append((rule_name, mention.text, " | ".join(m.text for m in result)))
-                # A repaired span may need another rule (trim, then split).
-                return [out for m in result for out in (self.repair(article, m) if m.text != mention.text else [m])]
+                # A repaired span may need another rule (trim, then split); a span
+                # seen before ends the chain, so two rules cannot undo each other forever.
+                return [out for m in result
+                        for out in (self.repair(article, m, seen) if (m.start, m.end) not in seen else [m])]
         return [mention]
 
     def __call__(self, articles: list[Article]) -> list[Article]:

@@ -137,3 +137,29 @@ def test_a_quoted_vehicle_name_is_not_an_organization() -> None:
     article.mentions = [_mention("Дискавери", text, "ORG"), _mention("Газпром", text, "ORG")]
     Repair()([article])
     assert [m.text for m in article.mentions] == ["Газпром"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Штаб-квартира CITIC Pacific в Гонконге Ван Цзюнь, бывший председатель", "Цзюнь", "Ван Цзюнь"),
+        ("Б.Обама охарактеризовал Дж.Коми как специалиста.", "Коми", "Дж.Коми"),
+        # A preposition is not a family name.
+        ("У Цзюня нашли деньги.", "Цзюня", "Цзюня"),
+    ],
+)
+def test_name_parts_the_tagger_left_out(text: str, span: str, expected: str) -> None:
+    from pipeline.stages.morph import Morph
+    from pipeline.stages.segment import Segment
+
+    (article,) = Morph()(Segment()([Article("a", text)]))
+    article.mentions = [_mention(span, text, "PER")]
+    Repair()([article])
+    assert [m.text for m in article.mentions] == [expected]
+
+
+def test_a_cjk_original_spelling_is_split_off() -> None:
+    whole = "выпускница факультета литературы Ма Лин (马凌) и её команда"
+    article = Article("a", whole, mentions=[_mention("Ма Лин (马凌)", whole, "PER")])
+    Repair()([article])
+    assert [m.text for m in article.mentions] == ["Ма Лин", "马凌"]
