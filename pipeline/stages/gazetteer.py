@@ -33,12 +33,17 @@ LISTS: dict[str, tuple[str, frozenset[str]]] = {
     "countries.txt": (LOC, frozenset({ORG, PER})),
     "regions.txt": (LOC, frozenset()),
     "cities.txt": (LOC, frozenset()),
+    # `МКС` is a place in factRuEval (a facility, unscored, in NEREL).
+    "geography.txt": (LOC, frozenset({ORG})),
     "organizations.txt": (ORG, frozenset({LOC})),
     "media.txt": (ORG, frozenset({LOC})),
 }
 NOT_NAMES = "not_names.txt"
 # The tab-separated flag of a name that only retypes what the tagger found.
 TAGGED_ONLY = "tagged"
+# The flag of an organization named after its building (`Белый дом`, `Кремль`):
+# `в Белом доме` is the place (factRuEval Location; NEREL FACILITY).
+SEAT = "seat"
 _QUOTES = "«»„“”\"'‘’"
 
 
@@ -84,6 +89,7 @@ class Entry:
     overrules: frozenset[str]
     words: tuple[frozenset[str], ...]
     add: bool  # False: a common word or surname too, only retypes a tagged span
+    seat: bool = False  # an organization named after its building
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +111,15 @@ class Gazetteer:
         for bucket in self.by_first.values():
             bucket.sort(key=lambda e: -len(e.words))  # longest first
 
-    def match_at(self, tokens: list[Token], i: int) -> Entry | None:
+    def match_at(self, tokens: list[Token], i: int, label: str | None = None) -> Entry | None:
         first = tokens[i].text
         if not first[:1].isupper():
             return None
         candidates: dict[int, Entry] = {}
         for key in word_keys(first):
             for entry in self.by_first.get(key, ()):
-                candidates.setdefault(id(entry), entry)
+                if label is None or entry.label == label:
+                    candidates.setdefault(id(entry), entry)
         best: Entry | None = None
         for entry in candidates.values():
             n = len(entry.words)
@@ -124,35 +131,40 @@ class Gazetteer:
 
     def find(self, article: Article) -> list[Match]:
         """Longest matches, left to right, not overlapping each other."""
+        return [match for idx, sentence in enumerate(article.sentences)
+                for match in self.find_in(sentence.tokens, idx)]
+
+    def find_in(self, tokens: list[Token], idx: int, label: str | None = None) -> list[Match]:
+        """Matches among `tokens` (of sentence `idx`), of entries with `label` when given."""
         found: list[Match] = []
-        for idx, sentence in enumerate(article.sentences):
-            tokens, i = sentence.tokens, 0
-            while i < len(tokens):
-                entry = self.match_at(tokens, i)
-                if entry is None:
-                    i += 1
-                    continue
-                end = i + len(entry.words)
-                found.append(Match(entry, tokens[i].start, tokens[end - 1].end, idx))
-                i = end
+        i = 0
+        while i < len(tokens):
+            entry = self.match_at(tokens, i, label)
+            if entry is None:
+                i += 1
+                continue
+            end = i + len(entry.words)
+            found.append(Match(entry, tokens[i].start, tokens[end - 1].end, idx))
+            i = end
         return found
 
 
-def read_list(path: Path) -> Iterable[tuple[str, bool]]:
+def read_list(path: Path) -> Iterable[tuple[str, frozenset[str]]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, _, flag = line.partition("\t")
-        yield name.strip(), flag.strip() != TAGGED_ONLY
+        yield name.strip(), frozenset(flag.split())
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     entries = []
     for filename, (label, overrules) in LISTS.items():
-        for name, add in read_list(GAZETTEERS / filename):
+        for name, flags in read_list(GAZETTEERS / filename):
             words = tuple(entry_keys(word) for word in tokenize(name))
-            entries.append(Entry(name, label, filename.removesuffix(".txt"), overrules, words, add))
+            entries.append(Entry(name, label, filename.removesuffix(".txt"), overrules, words,
+                                 TAGGED_ONLY not in flags, SEAT in flags))
     return Gazetteer(entries)
 
 
@@ -169,6 +181,22 @@ Rule = Callable[[Article, Match, list[Mention]], list[Mention] | None]
 def as_mention(article: Article, match: Match) -> Mention:
     return Mention(match.start, match.end, article.text[match.start:match.end], match.entry.label,
                    match.sentence_idx, source="gazetteer")
+
+
+def seat_as_place(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+    """`в Белом доме`, `в Кремле`: after `в`/`на` the building is the place,
+    not the organization it houses."""
+    same = [m for m in overlapping if (m.start, m.end) == (match.start, match.end)]
+    if not match.entry.seat or not same:
+        return None
+    tokens = article.sentences[match.sentence_idx].tokens
+    before = [t for t in tokens if t.end <= match.start]
+    first = next(t for t in tokens if t.start == match.start)
+    if not before or before[-1].text.lower() not in ("в", "на") or first.feats.get("Case") != "Loc":
+        return None
+    for m in same:
+        m.label = LOC
+    return overlapping
 
 
 def retype_same_span(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
@@ -205,6 +233,7 @@ def add_unfound(article: Article, match: Match, overlapping: list[Mention]) -> l
 
 
 RULES: list[tuple[str, Rule]] = [
+    ("seat_as_place", seat_as_place),
     ("retype_same_span", retype_same_span),
     ("keep_longer_name", keep_longer_name),
     ("replace_parts", replace_parts),
@@ -218,8 +247,9 @@ class TagGazetteer:
     assigns: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, gazetteer: Gazetteer | None = None, rules: list[tuple[str, Rule]] | None = None,
-                 debug: bool = False) -> None:
+                 debug: bool = False, nest_places: bool = True) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
+        self.nest_places = nest_places
         self.rules = RULES if rules is None else rules
         self.debug = debug
         self.fired: list[tuple[str, str, str]] = []
@@ -241,7 +271,28 @@ class TagGazetteer:
                 kept = {id(m) for m in overlapping}
                 mentions = [m for m in mentions if id(m) not in kept] + result
                 break
+        if self.nest_places:
+            mentions += self.places_inside(article, mentions)
         article.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+
+    def places_inside(self, article: Article, mentions: list[Mention]) -> list[Mention]:
+        """`Голос Америки`, `партия «Единая Россия»`, `Эхо Москвы`: a known place
+        named inside an organization's name is a place mention of its own in
+        factRuEval's objects and in NEREL (the Naeval convention keeps only the
+        outer span, so it costs nothing there)."""
+        have = {(m.start, m.end) for m in mentions}
+        nested: list[Mention] = []
+        for org in mentions:
+            if org.label != ORG or not 0 <= org.sentence_idx < len(article.sentences):
+                continue
+            tokens = [t for t in article.sentences[org.sentence_idx].tokens if org.start <= t.start and t.end <= org.end]
+            for match in self.gazetteer.find_in(tokens, org.sentence_idx, LOC) if len(tokens) > 1 else ():
+                if match.entry.add and (match.start, match.end) not in have:
+                    if self.debug:
+                        self.fired.append(("place_inside_organization", org.text, match.entry.text))
+                    nested.append(as_mention(article, match))
+                    have.add((match.start, match.end))
+        return nested
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:

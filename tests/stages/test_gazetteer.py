@@ -30,10 +30,15 @@ def _article(text: str, spans: list[tuple[str, str]]) -> Article:
         ("Он стал чемпионом Европы.", [], [("LOC", "Европы")], "add_unfound"),
         ("Об этом сообщили в Соединённых Штатах.", [], [("LOC", "Соединённых Штатах")], "add_unfound"),
         # The whole known name replaces the part the tagger found.
-        ("Он дал интервью Голосу Америки.", [("LOC", "Америки")], [("ORG", "Голосу Америки")], "replace_parts"),
+        # ... and a known place inside an organization's name is a place of its own.
+        ("Он дал интервью Голосу Америки.", [("LOC", "Америки")],
+         [("ORG", "Голосу Америки"), ("LOC", "Америки")], "replace_parts"),
         # A longer name the tagger found stands.
         ("Он выступил в Русской службе «Голоса Америки».", [("ORG", "Русской службе «Голоса Америки")],
-         [("ORG", "Русской службе «Голоса Америки")], "keep_longer_name"),
+         [("ORG", "Русской службе «Голоса Америки"), ("LOC", "Америки")], "keep_longer_name"),
+        # An organization named after its building: `в Кремле` is the place.
+        ("Совещание прошло в Кремле.", [("ORG", "Кремле")], [("LOC", "Кремле")], "seat_as_place"),
+        ("Кремль опроверг слухи.", [("LOC", "Кремль")], [("ORG", "Кремль")], "retype_same_span"),
     ],
 )
 def test_rules(text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]], rule: str) -> None:
