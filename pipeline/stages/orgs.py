@@ -84,6 +84,7 @@ class View:
     article: Article
     sentence: Sentence
     mentions: list[Mention]
+    owner_labels: tuple[str, ...] = OWNER_LABELS
 
     @property
     def tokens(self) -> list[Token]:
@@ -180,7 +181,7 @@ def extend_owner(view: View, first: int, last: int) -> tuple[int, int] | None:
     """`Верховный суд Испании`, `Правительство Медведева`: the owner in the
     genitive right after the name (NEREL and factRuEval objects; not Naeval)."""
     owner = view.mention_starting(last + 1)
-    if owner is None or owner.label not in OWNER_LABELS or not view.adjacent(last, last + 1):
+    if owner is None or owner.label not in view.owner_labels or not view.adjacent(last, last + 1):
         return None
     if first == last and is_acronym(view.tokens[first].text):
         return None  # `МИД РК`: the acronym is the entity's name (it links to its expansion)
@@ -207,6 +208,7 @@ def find_owned_body(view: View, i: int) -> tuple[int, int] | None:
         return None
     first = _with_adjectives(view, i)
     owner = view.mention_starting(i + 1)
+    # Any name owns a body (`правительство Медведева`), unlike a name's owner above.
     if owner is not None and owner.label in (LOC, ORG, PER) and view.adjacent(i, i + 1) and (
             view.tokens[i + 1].feats.get("Case") == "Gen" or owner.text.isupper()):
         return first, view.span_tokens(owner)[1]
@@ -232,10 +234,11 @@ FINDERS: dict[str, Finder] = {
     "find_owned_body": find_owned_body,
     "find_bare_body": find_bare_body,
 }
-# Measured on the dev sets (docs/quality numbers in the commit messages):
-# the owner extension lifts factRuEval object micro F1 .841 -> .854 and NEREL ORG
-# .643 -> .694 for -.001..-.005 under Naeval; the finders lift NEREL ORG to
-# about .74 but cost Naeval ORG .04-.06 (token F1), so they are off.
+# Measured on the dev sets: the owner extension lifts factRuEval object micro
+# F1 .841 -> .854 and NEREL ORG .643 -> .694 for at most -.005 under Naeval;
+# the finders lift NEREL ORG further (to .745 with the `nerel` profile's
+# adjectival places) but cost Naeval ORG .04-.05 token F1, so only the `nerel`
+# profile (pipeline.default_stages) runs them.
 DEFAULT_EXTENSIONS = ("extend_place_adjective", "extend_complement", "extend_owner")
 DEFAULT_FINDERS: tuple[str, ...] = ()
 
@@ -246,7 +249,8 @@ class OrgPhrases:
     assigns: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, finders: tuple[str, ...] = DEFAULT_FINDERS,
-                 debug: bool = False) -> None:
+                 owner_labels: tuple[str, ...] = OWNER_LABELS, debug: bool = False) -> None:
+        self.owner_labels = owner_labels
         self.extensions = [(name, EXTENSIONS[name]) for name in extensions]
         self.finders = [(name, FINDERS[name]) for name in finders]
         self.debug = debug
@@ -300,7 +304,7 @@ class OrgPhrases:
         out: list[Mention] = []
         for idx, (sentence, mentions) in enumerate(zip(article.sentences, by_sentence)):
             names = [m for m in mentions if m.label != "DATE"]
-            view = View(article, sentence, names)
+            view = View(article, sentence, names, self.owner_labels)
             grown = [self.extend(view, m) if m.label == ORG and sentence.tokens else m for m in mentions]
             view.mentions = [m for m in grown if m.label != "DATE"]
             grown += self.find(view, idx) if self.finders else []

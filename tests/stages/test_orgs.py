@@ -77,3 +77,15 @@ def test_finders(text: str, spans, expected) -> None:
 
 def test_finders_are_off_by_default() -> None:
     assert _run(OrgPhrases(), "Полиция задержала пять человек.", []) == []
+
+
+def test_profiles_choose_the_rule_families() -> None:
+    from pipeline.pipeline import default_stages
+
+    names = [stage.name for stage in default_stages()]
+    nerel = [stage.name for stage in default_stages("nerel")]
+    assert "places" not in names and "places" in nerel
+    orgs = next(stage for stage in default_stages("nerel") if stage.name == "orgs")
+    assert [name for name, _ in orgs.finders] == ["find_owned_body", "find_bare_body"]
+    with pytest.raises(ValueError):
+        default_stages("conll")
