@@ -36,7 +36,9 @@ class SortMentions:
 # What counts as a name differs between the gold conventions: `names` (the
 # default) follows factRuEval and its Naeval scoring, `nerel` adds what NEREL
 # annotates besides: bodies named by a common noun (`полиция`, `правительство
-# Японии`) and adjectival places (`британской`). See the README's quality section.
+# Японии`) and adjectival places (`британской`). The two gold corpora disagree
+# on these, so no single output serves both (measurements in pipeline/stages/places.py
+# and pipeline/stages/orgs.py).
 PROFILES = ("names", "nerel")
 
 

@@ -27,7 +27,8 @@ from pipeline.stages.base import MORPH, NAMES, SENTENCES
 GAZETTEERS = MODELS_DIR / "gazetteers"
 # Which label each list gives its names, and which labels of the tagger it
 # overrules on the same span. A country the tagger calls an organization or a
-# person is still a country (`Россия заявила`, `Коста Рика`); a city or region
+# person is still a country (`Россия заявила`, `Коста Рика`), a medium the
+# tagger calls a person is still a medium (`Викиновости`); a city or region
 # it calls an organization is usually a club or a band (`Барселона`, `Сибирь`).
 LISTS: dict[str, tuple[str, frozenset[str]]] = {
     "countries.txt": (LOC, frozenset({ORG, PER})),
@@ -36,7 +37,7 @@ LISTS: dict[str, tuple[str, frozenset[str]]] = {
     # `МКС` is a place in factRuEval (a facility, unscored, in NEREL).
     "geography.txt": (LOC, frozenset({ORG})),
     "organizations.txt": (ORG, frozenset({LOC})),
-    "media.txt": (ORG, frozenset({LOC})),
+    "media.txt": (ORG, frozenset({LOC, PER})),
 }
 NOT_NAMES = "not_names.txt"
 # The tab-separated flag of a name that only retypes what the tagger found.
