@@ -84,11 +84,11 @@ def link_names(mentions: list[Mention]) -> _Clusters:
     idx = [i for i, m in enumerate(mentions) if m.label != DATE]
     for i in idx:
         m = mentions[i]
-        form = (_group(m.label), fold(m.normal or m.text))
-        if form in by_form:
-            clusters.union(by_form[form], i)
+        key = (_group(m.label), fold(m.normal or m.text))
+        if key in by_form:
+            clusters.union(by_form[key], i)
         else:
-            by_form[form] = i
+            by_form[key] = i
         if m.label == PER and m.last and (m.first or m.middle):
             surnames.setdefault(fold(m.last), i)
     for i in idx:

@@ -53,8 +53,8 @@ def org_heads() -> dict[str, frozenset[str]]:
     """Lemma of a body noun -> the kinds of phrase it heads (owner, bare, по)."""
     table: dict[str, frozenset[str]] = {}
     path = MODELS_DIR / "gazetteers" / "org_heads.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "lemma\t")):
             continue
         lemma, kinds = line.split("\t")
         table[lemma] = frozenset(kinds.split())
