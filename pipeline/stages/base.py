@@ -40,3 +40,18 @@ def check_order(stages: list[Stage]) -> None:
                 f"order was: {' -> '.join(s.name for s in stages)}"
             )
         have.update(stage.assigns)
+
+
+class RuleFamily:
+    """A stage that applies an ordered list of named rules, the first with an opinion winning.
+
+    Subclasses set `default_rules`; `debug=True` records in `fired` which rule
+    changed which span, as (rule, before, after).
+    """
+
+    default_rules: ClassVar[list] = []
+
+    def __init__(self, rules: list | None = None, debug: bool = False) -> None:
+        self.rules = type(self).default_rules if rules is None else rules
+        self.debug = debug
+        self.fired: list[tuple[str, str, str]] = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from pipeline.model import DATE, LOC, ORG, PER, Article, Mention, Token
-from pipeline.stages.base import MORPH, NAMES, SENTENCES
+from pipeline.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
 
 
 def fold(text: str) -> str:
@@ -92,15 +92,12 @@ RULES: list[tuple[str, Rule]] = [
 ]
 
 
-class PropagateNames:
+class PropagateNames(RuleFamily):
     name: ClassVar[str] = "propagate"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
     assigns: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, rules: list[tuple[str, Rule]] | None = None, debug: bool = False) -> None:
-        self.rules = RULES if rules is None else rules
-        self.debug = debug
-        self.fired: list[tuple[str, str, str]] = []
+    default_rules: ClassVar[list[tuple[str, Rule]]] = RULES
 
     def propagate(self, article: Article) -> None:
         known = learn(article)

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from pipeline.model import ORG, PER, Article, Mention, Token
 from pipeline.resources import MODELS_DIR
-from pipeline.stages.base import MORPH, NAMES, SENTENCES
+from pipeline.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
 
 Rule = Callable[[Article, Mention], list[Mention] | None]
 
@@ -298,15 +298,12 @@ RULES: list[tuple[str, Rule]] = [
 ]
 
 
-class Repair:
+class Repair(RuleFamily):
     name: ClassVar[str] = "repair"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
     assigns: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, rules: list[tuple[str, Rule]] | None = None, debug: bool = False) -> None:
-        self.rules = RULES if rules is None else rules
-        self.debug = debug
-        self.fired: list[tuple[str, str, str]] = []
+    default_rules: ClassVar[list[tuple[str, Rule]]] = RULES
 
     def repair(self, article: Article, mention: Mention, seen: frozenset[tuple[int, int]] = frozenset()
                ) -> list[Mention]:
