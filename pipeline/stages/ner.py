@@ -10,8 +10,11 @@ are batched together.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
+
+from slovnet.bio import bio_spans
 
 from pipeline import resources
 from pipeline.model import Article, Mention
@@ -53,14 +56,32 @@ class TagNER:
         self.tagger = tagger or resources.ner_tagger()
         self.window_chars = window_chars
 
+    def tag(self, word_lists: list[list[str]]) -> Iterator[list[str]]:
+        """BIO tags for pre-tokenized windows.
+
+        slovnet's own `map` takes texts and runs razdel over them again; our
+        segmenter already has those very tokens, so the model gets the words.
+        """
+        infer = self.tagger.infer
+        return infer.decoder(infer.process(infer.encoder(word_lists)))
+
     def __call__(self, articles: list[Article]) -> list[Article]:
         chunks = [w for article in articles for w in windows(article, self.window_chars)]
-        markups = map_sorted([w.text for w in chunks], lambda batch: self.tagger.map(batch), len)
-        for window, markup in zip(chunks, markups):
+        tokens = [[t for s in w.article.sentences[w.first:] if s.start < w.end for t in s.tokens] for w in chunks]
+        tags = map_sorted([[t.text for t in toks] for toks in tokens], self.tag, len)
+        for window, toks, window_tags in zip(chunks, tokens, tags):
             article = window.article
             starts = [s.start for s in article.sentences]
-            for span in markup.spans:
-                start, end = window.start + span.start, window.start + span.stop
-                idx = bisect_right(starts, start) - 1
-                article.mentions.append(Mention(start, end, article.text[start:end], span.type, sentence_idx=idx))
+            for span in bio_spans([_Offsets(t.start, t.end) for t in toks], window_tags):
+                idx = bisect_right(starts, span.start) - 1
+                article.mentions.append(
+                    Mention(span.start, span.stop, article.text[span.start:span.stop], span.type, sentence_idx=idx))
         return articles
+
+
+@dataclass(slots=True)
+class _Offsets:
+    """What slovnet's BIO decoder reads of a token."""
+
+    start: int
+    stop: int
