@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Article, Mention
 from pipeline.stages.gazetteer import TagGazetteer, load_gazetteer
-from pipeline.stages.morph import Morph
-from pipeline.stages.segment import Segment
+from tests.stages.helpers import tagged_article as _article
 
 
-def _article(text: str, spans: list[tuple[str, str]]) -> Article:
-    (article,) = Morph()(Segment()([Article("a", text)]))
-    for label, span in spans:
-        start = text.index(span)
-        article.mentions.append(Mention(start, start + len(span), span, label, 0))
-    return article
 
 
 @pytest.mark.parametrize(

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Article, Mention
-from pipeline.stages.morph import Morph
 from pipeline.stages.orgs import OrgPhrases
-from pipeline.stages.segment import Segment
+from tests.stages.helpers import tagged_article as _article
 
 
-def _article(text: str, spans: list[tuple[str, str]]) -> Article:
-    (article,) = Morph()(Segment()([Article("a", text)]))
-    for label, span in spans:
-        start = text.index(span)
-        article.mentions.append(Mention(start, start + len(span), span, label, 0))
-    return article
 
 
 def _run(stage: OrgPhrases, text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from pipeline.model import Article, Mention
-from pipeline.stages.morph import Morph
+from pipeline.model import Mention
 from pipeline.stages.propagate import PropagateNames
-from pipeline.stages.segment import Segment
+from tests.stages.helpers import tagged_article as _article
 
 
-def _article(text: str, spans: list[tuple[str, str]]) -> Article:
-    (article,) = Morph()(Segment()([Article("a", text)]))
-    for label, span in spans:
-        start = text.index(span)
-        article.mentions.append(Mention(start, start + len(span), span, label, 0))
-    return article
 
 
 def test_a_missed_surname_takes_the_persons_label() -> None:

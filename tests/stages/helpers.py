@@ -1,0 +1,16 @@
+"""Building blocks shared by the stage tests."""
+
+from __future__ import annotations
+
+from pipeline.model import Article, Mention
+from pipeline.stages.morph import Morph
+from pipeline.stages.segment import Segment
+
+
+def tagged_article(text: str, spans: list[tuple[str, str]]) -> Article:
+    """A segmented, morph-tagged article with the given (label, text) mentions, as NER would leave it."""
+    (article,) = Morph()(Segment()([Article("a", text)]))
+    for label, span in spans:
+        start = text.index(span)
+        article.mentions.append(Mention(start, start + len(span), span, label, 0))
+    return article
