@@ -18,6 +18,7 @@ from typing import ClassVar
 from pipeline.model import DATE, PER, Article, Entity, Mention
 from pipeline.resources import MODELS_DIR
 from pipeline.stages.base import DATES, ENTITIES, NAMES, NORMALS
+from pipeline.text import fold as fold_case
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
 # Words an acronym skips when spelling a name's initials.
@@ -26,8 +27,8 @@ _STATE_WORDS = ("республика", "королевство", "госуда�
 
 
 def fold(text: str) -> str:
-    """Comparison form: case- and ё-insensitive, single spaces."""
-    return " ".join(text.casefold().replace("ё", "е").split())
+    """Comparison form of a name: case- and ё-insensitive, single spaces."""
+    return " ".join(fold_case(text).split())
 
 
 @lru_cache(maxsize=1)

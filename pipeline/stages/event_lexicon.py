@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.resources import MODELS_DIR
+from pipeline.text import fold
 
 EVENTS_DIR = MODELS_DIR / "events"
 AGENT = "agent"
@@ -29,10 +30,6 @@ PLACE = "place"
 PLANNED = "planned"
 ASSERTED = "asserted"
 NEGATED = "negated"
-
-
-def fold(lemma: str) -> str:
-    return lemma.casefold().replace("ё", "е")
 
 
 @dataclass(frozen=True, slots=True)

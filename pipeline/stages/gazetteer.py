@@ -23,6 +23,7 @@ from pipeline import resources
 from pipeline.model import DATE, LOC, ORG, PER, Article, Mention, Token
 from pipeline.resources import MODELS_DIR
 from pipeline.stages.base import MORPH, NAMES, SENTENCES
+from pipeline.text import fold
 
 GAZETTEERS = MODELS_DIR / "gazetteers"
 # Which label each list gives its names, and which labels of the tagger it
@@ -46,10 +47,6 @@ TAGGED_ONLY = "tagged"
 # `в Белом доме` is the place (factRuEval Location; NEREL FACILITY).
 SEAT = "seat"
 _QUOTES = "«»„“”\"'‘’"
-
-
-def fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
 
 
 @lru_cache(maxsize=100_000)

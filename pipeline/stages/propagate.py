@@ -17,10 +17,7 @@ from typing import ClassVar
 
 from pipeline.model import DATE, LOC, ORG, PER, Article, Mention, Token
 from pipeline.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
-
-
-def fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
+from pipeline.text import fold
 
 
 def keys(token: Token) -> set[str]:
