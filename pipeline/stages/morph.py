@@ -9,6 +9,7 @@ from pipeline import resources
 from pipeline.model import Article
 from pipeline.stages.base import MORPH, SENTENCES
 from pipeline.stages.batching import map_sorted
+from pipeline.stages.slovnet_exec import Morph as MorphModel
 
 # slovnet speaks Universal Dependencies; pymorphy3 speaks OpenCorpora.
 UD_TO_OC = {
@@ -40,14 +41,14 @@ class Morph:
 
     def __init__(self, tagger=None) -> None:
         self.tagger = tagger or resources.morph_tagger()
+        self.model = MorphModel(self.tagger)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         sentences = [sent for article in articles for sent in article.sentences]
         words = [[tok.text for tok in sent.tokens] for sent in sentences]
-        markups = map_sorted(words, lambda chunk: self.tagger.map(chunk), len)
-        for sent, markup in zip(sentences, markups):
-            for tok, tagged in zip(sent.tokens, markup.tokens):
-                tok.pos = tagged.pos
-                tok.feats = dict(tagged.feats)
-                tok.lemma = lemmatize(tok.text, tok.pos)
+        for sent, tags in zip(sentences, map_sorted(words, self.model, len)):
+            for tok, (pos, feats) in zip(sent.tokens, tags):
+                tok.pos = pos
+                tok.feats = dict(feats)
+                tok.lemma = lemmatize(tok.text, pos)
         return articles

@@ -20,6 +20,7 @@ from pipeline import resources
 from pipeline.model import Article, Mention
 from pipeline.stages.base import NAMES, SENTENCES
 from pipeline.stages.batching import map_sorted
+from pipeline.stages.slovnet_exec import NER
 
 WINDOW_CHARS = 4000
 
@@ -54,6 +55,7 @@ class TagNER:
 
     def __init__(self, tagger=None, window_chars: int = WINDOW_CHARS) -> None:
         self.tagger = tagger or resources.ner_tagger()
+        self.model = NER(self.tagger)
         self.window_chars = window_chars
 
     def tag(self, word_lists: list[list[str]]) -> Iterator[list[str]]:
@@ -62,8 +64,7 @@ class TagNER:
         slovnet's own `map` takes texts and runs razdel over them again; our
         segmenter already has those very tokens, so the model gets the words.
         """
-        infer = self.tagger.infer
-        return infer.decoder(infer.process(infer.encoder(word_lists)))
+        return self.model(word_lists)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         chunks = [w for article in articles for w in windows(article, self.window_chars)]

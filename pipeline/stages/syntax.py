@@ -22,17 +22,18 @@ from pipeline.model import Article, Sentence
 from pipeline.stages.base import MORPH, SENTENCES, SYNTAX
 from pipeline.stages.batching import map_sorted
 from pipeline.stages.event_lexicon import event_lexicon, fold
+from pipeline.stages.slovnet_exec import Syntax
 
 
 def can_hold_record(sentence: Sentence, lemmas: frozenset[str]) -> bool:
     return any(tok.lemma is not None and fold(tok.lemma) in lemmas for tok in sentence.tokens)
 
 
-def adapt_syntax(sentence: Sentence, markup) -> None:
-    """slovnet's SyntaxMarkup (string ids, '0' for the root) onto our tokens."""
-    for tok, parsed in zip(sentence.tokens, markup.tokens):
-        tok.head = int(parsed.head_id)
-        tok.rel = parsed.rel
+def adapt_syntax(sentence: Sentence, parse: list[tuple[int, str]]) -> None:
+    """(head, relation) pairs, 1-based heads and 0 for the root, onto the sentence's tokens."""
+    for tok, (head, rel) in zip(sentence.tokens, parse):
+        tok.head = head
+        tok.rel = rel
 
 
 class ParseSyntax:
@@ -42,6 +43,7 @@ class ParseSyntax:
 
     def __init__(self, parser=None, only_record_sentences: bool = True) -> None:
         self.parser = parser or resources.syntax_parser()
+        self.model = Syntax(self.parser)
         self.lemmas = event_lexicon().record_lemmas() if only_record_sentences else None
         self.parsed = 0
         self.skipped = 0
@@ -57,8 +59,7 @@ class ParseSyntax:
     def __call__(self, articles: list[Article]) -> list[Article]:
         sentences = self.wanted(articles)
         words = [[tok.text for tok in sent.tokens] for sent in sentences]
-        markups = map_sorted(words, lambda chunk: self.parser.map(chunk), len)
-        for sent, markup in zip(sentences, markups):
-            adapt_syntax(sent, markup)
+        for sent, parse in zip(sentences, map_sorted(words, self.model, len)):
+            adapt_syntax(sent, parse)
         self.parsed += len(sentences)
         return articles

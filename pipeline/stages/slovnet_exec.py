@@ -1,0 +1,168 @@
+"""slovnet's news models (NER, morphology, syntax) run with their own weights, faster.
+
+slovnet's numpy executor lays activations out channels-first and builds every
+convolution by copying a strided window view (im2col): on factRuEval dev that
+copy was the largest single cost of the three models. Here the activations stay
+channels-last, so a whole padded batch is one contiguous matrix and a width-3
+convolution is three matrix products over shifted row ranges of it, with no
+copy. Batch norm is folded into one scale and shift, the CRF's Viterbi pass
+runs over the whole batch at once, and tags are decoded from ids without
+building slovnet's markup records.
+
+The weights, vocabularies and arithmetic are slovnet's; only the order of
+float32 additions differs, so outputs are the same tags and heads (checked on
+factRuEval and NEREL dev in tests/stages/test_slovnet_exec.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import numpy as np
+from slovnet.conll import parse_conll_tag
+from slovnet.shape import word_shape
+
+Words = Sequence[str]
+MAX_CACHED_WORDS = 50_000
+
+
+class Encoder:
+    """slovnet's CNNEncoder (conv → ReLU → batch norm, pads zeroed after each layer), channels-last."""
+
+    def __init__(self, cnn) -> None:
+        self.layers = []
+        for layer in cnn.layers:
+            conv, norm = layer.conv, layer.norm
+            kernels = np.ascontiguousarray(conv.weight.array.transpose(2, 1, 0))  # kernel x in x filters
+            scale = norm.weight.array / norm.std.array
+            shift = norm.bias.array - norm.mean.array * scale
+            self.layers.append((kernels, conv.bias.array, conv.padding, scale, shift))
+
+    def __call__(self, x: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+        batch, length, _ = x.shape
+        keep = ~pad_mask[:, :, None]
+        for kernels, bias, padding, scale, shift in self.layers:
+            width, dim, filters = kernels.shape
+            span = length + 2 * padding
+            padded = np.zeros((batch, span, dim), dtype=x.dtype)
+            padded[:, padding:padding + length] = x
+            flat = padded.reshape(batch * span, dim)
+            rows = batch * span - width + 1
+            out = np.empty((batch * span, filters), dtype=x.dtype)
+            # Row b*span + i of the product is output position i of sequence b:
+            # rows that straddle two sequences fall in the padding and are dropped.
+            live = out[:rows]
+            np.matmul(flat[:rows], kernels[0], out=live)
+            for k in range(1, width):
+                live += flat[k:k + rows] @ kernels[k]
+            live += bias
+            np.maximum(live, 0, out=live)
+            live *= scale
+            live += shift
+            x = out.reshape(batch, span, filters)[:, :span - width + 1] * keep
+        return x
+
+
+def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+    """Best tag path of each sequence under a linear-chain CRF, all sequences stepped together."""
+    batch, length, tags = emissions.shape
+    score = emissions[:, 0]
+    history = np.zeros((max(length - 1, 0), batch, tags), dtype=np.intp)
+    for t in range(1, length):
+        total = score[:, :, None] + transitions + emissions[:, t, None, :]
+        history[t - 1] = total.argmax(1)
+        active = (t < lengths)[:, None]
+        score = np.where(active, total.max(1), score)
+    best = np.zeros((batch, length), dtype=np.intp)
+    current = score.argmax(-1)
+    rows = np.arange(batch)
+    for t in range(length - 1, 0, -1):
+        active = t < lengths
+        best[active, t] = current[active]
+        current = np.where(active, history[t - 1][rows, current], current)
+    best[:, 0] = current
+    return [best[b, :n] for b, n in enumerate(lengths)]
+
+
+class Model:
+    """One slovnet tagger or parser from natasha (`NewsNERTagger` and kin), run batch by batch."""
+
+    def __init__(self, natasha_model) -> None:
+        infer = natasha_model.infer
+        self.infer = infer
+        self.model = infer.model
+        self.words_vocab = infer.encoder.words_vocab
+        self.shapes_vocab = infer.encoder.shapes_vocab
+        self.decoder = infer.decoder
+        self.encoder = Encoder(self.model.encoder)
+        # The same words recur across sentences and articles; their ids are looked
+        # up once. Capped, so a worker's memory stays flat over a long run.
+        self.ids: dict[str, tuple[int, int]] = {}
+
+    @property
+    def batch_size(self) -> int:
+        # Read from slovnet's encoder, where resources.set_batch_size puts it.
+        return self.infer.encoder.batch_size
+
+    def word_ids(self, word: str) -> tuple[int, int]:
+        found = self.ids.get(word)
+        if found is None:
+            found = (self.words_vocab.encode(word.lower()), self.shapes_vocab.encode(word_shape(word)))
+            if len(self.ids) < MAX_CACHED_WORDS:
+                self.ids[word] = found
+        return found
+
+    def batches(self, items: Sequence[Words]) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        """(word ids, shape ids, pad mask, lengths) for consecutive groups of `batch_size` items."""
+        for first in range(0, len(items), self.batch_size):
+            chunk = items[first:first + self.batch_size]
+            lengths = np.array([len(words) for words in chunk], dtype=np.intp)
+            width = int(lengths.max(initial=0))
+            word_id = np.full((len(chunk), width), self.words_vocab.pad_id, dtype=np.intp)
+            shape_id = np.full((len(chunk), width), self.shapes_vocab.pad_id, dtype=np.intp)
+            for row, words in enumerate(chunk):
+                if words:
+                    word_id[row, :len(words)], shape_id[row, :len(words)] = zip(*map(self.word_ids, words))
+            pad_mask = np.arange(width)[None, :] >= lengths[:, None]
+            yield word_id, shape_id, pad_mask, lengths
+
+    def encode(self, word_id: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+        return self.encoder(self.model.emb(word_id, shape_id), pad_mask)
+
+
+class NER(Model):
+    def __call__(self, items: Sequence[Words]) -> Iterator[list[str]]:
+        """BIO tags (`B-PER`, `I-LOC`, `O`) for each pre-tokenized item."""
+        vocab = self.decoder.tags_vocab
+        transitions = self.model.head.crf.transitions.array
+        for word_id, shape_id, pad_mask, lengths in self.batches(items):
+            emissions = self.model.head(self.encode(word_id, shape_id, pad_mask))
+            for path in viterbi(emissions, transitions, lengths):
+                yield [vocab.decode(tag) for tag in path.tolist()]
+
+
+class Morph(Model):
+    def __init__(self, natasha_model) -> None:
+        super().__init__(natasha_model)
+        vocab = self.decoder.tags_vocab
+        # Each tag id stands for one `POS|Feat=Value|...` string: parse each once.
+        self.tags = [parse_conll_tag(vocab.decode(i)) for i in range(len(vocab.items))]
+
+    def __call__(self, items: Sequence[Words]) -> Iterator[list[tuple[str, dict[str, str]]]]:
+        """(UD part of speech, features) for each word of each item."""
+        for word_id, shape_id, pad_mask, lengths in self.batches(items):
+            ids = self.model.head(self.encode(word_id, shape_id, pad_mask)).argmax(-1)
+            for row, n in zip(ids, lengths.tolist()):
+                yield [self.tags[i] for i in row[:n].tolist()]
+
+
+class Syntax(Model):
+    def __call__(self, items: Sequence[Words]) -> Iterator[list[tuple[int, str]]]:
+        """(head, relation) for each word: heads 1-based within the item, 0 for the root."""
+        model, rels = self.model, self.decoder.rels_vocab
+        for word_id, shape_id, pad_mask, lengths in self.batches(items):
+            x = self.encode(word_id, shape_id, pad_mask)
+            head_id = model.head.decode(model.head(x), ~pad_mask)
+            rel_id = model.rel.decode(model.rel(x, head_id), ~pad_mask)
+            for heads, labels, n in zip(head_id, rel_id, lengths.tolist()):
+                yield list(zip(heads[:n].tolist(), [rels.decode(r) for r in labels[:n].tolist()]))
