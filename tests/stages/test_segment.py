@@ -1,5 +1,11 @@
+import razdel
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.io.readers import read_folder
 from pipeline.model import Article
-from pipeline.stages.segment import Segment
+from pipeline.stages.segment import Segment, tokenize
+from tests.conftest import SAMPLE
 
 
 def test_sentences_and_tokens_carry_offsets_into_the_text() -> None:
@@ -33,3 +39,22 @@ def test_a_sentence_without_punctuation_is_cut_into_bounded_pieces() -> None:
     (article,) = Segment()([Article("a", text)])
     assert [len(s.tokens) for s in article.sentences] == [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 10]
     assert all(text[s.start:s.end] == s.text for s in article.sentences)
+
+
+# Characters razdel's joining rules look at: dashes, dots, commas, slashes,
+# underscores, quotes, smiley parts, digits, Latin, Cyrillic and other symbols.
+TRICKY = "аяёЁzZ09-–—_.,/\\:;)(!?*«»\"'ΔσβжY "
+
+
+@given(text=st.text(alphabet=TRICKY, max_size=60) | st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_tokens_are_razdels_own(text: str) -> None:
+    assert list(tokenize(text)) == [(t.start, t.stop, t.text) for t in razdel.tokenize(text)]
+
+
+def test_tokens_are_razdels_own_on_the_sample_corpus() -> None:
+    for item in read_folder(SAMPLE):
+        if isinstance(item, Article):
+            assert list(tokenize(item.text)) == [(t.start, t.stop, t.text) for t in razdel.tokenize(item.text)]
+    assert [w for _, _, w in tokenize("кто-то купил 1,5 кг... Yahoo! :)")] == [
+        "кто-то", "купил", "1,5", "кг", "...", "Yahoo!", ":)"]
