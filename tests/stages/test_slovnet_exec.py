@@ -12,7 +12,7 @@ from pipeline.io.readers import read_folder
 from pipeline.model import Article
 from pipeline.stages.batching import map_sorted
 from pipeline.stages.segment import Segment
-from pipeline.stages.slovnet_exec import NER, Morph, Syntax, viterbi
+from pipeline.stages.slovnet_exec import NER, Morph, Syntax, groups, viterbi
 from tests.conftest import SAMPLE, SHARED_CORPORA, need_corpus
 
 
@@ -75,3 +75,14 @@ def test_viterbi_stops_each_sequence_at_its_length():
     transitions = np.zeros((2, 2), dtype=np.float32)
     paths = viterbi(emissions, transitions, np.array([3, 1]))
     assert [p.tolist() for p in paths] == [[1, 0, 0], [1]]
+
+
+def test_batches_group_items_of_similar_length_within_a_cell_budget():
+    assert list(groups([3, 3, 4, 10, 11, 40], spread=1.1, max_cells=4096)) == [(0, 3), (3, 5), (5, 6)]
+    assert list(groups([5] * 10, max_cells=20)) == [(0, 4), (4, 8), (8, 10)]
+    assert list(groups([0, 0, 1])) == [(0, 3)]
+    assert list(groups([])) == []
+
+
+def test_items_without_words_get_no_tags():
+    assert list(NER(resources.ner_tagger())([[], []])) == [[], []]
