@@ -36,6 +36,18 @@ class EngineName(str, Enum):
     dask = "dask"
 
 
+class Profile(str, Enum):
+    names = "names"
+    nerel = "nerel"
+
+
+# The gold corpora disagree on what is a name (pipeline.pipeline.PROFILES):
+# one help text for both commands, so that they explain the choice alike.
+PROFILE_HELP = ("Which mentions to look for. names (default): proper names, as factRuEval and Naeval score them. "
+                "nerel: also bodies named by a common noun (полиция, правительство Японии) and places named by "
+                "an adjective (британской), as NEREL annotates them.")
+
+
 class GoldFormat(str, Enum):
     factru = "factru"
     brat = "brat"
@@ -69,6 +81,7 @@ def run_command(
     progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
     time_limit: float = typer.Option(120.0, "--time-limit", min=0,
                                      help="Seconds one article may take before it is skipped with an errors row (0: no limit)."),
+    profile: Profile = typer.Option(Profile.names, "--profile", help=PROFILE_HELP),
 ) -> None:
     """Run the extraction pipeline over INPUT and write articles, mentions, entities, events and errors."""
     from pipeline.engine.runner import run
@@ -77,11 +90,14 @@ def run_command(
         _fail(f"input path {input_path} does not exist.", "Give a folder of .txt/.json/.jsonl news articles.")
     if scheduler and engine is not EngineName.dask:
         _fail("--scheduler works with --engine dask only.", "Add --engine dask, or drop --scheduler.")
+    if stages is StageSet.ner and profile is not Profile.names:
+        _fail(f"--profile {profile.value} needs --stages full.",
+              "The ner stage set finds the tagger's names only; the profile's extra mentions need morphology.")
     formats = ("parquet", "csv") if fmt is TableFormat.both else (fmt.value,)
     try:
         summary = run(input_path, output, formats=formats, workers=workers, batch_size=batch_size,
                       shard_size=shard_size, stages=stages.value, engine=engine.value, scheduler=scheduler,
-                      resume=resume, progress=progress, time_limit=time_limit or None)
+                      resume=resume, progress=progress, time_limit=time_limit or None, profile=profile.value)
     except RuntimeError as exc:  # another run holds the folder; a Dask cluster out of reach
         _fail(str(exc))
     table = Table(title=f"rusnews run → {output}", show_header=False)
@@ -131,15 +147,22 @@ def eval_command(
     report: Path = typer.Option(None, "--report", help="Folder for report.json, report.md and the F1 chart."),
     baseline: str = typer.Option(None, "--baseline", help="Also score a baseline system: 'natasha'."),
     limit: int = typer.Option(None, "--limit", min=1, help="Only the first N gold documents."),
+    profile: Profile = typer.Option(None, "--profile", show_default=False,
+                                    help=f"{PROFILE_HELP} With --run: the run's own profile, from its manifest."),
 ) -> None:
     """Score extraction against gold annotations: exact, partial and token-level F1, normalization accuracy."""
     from pipeline.eval import evaluate, print_report
+    from pipeline.eval.predictions import RunError
 
     if not gold.exists():
         _fail(f"gold path {gold} does not exist.")
     if baseline not in (None, "natasha"):
         _fail(f"unknown baseline {baseline!r}.", "The only baseline is 'natasha'.")
-    result = evaluate(gold, fmt.value, run_dir=run_dir, report_dir=report, baseline=baseline, limit=limit)
+    try:
+        result = evaluate(gold, fmt.value, run_dir=run_dir, report_dir=report, baseline=baseline, limit=limit,
+                          profile=profile.value if profile else None)
+    except RunError as exc:  # a run folder that does not fit the gold or the profile
+        _fail(str(exc))
     print_report(result)
 
 

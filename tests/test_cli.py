@@ -1,5 +1,6 @@
 """The whole command line on the sample corpus, with the real models."""
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -62,3 +63,44 @@ def test_show_prints_entities_and_events() -> None:
     result = runner.invoke(app, ["show", str(SAMPLE / "kz-eu-readmission.txt")])
     assert result.exit_code == 0, result.output
     assert "entities" in result.output and "events" in result.output
+
+
+def test_run_and_eval_take_a_profile(tmp_path: Path) -> None:
+    # The nerel profile also finds bodies named by a common noun (`Полиция`).
+    (tmp_path / "in").mkdir()
+    text = "Полиция задержала британского туриста в Москве."
+    (tmp_path / "in" / "police.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "-o", str(out), "--no-progress", "--profile", "nerel"])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["configuration"]["profile"] == "nerel"
+    mentions = pd.read_parquet(out / "mentions.parquet")
+    assert ("ORG", "Полиция") in set(zip(mentions["label"], mentions["text"], strict=True))
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "police", "text": text, "mentions": [
+        {"start": 0, "end": 7, "label": "ORG", "text": "Полиция"}]}, ensure_ascii=False), encoding="utf-8")
+    for profile, tp in (("names", 0), ("nerel", 1)):
+        report = tmp_path / f"report-{profile}"
+        result = runner.invoke(app, ["eval", str(gold), "--format", "jsonl", "--profile", profile,
+                                     "--report", str(report)])
+        assert result.exit_code == 0, result.output
+        assert f"rusnews profile: {profile}" in result.output
+        scored = json.loads((report / "report.json").read_text(encoding="utf-8"))
+        assert scored["profile"] == profile
+        assert scored["scores"]["jsonl"]["exact"]["rusnews"]["ORG"]["tp"] == tp
+
+
+def test_a_profile_needs_the_full_stages(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(SAMPLE), "-o", str(tmp_path / "out"), "--stages", "ner",
+                                 "--profile", "nerel"])
+    assert result.exit_code == 2
+    assert "--profile nerel needs --stages full" in result.output
+
+
+def test_help_explains_the_profiles() -> None:
+    for command in ("run", "eval"):
+        result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0
+        assert "factRuEval" in result.output and "NEREL" in result.output

@@ -10,22 +10,22 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.engine.config import DEFAULT_TIME_LIMIT, FULL, build_stages
+from pipeline.engine.config import DEFAULT_PROFILE, DEFAULT_TIME_LIMIT, FULL, build_stages
 from pipeline.engine.deadline import DeadlineExceeded, deadline
 from pipeline.model import Article, Problem
 from pipeline.pipeline import Pipeline
 from pipeline.schema import Row, error_rows, rows_of
 
-# One pipeline per stage set and process: a worker loads the models once and
-# keeps them for every shard it is given.
-_PIPELINES: dict[str, Pipeline] = {}
+# One pipeline per stage set, profile and process: a worker loads the models
+# once and keeps them for every shard it is given.
+_PIPELINES: dict[tuple[str, str], Pipeline] = {}
 
 
-def get_pipeline(stages: str = FULL) -> Pipeline:
-    """This process's pipeline for a stage set, built on first use."""
-    if stages not in _PIPELINES:
-        _PIPELINES[stages] = Pipeline(build_stages(stages))
-    return _PIPELINES[stages]
+def get_pipeline(stages: str = FULL, profile: str = DEFAULT_PROFILE) -> Pipeline:
+    """This process's pipeline for a stage set and profile, built on first use."""
+    if (stages, profile) not in _PIPELINES:
+        _PIPELINES[stages, profile] = Pipeline(build_stages(stages, profile))
+    return _PIPELINES[stages, profile]
 
 
 @dataclass

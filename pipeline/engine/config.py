@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from pipeline import __version__
+from pipeline.pipeline import PROFILES
 from pipeline.resources import set_batch_size
 
 if TYPE_CHECKING:  # stage modules import natasha; this module stays cheap to import (CLI --help)
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # stage modules import natasha; this module stays cheap to im
 FULL = "full"
 NER = "ner"
 STAGE_SETS = (FULL, NER)
+DEFAULT_PROFILE = PROFILES[0]
 
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_SHARD_SIZE = 100
@@ -45,16 +47,28 @@ class RunConfig:
     batch_size: int = DEFAULT_BATCH_SIZE
     shard_size: int = DEFAULT_SHARD_SIZE
     time_limit: float | None = DEFAULT_TIME_LIMIT
+    profile: str = DEFAULT_PROFILE  # which mentions the full pipeline looks for (pipeline.PROFILES)
 
     def __post_init__(self) -> None:
         if self.stages not in STAGE_SETS:
             raise ValueError(f"unknown stage set {self.stages!r}; choose from {', '.join(STAGE_SETS)}")
+        if self.profile not in PROFILES:
+            raise ValueError(f"unknown profile {self.profile!r}; choose from {', '.join(PROFILES)}")
+        if self.stages == NER and self.profile != DEFAULT_PROFILE:
+            # The ner set has no morphology, which the profiles' extra rules read.
+            raise ValueError(f"profile {self.profile!r} needs the full stage set, not {self.stages!r}")
         if self.batch_size < 1 or self.shard_size < 1:
             raise ValueError("batch size and shard size must be at least 1")
 
     def key(self) -> str:
-        """The part of every shard's fingerprint that comes from the settings."""
-        return f"rusnews {__version__}; stages={self.stages}; batch_size={self.batch_size}"
+        """The part of every shard's fingerprint that comes from the settings.
+
+        Another profile gives other mentions, so its shards are redone like
+        those of another stage set; the default adds nothing, so runs made
+        before profiles existed keep their fingerprints and stay resumable.
+        """
+        key = f"rusnews {__version__}; stages={self.stages}; batch_size={self.batch_size}"
+        return key if self.profile == DEFAULT_PROFILE else f"{key}; profile={self.profile}"
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -97,13 +111,12 @@ def _ner_only_stages() -> list[Stage]:
     return [Segment(), _small_ner_batches(TagNER()), RepairBoundaries(), SortMentions()]
 
 
-def build_stages(stages: str) -> list[Stage]:
-    """The stage list of a stage set: `full` is the default pipeline, `ner` finds names only."""
+def build_stages(stages: str, profile: str = DEFAULT_PROFILE) -> list[Stage]:
+    """The stage list of a stage set: `full` is the pipeline of `profile`, `ner` finds names only."""
     from pipeline.pipeline import default_stages
     from pipeline.stages.ner import TagNER
 
+    RunConfig(stages=stages, profile=profile)  # the same checks, the same messages
     if stages == NER:
         return _ner_only_stages()
-    if stages != FULL:
-        raise ValueError(f"unknown stage set {stages!r}; choose from {', '.join(STAGE_SETS)}")
-    return [_small_ner_batches(stage) if isinstance(stage, TagNER) else stage for stage in default_stages()]
+    return [_small_ner_batches(stage) if isinstance(stage, TagNER) else stage for stage in default_stages(profile)]

@@ -24,7 +24,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin, wait
 
 from pipeline import __version__
 from pipeline.engine.completions import ShardReport
-from pipeline.engine.config import FULL, RunConfig
+from pipeline.engine.config import DEFAULT_PROFILE, FULL, RunConfig
 from pipeline.engine.local import bounded
 from pipeline.engine.shards import Shard
 from pipeline.engine.worker import limit_threads, prepare, run_shard, single_thread_environment
@@ -35,12 +35,12 @@ PLUGIN_NAME = "rusnews-pipeline"
 class LoadPipeline(WorkerPlugin):
     """Build the pipeline once in every worker process, when the worker joins."""
 
-    def __init__(self, stages: str = FULL) -> None:
-        self.stages = stages
+    def __init__(self, stages: str = FULL, profile: str = DEFAULT_PROFILE) -> None:
+        self.stages, self.profile = stages, profile
 
     def setup(self, worker: Any) -> None:
         limit_threads()
-        prepare(self.stages)
+        prepare(self.stages, self.profile)
 
 
 def _probe(path: str) -> tuple[bool, str]:
@@ -70,10 +70,11 @@ def _wait_first(pending: set[Future]) -> tuple[set[Future], set[Future]]:
 class DaskEngine:
     name = "dask"
 
-    def __init__(self, workers: int, scheduler: str | None = None, stages: str = FULL, in_flight: int = 2) -> None:
+    def __init__(self, workers: int, scheduler: str | None = None, stages: str = FULL, in_flight: int = 2,
+                 profile: str = DEFAULT_PROFILE) -> None:
         self._workers = workers
         self.scheduler = scheduler
-        self.stages = stages
+        self.stages, self.profile = stages, profile
         self.in_flight = in_flight
         self.cluster: LocalCluster | None = None
         self.client: Client | None = None
@@ -127,7 +128,7 @@ class DaskEngine:
             except TimeoutError as exc:
                 raise RuntimeError(f"no Dask worker joined the scheduler at {self.scheduler} within 60 s; start "
                                    f"some with `dask worker {self.scheduler} --nthreads 1`") from exc
-        self.client.register_plugin(LoadPipeline(self.stages), name=PLUGIN_NAME)
+        self.client.register_plugin(LoadPipeline(self.stages, self.profile), name=PLUGIN_NAME)
         self._warm = True
 
     def check_output(self, output: Path) -> None:

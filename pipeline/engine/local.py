@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
 from pipeline.engine.completions import ShardReport
-from pipeline.engine.config import FULL, RunConfig
+from pipeline.engine.config import DEFAULT_PROFILE, FULL, RunConfig
 from pipeline.engine.shards import Shard
 from pipeline.engine.worker import init_worker, prepare, run_shard, single_thread_environment
 
@@ -67,8 +67,8 @@ class SerialEngine:
 
     name = "local"
 
-    def __init__(self, stages: str = FULL) -> None:
-        self.stages = stages
+    def __init__(self, stages: str = FULL, profile: str = DEFAULT_PROFILE) -> None:
+        self.stages, self.profile = stages, profile
         self._limits: Any = None
 
     @property
@@ -91,7 +91,7 @@ class SerialEngine:
             self._limits = None
 
     def warm(self) -> None:
-        prepare(self.stages)
+        prepare(self.stages, self.profile)
 
     def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
         for shard in shards:
@@ -122,9 +122,9 @@ class PoolEngine:
 
     name = "local"
 
-    def __init__(self, workers: int, stages: str = FULL, in_flight: int = 2) -> None:
+    def __init__(self, workers: int, stages: str = FULL, in_flight: int = 2, profile: str = DEFAULT_PROFILE) -> None:
         self._workers = workers
-        self.stages = stages
+        self.stages, self.profile = stages, profile
         self.in_flight = in_flight
         self.pool: ProcessPoolExecutor | None = None
 
@@ -136,7 +136,7 @@ class PoolEngine:
         # Environment first: a spawned worker reads it before numpy loads.
         single_thread_environment()
         self.pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init_worker, initargs=(self.stages,))
+                                        initializer=init_worker, initargs=(self.stages, self.profile))
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -18,8 +18,15 @@ from pathlib import Path
 
 from pipeline.engine import completions
 from pipeline.engine.completions import ShardReport
-from pipeline.engine.config import (DEFAULT_BATCH_SIZE, DEFAULT_SHARD_SIZE, DEFAULT_TIME_LIMIT, FULL, RunConfig,
-                                    default_workers)
+from pipeline.engine.config import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_PROFILE,
+    DEFAULT_SHARD_SIZE,
+    DEFAULT_TIME_LIMIT,
+    FULL,
+    RunConfig,
+    default_workers,
+)
 from pipeline.engine.local import Engine, PoolEngine, SerialEngine
 from pipeline.engine.manifest import build_manifest, write_manifest
 from pipeline.engine.progress import RunProgress, count_inputs
@@ -51,13 +58,13 @@ class RunSummary:
 
 
 def make_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None,
-                stages: str = FULL, expected_shards: int | None = None) -> Engine:
+                stages: str = FULL, expected_shards: int | None = None, profile: str = DEFAULT_PROFILE) -> Engine:
     """The engine for a run; the local one stays in this process when there is one shard's work."""
     workers = default_workers() if workers is None else workers
     if engine == "dask":
         from pipeline.engine.dask_engine import DaskEngine
 
-        return DaskEngine(workers, scheduler, stages)
+        return DaskEngine(workers, scheduler, stages, profile=profile)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     if scheduler:
@@ -66,7 +73,7 @@ def make_engine(engine: str = "local", workers: int | None = None, scheduler: st
         # Starting processes and loading models in each costs seconds: not
         # worth it for fewer shards than workers.
         workers = min(workers, max(1, expected_shards))
-    return SerialEngine(stages) if workers <= 1 else PoolEngine(workers, stages)
+    return SerialEngine(stages, profile) if workers <= 1 else PoolEngine(workers, stages, profile=profile)
 
 
 class ShardPlan:
@@ -95,15 +102,18 @@ class ShardPlan:
 def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",), workers: int | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE, shard_size: int = DEFAULT_SHARD_SIZE, stages: str = FULL,
         engine: str | Engine = "local", scheduler: str | None = None, resume: bool = True,
-        progress: bool | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT) -> RunSummary:
+        progress: bool | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT,
+        profile: str = DEFAULT_PROFILE) -> RunSummary:
     """Run the pipeline over `input_path` into `output`; see the module docstring.
 
     `engine` is "local", "dask", or an engine already entered and warmed (the
-    benchmark passes one so that start-up is not timed).
+    benchmark passes one so that start-up is not timed). `profile` chooses
+    which mentions the full pipeline looks for (pipeline.PROFILES).
     """
     if not input_path.exists():
         raise FileNotFoundError(f"input path {input_path} does not exist")
-    config = RunConfig(stages=stages, batch_size=batch_size, shard_size=shard_size, time_limit=time_limit)
+    config = RunConfig(stages=stages, batch_size=batch_size, shard_size=shard_size, time_limit=time_limit,
+                       profile=profile)
     output.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with completions.run_lock(output):
@@ -114,7 +124,7 @@ def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",),
         with RunProgress(total, progress) as bar:
             plan = ShardPlan(input_path, output, config, bar)
             if isinstance(engine, str):
-                chosen = make_engine(engine, workers, scheduler, stages, math.ceil(total / shard_size))
+                chosen = make_engine(engine, workers, scheduler, stages, math.ceil(total / shard_size), profile)
                 # Not warmed: workers load the models on their first shard, so
                 # a rerun with every shard done loads nothing.
                 with chosen:

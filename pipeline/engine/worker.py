@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipeline.engine.batches import batched, get_pipeline, process_batch
 from pipeline.engine.completions import ShardReport, remove_marker, write_marker
-from pipeline.engine.config import RunConfig
+from pipeline.engine.config import DEFAULT_PROFILE, RunConfig
 from pipeline.engine.memory import peak_rss_mb, rss_mb
 from pipeline.engine.shards import Shard
 from pipeline.io.tables import to_arrow, write_part
@@ -64,21 +64,21 @@ def die_with_parent() -> None:
         pass
 
 
-def prepare(stages: str) -> None:
+def prepare(stages: str, profile: str = DEFAULT_PROFILE) -> None:
     """Load everything a shard needs: the pipeline's models, and what pyarrow loads on first use.
 
     pyarrow imports pandas the first time it converts rows (0.35 s), so an
     empty conversion here keeps that out of the first shard.
     """
-    get_pipeline(stages)
+    get_pipeline(stages, profile)
     to_arrow("errors", [])
 
 
-def init_worker(stages: str) -> None:
+def init_worker(stages: str, profile: str = DEFAULT_PROFILE) -> None:
     """Start of a worker process: one BLAS thread, models loaded before the first shard."""
     die_with_parent()
     limit_threads()
-    prepare(stages)
+    prepare(stages, profile)
 
 
 def worker_info() -> dict[str, object]:
@@ -101,7 +101,9 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
     # A marker left by an earlier run with other input must not outlive the
     # parts this run is about to overwrite.
     remove_marker(run_dir, shard.shard_id)
-    pipe = get_pipeline(config.stages)
+    # From the shard's own configuration, not the engine's: what was loaded at
+    # start-up is only a head start, the run's settings decide the stages.
+    pipe = get_pipeline(config.stages, config.profile)
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     timings: Counter[str] = Counter()
     report = ShardReport(shard_id=shard.shard_id, index=shard.index, fingerprint=shard.fingerprint(config.key()),

@@ -23,7 +23,14 @@ from pipeline.eval.gold import GoldDoc
 from pipeline.eval.jsonl import load_jsonl
 from pipeline.eval.metrics import METRICS, MICRO, score_all, scores_as_dict
 from pipeline.eval.normalization import date_targets, factru_targets, jsonl_targets, score_normals
-from pipeline.eval.predictions import RUSNEWS, check_offsets, read_run, run_rusnews
+from pipeline.eval.predictions import (
+    RUSNEWS,
+    RunError,
+    check_offsets,
+    read_run,
+    run_profile,
+    run_rusnews,
+)
 from pipeline.model import DATE, Mention
 
 Predictions = dict[str, list[Mention]]
@@ -205,12 +212,26 @@ def evaluate(
     report_dir: Path | None = None,
     baseline: str | None = None,
     limit: int | None = None,
+    profile: str | None = None,
 ) -> dict:
     """Score rusnews (live, or the run in `run_dir`) and optionally a baseline
     against gold; write the reports to `report_dir` when given.
 
+    `profile` is the pipeline profile (pipeline.PROFILES) run live, `names`
+    when not given; a run is scored under the profile it was made with, read
+    from its manifest, and giving another one is an error.
     Returns the report as a dict (what `report.json` holds).
     """
+    if run_dir is not None:
+        recorded = run_profile(Path(run_dir))
+        if profile is not None and recorded is not None and profile != recorded:
+            raise RunError(
+                f"{run_dir} was made with profile {recorded!r}, not {profile!r}; "
+                f"leave out --profile, or run again with --profile {profile}"
+            )
+        profile = recorded or profile
+    else:
+        profile = profile or "names"
     docs = load_gold(gold, fmt, limit)
     if not docs:
         raise ValueError(f"{gold}: no gold documents to score")
@@ -225,13 +246,15 @@ def evaluate(
         # A run may have skipped documents; score every system on the same ones.
         docs = [doc for doc in docs if doc.doc_id in predictions[RUSNEWS]]
     else:
-        articles, timings[RUSNEWS] = _timed(run_rusnews, docs)
+        articles, timings[RUSNEWS] = _timed(lambda texts: run_rusnews(texts, profile or "names"), docs)
         predictions[RUSNEWS] = {a.article_id: list(a.mentions) for a in articles}
     if baseline and baseline_predict is not None:
         predictions[baseline], timings[baseline] = _timed(baseline_predict, docs)
 
     report = score_systems(docs, fmt, predictions, timings, warnings)
-    report = {"gold": str(gold), "run_dir": str(run_dir) if run_dir else None, **report}
+    # Which names rusnews looks for depends on the profile: say which one scored
+    # (None: a run folder without a manifest, made we cannot tell how).
+    report = {"gold": str(gold), "run_dir": str(run_dir) if run_dir else None, "profile": profile, **report}
     report["versions"] = _versions()
     if fmt in RECORD_FORMATS:
         if run_dir is None:

@@ -7,6 +7,7 @@ them would compare different strings.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,15 +25,16 @@ class RunError(RuntimeError):
     """Predictions cannot be had: no pipeline, or a run folder that does not fit the gold."""
 
 
-def predict_rusnews(docs: Sequence[GoldDoc]) -> dict[str, list[Mention]]:
+def predict_rusnews(docs: Sequence[GoldDoc], profile: str = "names") -> dict[str, list[Mention]]:
     """Run the rusnews pipeline on the gold texts; mentions per document."""
-    return {article.article_id: list(article.mentions) for article in run_rusnews(docs)}
+    return {article.article_id: list(article.mentions) for article in run_rusnews(docs, profile)}
 
 
-def run_rusnews(docs: Sequence[GoldDoc]) -> list[Article]:
-    """Run the rusnews pipeline on the gold texts (imported late: it loads models)."""
+def run_rusnews(docs: Sequence[GoldDoc], profile: str = "names") -> list[Article]:
+    """Run the rusnews pipeline of a profile (pipeline.PROFILES) on the gold texts
+    (imported late: it loads models)."""
     try:
-        from pipeline.pipeline import Pipeline
+        from pipeline.pipeline import Pipeline, default_stages
     except ModuleNotFoundError as error:
         if error.name not in ("pipeline.pipeline",):
             raise
@@ -40,10 +42,26 @@ def run_rusnews(docs: Sequence[GoldDoc]) -> list[Article]:
             "the rusnews pipeline (pipeline/pipeline.py) is not installed in this checkout; "
             "score an existing run with --run RUN_DIR instead"
         ) from None
-    pipe = Pipeline()
+    pipe = Pipeline(default_stages(profile))
     return pipe.process(
         [Article(article_id=doc.doc_id, text=doc.text, published=doc.published) for doc in docs]
     )
+
+
+def run_profile(run_dir: Path) -> str | None:
+    """The profile a `rusnews run` folder was made with, from its manifest.json.
+
+    A manifest from before runs had profiles means `names`, the only pipeline
+    then; no readable manifest (tables copied elsewhere) means unknown, None.
+    """
+    try:
+        manifest = json.loads((Path(run_dir) / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    configuration = manifest.get("configuration") if isinstance(manifest, dict) else None
+    if not isinstance(configuration, dict):
+        return None
+    return str(configuration.get("profile", "names"))
 
 
 def _table(run_dir: Path, name: str) -> Any | None:

@@ -188,6 +188,8 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
         f"[bold]{report.get('gold', '')}[/bold] "
         f"({report['format']}, {report['n_docs']} documents): " + " vs ".join(systems)
     )
+    if report.get("profile"):
+        console.print(f"rusnews profile: {report['profile']}")
     # Definitions once, so that table titles can stay short enough to read.
     for convention, description in report["conventions"].items():
         console.print(f"[dim]convention {convention}: {description}[/dim]")
@@ -247,6 +249,8 @@ def render_markdown(report: dict) -> str:
         f"Gold: `{report.get('gold', '')}` ({report['format']}, {report['n_docs']} documents).",
         "",
     ]
+    if report.get("profile"):
+        parts += [f"rusnews profile: `{report['profile']}`.", ""]
     for convention, by_metric in report["scores"].items():
         parts += [f"## `{convention}` convention", "", report["conventions"][convention], ""]
         for metric in by_metric:

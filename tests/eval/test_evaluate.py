@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.eval import evaluate, load_gold, score_systems
 from pipeline.eval.gold import GoldDoc
+from pipeline.eval.predictions import RunError
 from pipeline.model import Mention
 
 
@@ -89,3 +90,41 @@ def test_evaluate_without_documents(tmp_path: Path) -> None:
     empty.write_text("\n", encoding="utf-8")
     with pytest.raises(ValueError, match="no gold documents"):
         evaluate(empty, "jsonl", run_dir=tmp_path)
+
+
+# NEREL annotates a body named by a common noun (`Полиция`) and a place named
+# by an adjective (`британского`); factRuEval, which `names` follows, neither.
+NEREL_STYLE = {
+    "id": "police",
+    "text": "Полиция задержала британского туриста в Москве.",
+    "mentions": [
+        {"start": 0, "end": 7, "label": "ORG", "text": "Полиция"},
+        {"start": 18, "end": 29, "label": "LOC", "text": "британского"},
+        {"start": 40, "end": 46, "label": "LOC", "text": "Москве"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def nerel_style_gold(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("gold") / "gold.jsonl"
+    path.write_text(json.dumps(NEREL_STYLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluate_live_under_each_profile(nerel_style_gold: Path) -> None:
+    names = evaluate(nerel_style_gold, "jsonl")
+    nerel = evaluate(nerel_style_gold, "jsonl", profile="nerel")
+    assert (names["profile"], nerel["profile"]) == ("names", "nerel")
+    exact = {report["profile"]: report["scores"]["jsonl"]["exact"]["rusnews"] for report in (names, nerel)}
+    assert (exact["names"]["ORG"]["tp"], exact["nerel"]["ORG"]["tp"]) == (0, 1)
+    assert (exact["names"]["LOC"]["tp"], exact["nerel"]["LOC"]["tp"]) == (1, 2)
+
+
+def test_a_run_is_scored_under_the_profile_it_was_made_with(nerel_style_gold: Path, tmp_path: Path) -> None:
+    run = gold_as_run(load_gold(nerel_style_gold, "jsonl"), tmp_path / "run")
+    assert evaluate(nerel_style_gold, "jsonl", run_dir=run)["profile"] is None  # no manifest: unknown
+    (run / "manifest.json").write_text(json.dumps({"configuration": {"profile": "nerel"}}), encoding="utf-8")
+    assert evaluate(nerel_style_gold, "jsonl", run_dir=run)["profile"] == "nerel"
+    with pytest.raises(RunError, match="made with profile 'nerel', not 'names'"):
+        evaluate(nerel_style_gold, "jsonl", run_dir=run, profile="names")

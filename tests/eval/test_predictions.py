@@ -1,10 +1,11 @@
+import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from pipeline.eval.gold import GoldDoc
-from pipeline.eval.predictions import RunError, check_offsets, read_run
+from pipeline.eval.predictions import RunError, check_offsets, read_run, run_profile
 from pipeline.model import Mention
 
 DOCS = [
@@ -94,3 +95,13 @@ def test_check_offsets_drops_and_says_so() -> None:
     warnings = check_offsets(DOCS, predictions, "rusnews")
     assert [m.text for m in predictions["a"]] == ["Юрий"]
     assert warnings == ["rusnews: 1 mention(s) whose offsets do not give their text were dropped"]
+
+
+def test_run_profile_comes_from_the_manifest(tmp_path: Path) -> None:
+    assert run_profile(tmp_path) is None
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"configuration": {"profile": "nerel"}}), encoding="utf-8")
+    assert run_profile(tmp_path) == "nerel"
+    # Runs from before profiles existed could only be `names` runs.
+    manifest.write_text(json.dumps({"configuration": {"stages": "full"}}), encoding="utf-8")
+    assert run_profile(tmp_path) == "names"

@@ -65,6 +65,15 @@ def test_print_report(report: dict) -> None:
     assert "natasha: 2.0 s" in printed
 
 
+def test_the_profile_is_stated(report: dict) -> None:
+    stated = {**report, "profile": "nerel"}
+    out = io.StringIO()
+    print_report(stated, Console(file=out, width=100))
+    assert "rusnews profile: nerel" in out.getvalue()
+    assert "rusnews profile: `nerel`." in render_markdown(stated)
+    assert "profile" not in render_markdown(report)  # scores from a system of unknown profile
+
+
 def test_markdown_and_files(report: dict, tmp_path: Path) -> None:
     markdown = render_markdown(report)
     assert "| LOC | 1.000 | 1.000 | 1.000 | — | 0.000 | 0.000 | +1.000 | 1 |" in markdown
