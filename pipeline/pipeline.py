@@ -62,8 +62,8 @@ def default_stages(profile: str = "names") -> list[Stage]:
     nerel = profile == "nerel"
     names: list[Stage] = [Repair(), TagGazetteer(), OrgPhrases(finders=tuple(FINDERS) if nerel else ()),
                           PropagateNames(), *([AdjectivalPlaces()] if nerel else [])]
-    return [Segment(), Morph(), ParseSyntax(), TagNER(), *names, TagDates(),
-            Normalize(), SortMentions(), LinkEntities(), ExtractEvents()]
+    return [Segment(), Morph(), TagNER(), *names, TagDates(),
+            Normalize(), SortMentions(), LinkEntities(), ParseSyntax(), ExtractEvents()]
 
 
 class Pipeline:

@@ -1,4 +1,4 @@
-"""ParseSyntax: slovnet's parse on our tokens, only where a record can start."""
+"""ParseSyntax: slovnet's parse on our tokens, only where a record can start and find an argument."""
 
 from __future__ import annotations
 
@@ -6,17 +6,22 @@ import pytest
 
 from pipeline.model import Article
 from pipeline.stages.event_lexicon import event_lexicon
+from pipeline.stages.dates import TagDates
 from pipeline.stages.morph import Morph
+from pipeline.stages.ner import TagNER
 from pipeline.stages.segment import Segment
 from pipeline.stages.syntax import ParseSyntax, can_hold_record
 
 
 @pytest.fixture(scope="module")
 def prepare():
-    segment, morph = Segment(), Morph()
+    stages = [Segment(), Morph(), TagNER(), TagDates()]
 
     def run(*texts: str) -> list[Article]:
-        return morph(segment([Article(f"a{i}", text) for i, text in enumerate(texts)]))
+        articles = [Article(f"a{i}", text) for i, text in enumerate(texts)]
+        for stage in stages:
+            articles = stage(articles)
+        return articles
 
     return run
 
@@ -40,6 +45,16 @@ def test_sentences_without_record_words_are_skipped(prepare) -> None:
     weather, visit = article.sentences
     assert all(tok.head is None and tok.rel is None for tok in weather.tokens)
     assert all(tok.head is not None for tok in visit.tokens)
+    assert (stage.parsed, stage.skipped) == (1, 1)
+
+
+def test_sentences_without_a_mention_are_skipped(prepare) -> None:
+    # A record needs a mention in its sentence as an argument.
+    stage = ParseSyntax()
+    [article] = stage(prepare("Стороны провели переговоры. Стороны провели переговоры в Брюсселе."))
+    alone, placed = article.sentences
+    assert all(tok.head is None for tok in alone.tokens)
+    assert all(tok.head is not None for tok in placed.tokens)
     assert (stage.parsed, stage.skipped) == (1, 1)
 
 
