@@ -11,7 +11,7 @@ stays a man's genitive. How one word is read is in ``name_readings.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.model import Token
 from pipeline.stages.name_readings import (
@@ -50,12 +50,19 @@ class NameWord:
     token: Token
     readings: tuple[Reading, ...]
     reading: Reading | None = None
+    # slovnet's case and gender of the word in its sentence, read once: `agree`
+    # weighs every reading against them for every case and gender it tries.
+    tagged_case: str | None = field(init=False)
+    tagged_gender: str | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tagged_case, self.tagged_gender = ud_case(self.token), ud_gender(self.token)
 
 
-def _hint(token: Token, case: str | None, gender: str | None) -> float:
+def _hint(word: NameWord, case: str | None, gender: str | None) -> float:
     """Agreement with slovnet's reading of the word in its sentence."""
-    case_hint = case is not None and ud_case(token) == case
-    return HINT_CASE * case_hint + HINT_GENDER * (gender is not None and ud_gender(token) == gender)
+    case_hint = case is not None and word.tagged_case == case
+    return HINT_CASE * case_hint + HINT_GENDER * (gender is not None and word.tagged_gender == gender)
 
 
 def _role_prior(reading: Reading, expected: str) -> float:
@@ -71,7 +78,7 @@ def _word_score(
         # slovnet's gender backs only a reading that has a gender of its own: an
         # a-declension nominative fits either (Кошта), and a genitive -а of a
         # consonant stem (Эдуардса) must not lose to it on slovnet's say-so.
-        fit = candidate.weight + _role_prior(candidate, expected) + _hint(word.token, case, candidate.gender)
+        fit = candidate.weight + _role_prior(candidate, expected) + _hint(word, case, candidate.gender)
         if candidate.fits(case, gender) and fit > score:
             score, reading = fit, candidate
     # A word breaks ranks only when its own reading, slovnet agreeing, is much
@@ -80,7 +87,7 @@ def _word_score(
         if other.case is not None and other.case not in cases:
             continue
         own = other.weight + _role_prior(other, expected) - DISAGREEMENT_PENALTY
-        own += _hint(word.token, other.case, other.gender)
+        own += _hint(word, other.case, other.gender)
         if own > score:
             score, reading = own, other
     return score, reading
