@@ -6,13 +6,13 @@ is downloaded. Each loader is cached: a worker process pays the ~1 s load once.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
-@lru_cache(maxsize=None)
+@cache
 def morph_analyzer():
     """The one pymorphy3 analyzer used for lemmas and normal forms."""
     import pymorphy3
@@ -20,45 +20,38 @@ def morph_analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=None)
+@cache
 def embedding():
     from natasha import NewsEmbedding
 
     return NewsEmbedding()
 
 
-@lru_cache(maxsize=None)
+@cache
 def segmenter():
     from natasha import Segmenter
 
     return Segmenter()
 
 
-def set_batch_size(model, batch_size: int):
-    """A slovnet model batches in two places: its `map` and its encoder."""
-    model.batch_size = batch_size
-    model.infer.encoder.batch_size = batch_size
-    return model
-
-
-# NER windows are long (up to 4,000 characters): in batches of 64 the padding
-# to the longest window cost 2.3x the time of batches of 8, for the same spans.
-@lru_cache(maxsize=None)
-def ner_tagger(batch_size: int = 8):
+# The stages run these models' weights through pipeline/stages/slovnet_exec.py,
+# which batches by length itself; the natasha objects hold weights and vocabularies.
+@cache
+def ner_tagger():
     from natasha import NewsNERTagger
 
-    return set_batch_size(NewsNERTagger(embedding()), batch_size)
+    return NewsNERTagger(embedding())
 
 
-@lru_cache(maxsize=None)
-def morph_tagger(batch_size: int = 64):
+@cache
+def morph_tagger():
     from natasha import NewsMorphTagger
 
-    return set_batch_size(NewsMorphTagger(embedding()), batch_size)
+    return NewsMorphTagger(embedding())
 
 
-@lru_cache(maxsize=None)
-def syntax_parser(batch_size: int = 64):
+@cache
+def syntax_parser():
     from natasha import NewsSyntaxParser
 
-    return set_batch_size(NewsSyntaxParser(embedding()), batch_size)
+    return NewsSyntaxParser(embedding())

@@ -12,11 +12,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from pipeline import __version__
 from pipeline.pipeline import PROFILES
-from pipeline.resources import set_batch_size
 
 if TYPE_CHECKING:  # stage modules import natasha; this module stays cheap to import (CLI --help)
     from pipeline.stages.base import Stage
-    from pipeline.stages.ner import TagNER
 
 FULL = "full"
 NER = "ner"
@@ -25,14 +23,6 @@ DEFAULT_PROFILE = PROFILES[0]
 
 DEFAULT_BATCH_SIZE = 32
 DEFAULT_SHARD_SIZE = 100
-
-# slovnet's NER pads a batch of windows (up to 4,000 characters each) to the
-# longest and copies every convolution window: at 64 windows a batch the arrays
-# outgrow the CPU caches and the stage ran 2.3x slower than at 8 on factru-dev
-# (1.95 s vs 0.84 s, identical mentions). Morphology and syntax see single
-# sentences, where 64 is about the best, so only the NER tagger is resized.
-NER_MODEL_BATCH = 8
-
 
 # Seconds one article may take. A long news article takes well under a second;
 # minutes mean something pathological that must not hold the run.
@@ -82,17 +72,6 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _small_ner_batches(stage: TagNER) -> TagNER:
-    """The NER stage with its tagger set to NER_MODEL_BATCH windows a batch.
-
-    The tagger is the process's cached one, resized in place as resources.py
-    sizes it: a second tagger would cost another 41 MB per worker. Results do
-    not depend on the batch size, only speed does.
-    """
-    set_batch_size(stage.tagger, NER_MODEL_BATCH)
-    return stage
-
-
 def _ner_only_stages() -> list[Stage]:
     from pipeline.pipeline import SortMentions
     from pipeline.stages.base import NAMES, SENTENCES
@@ -108,15 +87,14 @@ def _ner_only_stages() -> list[Stage]:
         def __init__(self) -> None:
             super().__init__(rules=[(name, rule) for name, rule in RULES if name != "trim_function_words"])
 
-    return [Segment(), _small_ner_batches(TagNER()), RepairBoundaries(), SortMentions()]
+    return [Segment(), TagNER(), RepairBoundaries(), SortMentions()]
 
 
 def build_stages(stages: str, profile: str = DEFAULT_PROFILE) -> list[Stage]:
     """The stage list of a stage set: `full` is the pipeline of `profile`, `ner` finds names only."""
     from pipeline.pipeline import default_stages
-    from pipeline.stages.ner import TagNER
 
     RunConfig(stages=stages, profile=profile)  # the same checks, the same messages
     if stages == NER:
         return _ner_only_stages()
-    return [_small_ner_batches(stage) if isinstance(stage, TagNER) else stage for stage in default_stages(profile)]
+    return default_stages(profile)
