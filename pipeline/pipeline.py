@@ -50,7 +50,7 @@ def default_stages(profile: str = "names") -> list[Stage]:
     from pipeline.stages.morph import Morph
     from pipeline.stages.ner import TagNER
     from pipeline.stages.normalize import Normalize
-    from pipeline.stages.orgs import FINDERS, OrgPhrases
+    from pipeline.stages.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
     from pipeline.stages.places import AdjectivalPlaces
     from pipeline.stages.propagate import PropagateNames
     from pipeline.stages.repair import Repair
@@ -60,7 +60,8 @@ def default_stages(profile: str = "names") -> list[Stage]:
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
     nerel = profile == "nerel"
-    names: list[Stage] = [Repair(), TagGazetteer(), OrgPhrases(finders=tuple(FINDERS) if nerel else ()),
+    orgs = OrgPhrases(extensions=NEREL_EXTENSIONS, finders=NEREL_FINDERS) if nerel else OrgPhrases()
+    names: list[Stage] = [Repair(), TagGazetteer(), orgs,
                           PropagateNames(), *([AdjectivalPlaces()] if nerel else [])]
     return [Segment(), Morph(), TagNER(), *names, TagDates(),
             Normalize(), SortMentions(), LinkEntities(), ParseSyntax(), ExtractEvents()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.orgs import OrgPhrases
+from pipeline.stages.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
 from tests.stages.helpers import tagged_article as _article
 
 
@@ -78,6 +78,40 @@ def test_profiles_choose_the_rule_families() -> None:
     nerel = [stage.name for stage in default_stages("nerel")]
     assert "places" not in names and "places" in nerel
     orgs = next(stage for stage in default_stages("nerel") if stage.name == "orgs")
-    assert [name for name, _ in orgs.finders] == ["find_owned_body", "find_bare_body"]
+    assert [name for name, _ in orgs.finders] == ["find_genitive_body", "find_owned_body", "find_bare_body"]
+    assert "extend_acronym_owner" in [name for name, _ in orgs.extensions]
+    default = next(stage for stage in default_stages() if stage.name == "orgs")
+    assert "extend_acronym_owner" not in [name for name, _ in default.extensions] and not default.finders
     with pytest.raises(ValueError):
         default_stages("conll")
+
+
+NEREL = {"finders": NEREL_FINDERS, "extensions": NEREL_EXTENSIONS}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # A genitive complement names what the body runs, an owner may follow.
+        ("Министерство обороны России опровергло сообщение.", [("LOC", "России")],
+         [("ORG", "Министерство обороны России"), ("LOC", "России")]),
+        ("Глава кабинета министров выступил в парламенте.", [],
+         [("ORG", "кабинета министров"), ("ORG", "парламенте")]),
+        ("Он возглавил департамент внешних связей «Газпрома».", [("ORG", "Газпрома")],
+         [("ORG", "департамент внешних связей «Газпрома»")]),
+        # Without a complement the noun alone is no body: `министерство` is not `bare`.
+        ("Министерство опровергло сообщение.", [], []),
+        # Adjectives that say which body it is belong to it; `новое` only dates it.
+        ("Военная полиция задержала солдат.", [], [("ORG", "Военная полиция")]),
+        ("Новое правительство ушло в отставку.", [], [("ORG", "правительство")]),
+    ],
+)
+def test_nerel_finders(text: str, spans, expected) -> None:
+    assert sorted(_run(OrgPhrases(**NEREL), text, spans)) == sorted(expected)
+
+
+def test_an_acronym_takes_its_owner_under_nerel_only() -> None:
+    text = "МИД России выразил протест."
+    spans = [("ORG", "МИД"), ("LOC", "России")]
+    assert _run(OrgPhrases(**NEREL), text, spans) == [("ORG", "МИД России"), ("LOC", "России")]
+    assert _run(OrgPhrases(), text, spans) == [("ORG", "МИД"), ("LOC", "России")]
