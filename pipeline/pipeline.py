@@ -52,6 +52,7 @@ def default_stages(profile: str = "names") -> list[Stage]:
     from pipeline.stages.normalize import Normalize
     from pipeline.stages.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
     from pipeline.stages.places import AdjectivalPlaces
+    from pipeline.stages.platforms import DropPlatforms
     from pipeline.stages.propagate import PropagateNames
     from pipeline.stages.repair import Repair
     from pipeline.stages.segment import Segment
@@ -62,7 +63,7 @@ def default_stages(profile: str = "names") -> list[Stage]:
     nerel = profile == "nerel"
     orgs = OrgPhrases(extensions=NEREL_EXTENSIONS, finders=NEREL_FINDERS) if nerel else OrgPhrases()
     names: list[Stage] = [Repair(), TagGazetteer(), orgs,
-                          PropagateNames(), *([AdjectivalPlaces()] if nerel else [])]
+                          PropagateNames(), *([AdjectivalPlaces(), DropPlatforms()] if nerel else [])]
     return [Segment(), Morph(), TagNER(), *names, TagDates(),
             Normalize(), SortMentions(), LinkEntities(), ParseSyntax(), ExtractEvents()]
 

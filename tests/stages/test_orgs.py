@@ -77,6 +77,7 @@ def test_profiles_choose_the_rule_families() -> None:
     names = [stage.name for stage in default_stages()]
     nerel = [stage.name for stage in default_stages("nerel")]
     assert "places" not in names and "places" in nerel
+    assert "platforms" not in names and "platforms" in nerel
     orgs = next(stage for stage in default_stages("nerel") if stage.name == "orgs")
     assert [name for name, _ in orgs.finders] == ["find_genitive_body", "find_owned_body", "find_bare_body"]
     assert "extend_acronym_owner" in [name for name, _ in orgs.extensions]
