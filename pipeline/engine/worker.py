@@ -7,6 +7,7 @@ the process pool and Dask workers all call it, so their tables are the same.
 
 from __future__ import annotations
 
+import gc
 import os
 import socket
 import threading
@@ -84,6 +85,11 @@ def prepare(stages: str, profile: str = DEFAULT_PROFILE) -> None:
     pipe.timings.clear()
     pipe.timings.update(timings)
     to_arrow("errors", [])
+    # The loaded models, dictionaries and word lists are millions of objects
+    # that live as long as the worker. Left to the cyclic garbage collector,
+    # every full collection walks all of them again; frozen, they are skipped.
+    gc.collect()
+    gc.freeze()
 
 
 def init_worker(stages: str, profile: str = DEFAULT_PROFILE) -> None:

@@ -15,3 +15,10 @@ def test_prepare_runs_the_warm_up_article_without_counting_it() -> None:
     # The name lists are read on first use: the warm-up article's names read them.
     assert natasha_names.cache_info().currsize > 0
     assert dict(pipe.timings) == before
+
+
+def test_prepare_freezes_what_was_loaded_out_of_the_garbage_collectors_way() -> None:
+    import gc
+
+    prepare("ner")
+    assert gc.get_freeze_count() > 100_000  # the models, dictionaries and word lists
