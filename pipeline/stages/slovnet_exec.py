@@ -109,6 +109,22 @@ def groups(lengths: Sequence[int], spread: float = SPREAD, max_cells: int = MAX_
         yield first, len(lengths)
 
 
+# The same words recur across sentences and articles; their ids are looked up
+# once, in a table capped so a worker's memory stays flat over a long run.
+# natasha's three news models share one embedding vocabulary and one shape
+# vocabulary (equal, though separate objects), so they share the table too.
+_ID_TABLES: list[tuple[object, object, dict[str, tuple[int, int]]]] = []
+
+
+def shared_ids(words_vocab, shapes_vocab) -> dict[str, tuple[int, int]]:
+    for words, shapes, table in _ID_TABLES:
+        if words.items == words_vocab.items and shapes.items == shapes_vocab.items:
+            return table
+    table: dict[str, tuple[int, int]] = {}
+    _ID_TABLES.append((words_vocab, shapes_vocab, table))
+    return table
+
+
 class Model:
     """One slovnet tagger or parser from natasha (`NewsNERTagger` and kin), run batch by batch."""
 
@@ -119,9 +135,7 @@ class Model:
         self.shapes_vocab = infer.encoder.shapes_vocab
         self.decoder = infer.decoder
         self.encoder = Encoder(self.model.encoder)
-        # The same words recur across sentences and articles; their ids are looked
-        # up once. Capped, so a worker's memory stays flat over a long run.
-        self.ids: dict[str, tuple[int, int]] = {}
+        self.ids = shared_ids(self.words_vocab, self.shapes_vocab)
 
     def word_ids(self, word: str) -> tuple[int, int]:
         found = self.ids.get(word)

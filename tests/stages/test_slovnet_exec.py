@@ -86,3 +86,10 @@ def test_batches_group_items_of_similar_length_within_a_cell_budget():
 
 def test_items_without_words_get_no_tags():
     assert list(NER(resources.ner_tagger())([[], []])) == [[], []]
+
+
+def test_the_three_models_share_one_word_id_table():
+    ner, morph = NER(resources.ner_tagger()), Morph(resources.morph_tagger())
+    assert ner.ids is morph.ids is Syntax(resources.syntax_parser()).ids
+    list(ner([["Лавров", "прилетел"]]))
+    assert morph.ids["Лавров"] == morph.word_ids("Лавров")
