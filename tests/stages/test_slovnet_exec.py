@@ -93,3 +93,9 @@ def test_the_three_models_share_one_word_id_table():
     assert ner.ids is morph.ids is Syntax(resources.syntax_parser()).ids
     list(ner([["Лавров", "прилетел"]]))
     assert morph.ids["Лавров"] == morph.word_ids("Лавров")
+
+
+def test_embedding_equals_slovnets():
+    model = NER(resources.ner_tagger())
+    [(word_id, shape_id, _, _)] = model.batches([["В", "Кремле", "заявили", "!"], ["NASA", "2024"]])
+    assert np.array_equal(model.embed(word_id, shape_id), model.model.emb(word_id, shape_id))
