@@ -32,7 +32,7 @@ from pipeline.engine.manifest import build_manifest, write_manifest
 from pipeline.engine.progress import RunProgress, count_inputs
 from pipeline.engine.shards import Shard, cut_shards
 from pipeline.io.readers import read_folder
-from pipeline.io.tables import assemble_table, part_path
+from pipeline.io.tables import TableAssembler, part_path
 from pipeline.schema import TABLES
 
 ENGINES = ("local", "dask")
@@ -83,6 +83,7 @@ class ShardPlan:
         self.input_path, self.output, self.config, self.progress = input_path, output, config, progress
         self.shard_ids: list[str] = []
         self.resumed: list[ShardReport] = []
+        self.finished: set[str] = set()  # shards whose parts and marker are written, resumed or not
 
     def todo(self) -> Iterator[Shard]:
         settings = self.config.key()
@@ -91,12 +92,20 @@ class ShardPlan:
             done = completions.is_done(self.output, shard.shard_id, shard.fingerprint(settings))
             if done is not None and self._parts_present(shard.shard_id):
                 self.resumed.append(done)
+                self.finished.add(shard.shard_id)
                 self.progress.skipped(done.n_items)
                 continue
             yield shard
 
     def _parts_present(self, shard_id: str) -> bool:
         return all(part_path(self.output, name, shard_id).exists() for name in TABLES)
+
+    def assemble_ready(self, assembler: TableAssembler) -> None:
+        """Append the parts of every finished shard whose predecessors are all in."""
+        ids = self.shard_ids
+        while assembler.appended < len(ids) and ids[assembler.appended] in self.finished:
+            sid = ids[assembler.appended]
+            assembler.append({name: part_path(self.output, name, sid) for name in TABLES})
 
 
 def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",), workers: int | None = None,
@@ -121,32 +130,41 @@ def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",),
             completions.clear(output)
         completions.remove_temporaries(output)
         total = count_inputs(input_path)
-        with RunProgress(total, progress) as bar:
-            plan = ShardPlan(input_path, output, config, bar)
-            if isinstance(engine, str):
-                chosen = make_engine(engine, workers, scheduler, stages, math.ceil(total / shard_size), profile)
-                # Not warmed: workers load the models on their first shard, so
-                # a rerun with every shard done loads nothing.
-                with chosen:
-                    processed = _run_shards(chosen, plan, bar)
-                described = chosen.describe()
-            else:
-                processed = _run_shards(engine, plan, bar)
-                described = engine.describe()
-        summary = _finish(input_path, output, config, formats, described, plan, processed, started)
+        assembler = TableAssembler(output, formats)
+        try:
+            with RunProgress(total, progress) as bar:
+                plan = ShardPlan(input_path, output, config, bar)
+                if isinstance(engine, str):
+                    chosen = make_engine(engine, workers, scheduler, stages, math.ceil(total / shard_size), profile)
+                    # Not warmed: workers load the models on their first shard, so
+                    # a rerun with every shard done loads nothing.
+                    with chosen:
+                        processed = _run_shards(chosen, plan, bar, assembler)
+                    described = chosen.describe()
+                else:
+                    processed = _run_shards(engine, plan, bar, assembler)
+                    described = engine.describe()
+            summary = _finish(input_path, output, config, formats, described, plan, processed, started, assembler)
+        except BaseException:
+            assembler.discard()
+            raise
     return summary
 
 
-def _run_shards(engine: Engine, plan: ShardPlan, bar: RunProgress) -> list[ShardReport]:
+def _run_shards(engine: Engine, plan: ShardPlan, bar: RunProgress, assembler: TableAssembler) -> list[ShardReport]:
     processed = []
     for report in engine.map(plan.todo(), plan.output, plan.config):
         processed.append(report)
         bar.done(report)
+        # While the workers go on with later shards, this process, otherwise
+        # idle, builds the tables up to the first shard not yet done.
+        plan.finished.add(report.shard_id)
+        plan.assemble_ready(assembler)
     return processed
 
 
 def _finish(input_path: Path, output: Path, config: RunConfig, formats: tuple[str, ...], engine: dict,
-            plan: ShardPlan, processed: list[ShardReport], started: float) -> RunSummary:
+            plan: ShardPlan, processed: list[ShardReport], started: float, assembler: TableAssembler) -> RunSummary:
     completions.remove_stale(output, plan.shard_ids)
     reports = []
     for sid in plan.shard_ids:
@@ -154,8 +172,9 @@ def _finish(input_path: Path, output: Path, config: RunConfig, formats: tuple[st
         if report is None:  # only if someone deletes files under parts/ while we run
             raise RuntimeError(f"shard {sid} has no completion marker in {output / 'parts'}; run again")
         reports.append(report)
-    for name in TABLES:
-        assemble_table(output, name, [part_path(output, name, sid) for sid in plan.shard_ids], formats)
+    plan.finished.update(plan.shard_ids)  # every marker is there: the rest of the parts go in
+    plan.assemble_ready(assembler)
+    assembler.close()
     seconds = time.perf_counter() - started
     manifest = build_manifest(input_path, config, formats, engine, reports, processed, seconds)
     write_manifest(output, manifest)

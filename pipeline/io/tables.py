@@ -98,28 +98,71 @@ def list_parts(run_dir: Path, name: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == ".parquet" and not p.name.startswith("."))
 
 
-def assemble_table(run_dir: Path, name: str, parts: list[Path], formats: tuple[str, ...] = ("parquet",)) -> list[Path]:
-    """Concatenate parts, in the order given, into `<name>.<fmt>`, one part in memory at a time.
+class TableAssembler:
+    """The user-facing `<table>.<fmt>` files, built from parts appended in shard order.
 
-    Each part becomes its own row group, so the same parts always give the same bytes.
+    A run appends each shard's parts as soon as it and every shard before it
+    are done, so assembling overlaps the workers' processing instead of
+    following it. Each part becomes its own row group: the same parts always
+    give the same bytes. The files are written under temporary names and
+    renamed into place by `close`; `discard` drops them.
     """
-    schema = TABLES[name]
-    run_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in formats:
-        if fmt == "parquet":
-            def write(path: Path) -> None:
-                with pq.ParquetWriter(path, schema) as writer:
-                    for part in parts:
-                        writer.write_table(pq.read_table(part, schema=schema))
-        elif fmt == "csv":
-            def write(path: Path) -> None:
-                with pacsv.CSVWriter(path, schema) as writer:
-                    for part in parts:
-                        writer.write_table(pq.read_table(part, schema=schema))
-        else:
-            raise ValueError(f"unknown table format {fmt!r}; choose from {', '.join(FORMATS)}")
-        path = run_dir / f"{name}.{fmt}"
-        _atomic(path, write)
-        written.append(path)
-    return written
+
+    def __init__(self, run_dir: Path, formats: tuple[str, ...] = ("parquet",)) -> None:
+        unknown = [fmt for fmt in formats if fmt not in FORMATS]
+        if unknown:
+            raise ValueError(f"unknown table format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+        self.run_dir, self.formats = run_dir, formats
+        self.writers: dict[tuple[str, str], pq.ParquetWriter | pacsv.CSVWriter] = {}
+        self.appended = 0  # parts of this many shards are in
+
+    def _temporary(self, name: str, fmt: str) -> Path:
+        return self.run_dir / f".{name}.{fmt}.tmp-{os.getpid()}"
+
+    def _writer(self, name: str, fmt: str) -> pq.ParquetWriter | pacsv.CSVWriter:
+        key = (name, fmt)
+        if key not in self.writers:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            path, schema = self._temporary(name, fmt), TABLES[name]
+            self.writers[key] = pq.ParquetWriter(path, schema) if fmt == "parquet" else pacsv.CSVWriter(path, schema)
+        return self.writers[key]
+
+    def append(self, parts: dict[str, Path]) -> None:
+        """One shard's parts, `{table: part path}`, after those of the shards before it."""
+        for name, part in parts.items():
+            table = pq.read_table(part, schema=TABLES[name])
+            for fmt in self.formats:
+                self._writer(name, fmt).write_table(table)
+        self.appended += 1
+
+    def close(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Path]:
+        """Finish every table (one without parts is empty, with its columns) and put it in place."""
+        written = []
+        for name in names:
+            for fmt in self.formats:
+                self._writer(name, fmt).close()
+        for name in names:
+            for fmt in self.formats:
+                path = self.run_dir / f"{name}.{fmt}"
+                os.replace(self._temporary(name, fmt), path)
+                written.append(path)
+        self.writers.clear()
+        return written
+
+    def discard(self) -> None:
+        for (name, fmt), writer in self.writers.items():
+            writer.close()
+            self._temporary(name, fmt).unlink(missing_ok=True)
+        self.writers.clear()
+
+
+def assemble_table(run_dir: Path, name: str, parts: list[Path], formats: tuple[str, ...] = ("parquet",)) -> list[Path]:
+    """Concatenate parts, in the order given, into `<name>.<fmt>`, one part in memory at a time."""
+    assembler = TableAssembler(run_dir, formats)
+    try:
+        for part in parts:
+            assembler.append({name: part})
+        return assembler.close([name])
+    except BaseException:
+        assembler.discard()
+        raise

@@ -79,3 +79,28 @@ def test_one_run_at_a_time(tmp_path: Path) -> None:
                 pass
     with completions.run_lock(tmp_path):  # released when the first run ends
         pass
+
+
+def test_assembler_appends_shards_as_they_come_and_puts_tables_in_place_on_close(tmp_path: Path) -> None:
+    from pipeline.io.tables import TableAssembler
+
+    write_part(to_arrow("errors", _rows("a", 2)), tmp_path, "errors", "shard-00000")
+    write_part(to_arrow("errors", _rows("b", 1)), tmp_path, "errors", "shard-00001")
+    assembler = TableAssembler(tmp_path, ("parquet", "csv"))
+    assembler.append({"errors": part_path(tmp_path, "errors", "shard-00000")})
+    assert not (tmp_path / "errors.parquet").exists()  # nothing user-facing before close
+    assembler.append({"errors": part_path(tmp_path, "errors", "shard-00001")})
+    assembler.close(["errors"])
+    assert read_table(tmp_path, "errors")["article_id"].tolist() == ["a", "a", "b"]
+    assert (tmp_path / "errors.csv").read_text(encoding="utf-8").count("\n") == 4  # header and three rows
+    assert not list(tmp_path.glob(".*.tmp-*"))
+
+
+def test_a_discarded_assembly_leaves_no_file(tmp_path: Path) -> None:
+    from pipeline.io.tables import TableAssembler
+
+    write_part(to_arrow("errors", _rows("a", 1)), tmp_path, "errors", "shard-00000")
+    assembler = TableAssembler(tmp_path)
+    assembler.append({"errors": part_path(tmp_path, "errors", "shard-00000")})
+    assembler.discard()
+    assert not list(tmp_path.glob("*errors*"))
