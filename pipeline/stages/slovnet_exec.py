@@ -64,24 +64,32 @@ class Encoder:
 
 
 def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
-    """Best tag path of each sequence under a linear-chain CRF, all sequences stepped together."""
+    """Best tag path of each sequence under a linear-chain CRF, all sequences stepped together.
+
+    The loop over positions runs in Python, so each step is kept to three
+    array operations: transitions and emissions are summed for all steps at
+    once, and past its end a sequence steps through a "stay" matrix (0 on the
+    diagonal, -inf elsewhere) that keeps its score and tag as they were.
+    """
     batch, length, tags = emissions.shape
     if length == 0:
         return [np.zeros(0, dtype=np.intp) for _ in range(batch)]
+    steps = emissions[:, 1:, None, :] + transitions  # batch x step x from-tag x to-tag
+    stay = np.full((tags, tags), -np.inf, dtype=steps.dtype)
+    np.fill_diagonal(stay, 0)
+    steps[np.arange(1, length)[None, :] >= lengths[:, None]] = stay
     score = emissions[:, 0]
-    history = np.zeros((max(length - 1, 0), batch, tags), dtype=np.intp)
-    for t in range(1, length):
-        total = score[:, :, None] + transitions + emissions[:, t, None, :]
-        history[t - 1] = total.argmax(1)
-        active = (t < lengths)[:, None]
-        score = np.where(active, total.max(1), score)
-    best = np.zeros((batch, length), dtype=np.intp)
+    history = np.empty((length - 1, batch, tags), dtype=np.intp)
+    for t in range(length - 1):
+        total = score[:, :, None] + steps[:, t]
+        history[t] = total.argmax(1)
+        score = total.max(1)
+    best = np.empty((batch, length), dtype=np.intp)
     current = score.argmax(-1)
     rows = np.arange(batch)
     for t in range(length - 1, 0, -1):
-        active = t < lengths
-        best[active, t] = current[active]
-        current = np.where(active, history[t - 1][rows, current], current)
+        best[:, t] = current
+        current = history[t - 1][rows, current]
     best[:, 0] = current
     return [best[b, :n] for b, n in enumerate(lengths)]
 
