@@ -20,8 +20,8 @@ def _rows(article_id: str, n: int) -> list[dict]:
 def test_parts_read_as_one_table_in_shard_order(tmp_path: Path) -> None:
     write_part(to_arrow("errors", _rows("b", 1)), tmp_path, "errors", "shard-00001")
     write_part(to_arrow("errors", _rows("a", 2)), tmp_path, "errors", "shard-00000")
-    (part_path(tmp_path, "errors", "shard-00002").with_name(".shard-00002.parquet.tmp-1")).write_bytes(b"half")
-    assert [p.name for p in list_parts(tmp_path, "errors")] == ["shard-00000.parquet", "shard-00001.parquet"]
+    (part_path(tmp_path, "errors", "shard-00002").with_name(".shard-00002.arrow.tmp-1")).write_bytes(b"half")
+    assert [p.name for p in list_parts(tmp_path, "errors")] == ["shard-00000.arrow", "shard-00001.arrow"]
     assert read_table(tmp_path, "errors")["article_id"].tolist() == ["a", "a", "b"]
 
 
@@ -63,7 +63,7 @@ def test_stale_shards_and_temporaries_are_removed(tmp_path: Path) -> None:
     for sid in ("shard-00000", "shard-00001"):
         write_part(to_arrow("errors", _rows("a", 1)), tmp_path, "errors", sid)
         completions.write_marker(tmp_path, ShardReport(sid, 0, "f", 0, 1))
-    leftover = part_path(tmp_path, "errors", "shard-00000").with_name(".shard-00000.parquet.tmp-99")
+    leftover = part_path(tmp_path, "errors", "shard-00000").with_name(".shard-00000.arrow.tmp-99")
     leftover.write_bytes(b"half")
     completions.remove_temporaries(tmp_path)
     assert not leftover.exists()
