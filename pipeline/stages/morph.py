@@ -9,6 +9,7 @@ from pipeline import resources
 from pipeline.model import Article
 from pipeline.stages.base import MORPH, SENTENCES
 from pipeline.stages.batching import map_sorted
+from pipeline.stages.name_readings import parse_word
 from pipeline.stages.slovnet_exec import Morph as MorphModel
 
 # slovnet speaks Universal Dependencies; pymorphy3 speaks OpenCorpora.
@@ -24,7 +25,10 @@ UD_TO_OC = {
 @lru_cache(maxsize=200_000)
 def lemmatize(word: str, pos: str | None) -> str:
     """The pymorphy3 normal form whose part of speech agrees with the tagger's."""
-    parses = resources.morph_analyzer().parse(word)
+    # pymorphy3 parses a word as its lowercase form, except a lone capital,
+    # which it also reads as an initial; through parse_word's cache the
+    # normalize stage finds the names' parses ready.
+    parses = parse_word(word.lower()) if len(word) > 1 else resources.morph_analyzer().parse(word)
     if not parses:
         return word.lower()
     wanted = UD_TO_OC.get(pos or "", set())
