@@ -322,7 +322,7 @@ RESOLVERS: dict[str, Resolver] = {
 
 def match_rules(text: str, published: date | None) -> list[tuple[int, int, str, Resolution]]:
     """Chosen matches as ``(start, end, rule name, resolution)``: the debug view of find_dates."""
-    if not rules.CUE.search(text):
+    if not rules.has_cue(text):
         return []
     candidates: list[tuple[int, int, int, str, Resolution]] = []
     for order, (name, pattern) in enumerate(rules.RULES.items()):

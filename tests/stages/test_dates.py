@@ -242,3 +242,10 @@ def test_seed_article() -> None:
         "4 декабря": "2025-12-04",
     }
     assert "10 лет" in body and not any("10 лет" in text for text in matches)
+
+
+def test_the_date_cue_ignores_case_and_word_inside_matches():
+    from pipeline.stages.date_rules import has_cue
+
+    assert has_cue("ЗАСЕДАНИЕ СОСТОИТСЯ 5 ЯНВАРЯ") and has_cue("В МАЕ") and has_cue("Послезавтра")
+    assert not has_cue("Погода хорошая") and not has_cue("Кумай")  # 'май' only at a word's start
