@@ -3,8 +3,9 @@
 Links, each a small named rule: same normal form; a surname alone to the full
 name; an acronym to the full name whose initials it spells or that it stands
 beside in parentheses (`Министерство иностранных дел (МИД)`); a known acronym
-to its expansion from `models/gazetteers/acronyms.tsv`; `Республика Казахстан`
-to `Казахстан`. ORG and LOC link to each other, since the tagger often gives
+to its expansion from `models/gazetteers/acronyms.tsv`, and a short name
+(`Евросоюз`, `Минфин`) to its full name from `short_names.tsv`; `Республика
+Казахстан` to `Казахстан`. ORG and LOC link to each other, since the tagger often gives
 one name both labels (`ЕС`, `Казахстан` acting as a party).
 """
 
@@ -31,16 +32,26 @@ def fold(text: str) -> str:
     return " ".join(fold_case(text).split())
 
 
-@lru_cache(maxsize=1)
-def known_acronyms() -> dict[str, tuple[str, str]]:
+def _read_names(filename: str, key=str) -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
-    path = MODELS_DIR / "gazetteers" / "acronyms.tsv"
+    path = MODELS_DIR / "gazetteers" / filename
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        acronym, full, label = line.split("\t")
-        table[acronym] = (full, label)
+        short, full, label = line.split("\t")
+        table[key(short)] = (full, label)
     return table
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> dict[str, tuple[str, str]]:
+    return _read_names("acronyms.tsv")
+
+
+@lru_cache(maxsize=1)
+def known_short_names() -> dict[str, tuple[str, str]]:
+    """Folded short name -> (full name, label)."""
+    return _read_names("short_names.tsv", fold)
 
 
 def is_acronym(text: str) -> bool:
@@ -54,6 +65,12 @@ def initials(normal: str) -> str:
 
 def expand(acronym: str) -> str | None:
     known = known_acronyms().get(acronym)
+    return known[0] if known else None
+
+
+def full_name(normal: str) -> str | None:
+    """The full name a short name stands for (`Евросоюз` -> `Европейский союз`)."""
+    known = known_short_names().get(fold(normal))
     return known[0] if known else None
 
 
@@ -122,6 +139,9 @@ def link_names(mentions: list[Mention]) -> _Clusters:
             # `... дел (МИД)`: the acronym right after its full form.
             if m.source == "acronym" and i > 0 and mentions[i - 1].end <= m.start <= mentions[i - 1].end + 3:
                 clusters.union(i - 1, i)
+        full = full_name(form)
+        if full and ("NAME", fold(full)) in by_form:
+            clusters.union(i, by_form[("NAME", fold(full))])
         words = form.split()
         if len(words) >= 2 and words[0] in _STATE_WORDS:
             core = ("NAME", " ".join(words[1:]))
@@ -145,7 +165,7 @@ def canonical(members: list[Mention]) -> tuple[str, Mention]:
     name = best.normal or best.text
     if not non_acronyms:
         name = expand(best.text) or name
-    return name, best
+    return full_name(name) or name, best
 
 
 def build_entities(article: Article) -> list[Entity]:

@@ -34,3 +34,17 @@ def test_known_acronym_links_to_its_expansion() -> None:
     article = _article(text, [("ORG", "Европейский союз", "Европейский союз"), ("ORG", "ЕС", "ЕС")])
     entities = build_entities(article)
     assert len(entities) == 1 and entities[0].name == "Европейский союз"
+
+
+def test_a_short_name_links_to_its_full_name_and_shares_its_key() -> None:
+    text = "Евросоюзом введены санкции. Европейский союз также заявил"
+    article = _article(text, [("ORG", "Евросоюзом", "Евросоюз"), ("ORG", "Европейский союз", "Европейский союз")])
+    entities = build_entities(article)
+    assert len(entities) == 1 and entities[0].key == "ORG:европейский союз"
+
+
+def test_a_short_name_alone_gets_the_full_names_key(pipe) -> None:
+    # Articles that say only `Госдума` or only `Государственная дума` meet on one key.
+    keys = {e.key for e in pipe("Госдума приняла закон о бюджете.").entities}
+    assert keys == {e.key for e in pipe("Государственная дума приняла закон о бюджете.").entities}
+    assert "ORG:государственная дума" in keys
