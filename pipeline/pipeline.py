@@ -44,6 +44,7 @@ PROFILES = ("names", "nerel")
 
 def default_stages(profile: str = "names") -> list[Stage]:
     from pipeline.stages.dates import TagDates
+    from pipeline.stages.durations import TagDurations
     from pipeline.stages.entities import LinkEntities
     from pipeline.stages.events import ExtractEvents
     from pipeline.stages.gazetteer import TagGazetteer
@@ -64,7 +65,8 @@ def default_stages(profile: str = "names") -> list[Stage]:
     orgs = OrgPhrases(extensions=NEREL_EXTENSIONS, finders=NEREL_FINDERS) if nerel else OrgPhrases()
     names: list[Stage] = [Repair(), TagGazetteer(), orgs,
                           PropagateNames(), *([AdjectivalPlaces(), DropPlatforms()] if nerel else [])]
-    return [Segment(), Morph(), TagNER(), *names, TagDates(),
+    dates: list[Stage] = [TagDates(), *([TagDurations()] if nerel else [])]
+    return [Segment(), Morph(), TagNER(), *names, *dates,
             Normalize(), SortMentions(), LinkEntities(), ParseSyntax(), ExtractEvents()]
 
 
