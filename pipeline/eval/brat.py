@@ -30,7 +30,7 @@ class BratEntityRecord:
 
 def parse_ann(lines: list[str], path: Path | str = "<ann>") -> Iterator[BratEntityRecord]:
     # T4\tCITY 28 38\tВашингтоне
-    # T45\tORGANIZATION 1647 1658;1674 1704\tЛебединский горно-обогатительные комбинаты
+    # T45\tORGANIZATION 1203 1212;1226 1251\tКазанский машиностроительные заводы
     # R1\tWORKS_AS Arg1:T2 Arg2:T14      relations, events, notes: not entities
     for number, line in enumerate(lines, 1):
         if not line.startswith("T"):

@@ -20,13 +20,13 @@ def test_parse_ann_reads_entities_only() -> None:
                 "T4\tCITY 28 38\tВашингтоне",
                 "R1\tWORKS_AS Arg1:T2 Arg2:T14",
                 "N1\tReference T4 Wikidata:Q61\tВашингтон",
-                "T45\tORGANIZATION 1647 1658;1674 1704\tЛебединский горно-обогатительные комбинаты",
+                "T45\tORGANIZATION 1203 1212;1226 1251\tКазанский машиностроительные заводы",
             ]
         )
     )
     assert [(r.ann_id, r.type, r.fragments) for r in records] == [
         ("T4", "CITY", ((28, 38),)),
-        ("T45", "ORGANIZATION", ((1647, 1658), (1674, 1704))),
+        ("T45", "ORGANIZATION", ((1203, 1212), (1226, 1251))),
     ]
 
 
@@ -40,14 +40,14 @@ def test_offsets_match_the_crlf_text(doc: GoldDoc) -> None:
     for span in doc.spans:
         assert doc.text[span.start : span.end] == span.text
     region = next(span for span in doc.spans if span.label == "STATE_OR_PROVINCE")
-    assert region.text == "Белгородской области"
+    assert region.text == "Республике Татарстан"
 
 
 def test_discontinuous_entity_keeps_fragments_and_extent(doc: GoldDoc) -> None:
     span = next(span for span in doc.spans if span.span_id == "T7")
     pieces = [doc.text[start:end] for start, end in span.fragments]
-    assert pieces == ["Лебединский", "горно-обогатительные комбинаты"]
-    assert span.text == "Лебединский и Михайловский горно-обогатительные комбинаты"
+    assert pieces == ["Казанский", "машиностроительные заводы"]
+    assert span.text == "Казанский и Елабужский машиностроительные заводы"
 
 
 def test_nested_entities_are_all_read(doc: GoldDoc) -> None:

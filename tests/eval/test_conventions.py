@@ -129,8 +129,8 @@ def test_nerel_convention(fixtures: Path) -> None:
         ("ORG", "Таткран"),
         ("DATE", "5 мая 2024 года"),  # the nested `2024 года` goes
         # the discontinuous entity is scored by its extent, which holds the next one
-        ("ORG", "Лебединский и Михайловский горно-обогатительные комбинаты"),
-        ("LOC", "Белгородской области"),  # STATE_OR_PROVINCE and LOCATION: one span
+        ("ORG", "Казанский и Елабужский машиностроительные заводы"),
+        ("LOC", "Республике Татарстан"),  # STATE_OR_PROVINCE and LOCATION: one span
     ]
 
 
