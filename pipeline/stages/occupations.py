@@ -1,8 +1,8 @@
 """Occupation records: a person, the position they hold, and the organization or place it belongs to.
 
-`заместителя министра иностранных дел Республики Казахстан Алибека Бакаева`
--> person Алибек Бакаев, position `заместитель министра иностранных дел`,
-place Республика Казахстан. Position words are data (`models/events/positions.tsv`).
+`заместителя министра финансов Республики Узбекистан Анвара Каримова`
+-> person Анвар Каримов, position `заместитель министра финансов`,
+place Республика Узбекистан. Position words are data (`models/events/positions.tsv`).
 
 - The person is a PER name in apposition to the position noun (either way
   round; of several, the nearest after it) or to a position coordinated with

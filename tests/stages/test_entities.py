@@ -17,7 +17,7 @@ def _article(text: str, spans: list[tuple[str, str, str]]) -> Article:
 
 
 def test_a_name_and_its_original_spelling_are_one_entity() -> None:
-    text = "сказал Скотт Хоровитц (Scott Horowitz), бывший астронавт"
+    text = "заметил Скотт Хоровитц (Scott Horowitz), опытный пилот"
     article = _article(text, [("PER", "Скотт Хоровитц", "Скотт Хоровитц"), ("PER", "Scott Horowitz", "Scott Horowitz")])
     entities = build_entities(article)
     assert len(entities) == 1 and entities[0].name == "Скотт Хоровитц"
