@@ -14,6 +14,7 @@ from pipeline.eval.gold import (
     GoldDoc,
     GoldFormatError,
     GoldSpan,
+    annotated_texts,
     check_bounds,
     read_lines,
     read_text,
@@ -93,15 +94,6 @@ def read_brat_doc(txt: Path) -> GoldDoc:
 
 def load_brat(folder: Path) -> Iterator[GoldDoc]:
     """Documents of a brat folder, sorted by name; `.txt` without `.ann` is skipped."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise GoldFormatError(
-            f"{folder}: not a folder; --format brat expects NAME.txt + NAME.ann files"
-        )
-    found = False
-    for txt in sorted(folder.glob("*.txt")):
-        if txt.with_suffix(".ann").exists():
-            found = True
-            yield read_brat_doc(txt)
-    if not found:
-        raise GoldFormatError(f"{folder}: no brat documents (NAME.txt with NAME.ann)")
+    for txt in annotated_texts(folder, (".ann",), "--format brat expects NAME.txt + NAME.ann files",
+                               "no brat documents (NAME.txt with NAME.ann)"):
+        yield read_brat_doc(txt)

@@ -17,6 +17,7 @@ from pipeline.eval.gold import (
     GoldFormatError,
     GoldObject,
     GoldSpan,
+    annotated_texts,
     check_bounds,
     read_lines,
     read_text,
@@ -191,17 +192,6 @@ def load_factru(folder: Path) -> Iterator[GoldDoc]:
     `.txt` files without `.spans`/`.objects` siblings are skipped: the original
     distribution holds lists such as `testset/list.txt` that are not documents.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise GoldFormatError(
-            f"{folder}: not a folder; --format factru expects a factRuEval folder"
-        )
-    found = False
-    for txt in sorted(folder.glob("*.txt")):
-        if all(txt.with_suffix(suffix).exists() for suffix in ANNOTATION_SUFFIXES):
-            found = True
-            yield read_factru_doc(txt)
-    if not found:
-        raise GoldFormatError(
-            f"{folder}: no factRuEval documents (NAME.txt with NAME.spans and NAME.objects)"
-        )
+    for txt in annotated_texts(folder, ANNOTATION_SUFFIXES, "--format factru expects a factRuEval folder",
+                               "no factRuEval documents (NAME.txt with NAME.spans and NAME.objects)"):
+        yield read_factru_doc(txt)

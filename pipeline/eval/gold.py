@@ -8,7 +8,7 @@ survive reading.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -120,3 +120,21 @@ def words_in_order(chunk: str, words: Sequence[str]) -> bool:
             return False
         pos = found + len(word)
     return True
+
+
+def annotated_texts(folder: Path, suffixes: Sequence[str], not_a_folder: str, none_found: str) -> Iterator[Path]:
+    """The `NAME.txt` files of a gold folder, sorted, that have every `NAME<suffix>` sibling.
+
+    A `.txt` without its annotations is no document (lists, notes) and is
+    skipped; a folder with no document at all is an error.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise GoldFormatError(f"{folder}: not a folder; {not_a_folder}")
+    found = False
+    for txt in sorted(folder.glob("*.txt")):
+        if all(txt.with_suffix(suffix).exists() for suffix in suffixes):
+            found = True
+            yield txt
+    if not found:
+        raise GoldFormatError(f"{folder}: {none_found}")
