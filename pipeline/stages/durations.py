@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from pipeline.model import DATE, Article, Mention
 from pipeline.stages.base import DATES, SENTENCES
-from pipeline.stages.date_rules import NUMBER_WORDS, VAGUE_NUMBERS, _alternation
+from pipeline.stages.date_rules import NUMBER
 
 # A count of years is an age as often as a span of time (`в возрасте 19 лет`,
 # `45-летний`), and NEREL types ages as AGE: years count as a duration only
@@ -26,7 +26,7 @@ from pipeline.stages.date_rules import NUMBER_WORDS, VAGUE_NUMBERS, _alternation
 _LEAD = r"(?:(?:около|более|менее|почти|свыше|не\s+менее|не\s+более|чуть\s+более|примерно)\s+)?"
 _SPAN_LEAD = (r"(?:за|в\s+течение|на\s+протяжении|на|более\s+чем\s+за|почти\s+за)\s+")
 _QUALIFIER = r"(?:в\s+)?(?:последн|ближайш|прошедш|минувш|перв|следующ)(?:ие|их)\s+"
-_NUMBER = r"(?:\d+(?:[,.]\d+)?(?:\s*[-–]\s*\d+)?|" + _alternation([*NUMBER_WORDS, *VAGUE_NUMBERS]) + ")"
+_NUMBER = rf"{NUMBER}(?:\s*[-–]\s*\d+)?"  # the date grammar's counts, and ranges (`2-3 года`)
 _YEARS = r"(?:лет|год(?:а|у)?|десятилети(?:е|я|й)|столети(?:е|я|й)|век(?:а|ов)?)"
 _SHORT = r"(?:месяц(?:а|ев)?|недел(?:я|ю|и|ь)|недель|дн(?:я|ей)|день|сут(?:ок|ки))"
 _HALF = r"(?:полгода|полугода|полвека|полтора\s+года|полутора\s+лет)"
