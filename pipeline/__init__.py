@@ -1,15 +1,15 @@
 """rusnews: Russian news extraction pipeline."""
 
-from pipeline.model import Article, Entity, Event, Mention, Problem, Sentence, Token
+from rusnews.model import Article, Entity, Event, Mention, Problem, Sentence, Token
 
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    # Loading the models is slow; import Pipeline lazily so `import pipeline`
+    # Loading the models is slow; import Pipeline lazily so `import rusnews`
     # stays cheap for the readers, writers and the CLI's --help.
     if name == "Pipeline":
-        from pipeline.pipeline import Pipeline
+        from rusnews.pipeline import Pipeline
 
         return Pipeline
     raise AttributeError(name)

@@ -84,7 +84,7 @@ def run_command(
     profile: Profile = typer.Option(Profile.names, "--profile", help=PROFILE_HELP),
 ) -> None:
     """Run the extraction pipeline over INPUT and write articles, mentions, entities, events and errors."""
-    from pipeline.engine.runner import run
+    from rusnews.engine.runner import run
 
     if not input_path.exists():
         _fail(f"input path {input_path} does not exist.", "Give a folder of .txt/.json/.jsonl news articles.")
@@ -128,7 +128,7 @@ def bench_command(
     """Time plain Natasha and rusnews on the same texts: articles/s, tokens/s, peak memory, ratios."""
     import sys
 
-    from pipeline.bench import bench, print_bench
+    from rusnews.bench import bench, print_bench
 
     if corpus is None and synthetic is None:
         _fail("nothing to time.", "Give a CORPUS folder, --synthetic N, or both.")
@@ -151,8 +151,8 @@ def eval_command(
                                     help=f"{PROFILE_HELP} With --run: the run's own profile, from its manifest."),
 ) -> None:
     """Score extraction against gold annotations: exact, partial and token-level F1, normalization accuracy."""
-    from pipeline.eval import evaluate, print_report
-    from pipeline.eval.predictions import RunError
+    from rusnews.eval import evaluate, print_report
+    from rusnews.eval.predictions import RunError
 
     if not gold.exists():
         _fail(f"gold path {gold} does not exist.")
@@ -173,10 +173,10 @@ def show_command(
     html: Path = typer.Option(None, "--html", help="Write displaCy HTML to this file instead of printing."),
 ) -> None:
     """Show one article: highlighted mentions, its entities and the event records under it."""
-    from pipeline.io.readers import read_path
-    from pipeline.model import Article
-    from pipeline.pipeline import Pipeline
-    from pipeline.show import show
+    from rusnews.io.readers import read_path
+    from rusnews.model import Article
+    from rusnews.pipeline import Pipeline
+    from rusnews.show import show
 
     if not article_path.is_file():
         _fail(f"{article_path} is not a file.", "Give one .txt, .json or .jsonl article file.")
@@ -196,7 +196,7 @@ def report_command(
     output: Path = typer.Option(None, "-o", "--output", help="HTML file to write (default: RUN_DIR/report.html)."),
 ) -> None:
     """Write one self-contained HTML page about a run: counts, charts, top names, errors."""
-    from pipeline.report import write_report
+    from rusnews.report import write_report
 
     if not run_dir.is_dir():
         _fail(f"run folder {run_dir} does not exist.", "Give the -o folder of a finished `rusnews run`.")

@@ -7,8 +7,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from pipeline.model import Article, Mention
-from pipeline.stages.base import Stage, check_order
+from rusnews.model import Article, Mention
+from rusnews.stages.base import Stage, check_order
 
 
 def sort_mentions(article: Article) -> None:
@@ -43,21 +43,21 @@ PROFILES = ("names", "nerel")
 
 
 def default_stages(profile: str = "names") -> list[Stage]:
-    from pipeline.stages.dates import TagDates
-    from pipeline.stages.durations import TagDurations
-    from pipeline.stages.entities import LinkEntities
-    from pipeline.stages.events import ExtractEvents
-    from pipeline.stages.gazetteer import TagGazetteer
-    from pipeline.stages.morph import Morph
-    from pipeline.stages.ner import TagNER
-    from pipeline.stages.normalize import Normalize
-    from pipeline.stages.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
-    from pipeline.stages.places import AdjectivalPlaces
-    from pipeline.stages.platforms import DropPlatforms
-    from pipeline.stages.propagate import PropagateNames
-    from pipeline.stages.repair import Repair
-    from pipeline.stages.segment import Segment
-    from pipeline.stages.syntax import ParseSyntax
+    from rusnews.stages.dates import TagDates
+    from rusnews.stages.durations import TagDurations
+    from rusnews.stages.entities import LinkEntities
+    from rusnews.stages.events import ExtractEvents
+    from rusnews.stages.gazetteer import TagGazetteer
+    from rusnews.stages.morph import Morph
+    from rusnews.stages.ner import TagNER
+    from rusnews.stages.normalize import Normalize
+    from rusnews.stages.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
+    from rusnews.stages.places import AdjectivalPlaces
+    from rusnews.stages.platforms import DropPlatforms
+    from rusnews.stages.propagate import PropagateNames
+    from rusnews.stages.repair import Repair
+    from rusnews.stages.segment import Segment
+    from rusnews.stages.syntax import ParseSyntax
 
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
@@ -92,7 +92,7 @@ class Pipeline:
     def __call__(self, text: str, published: date | str | None = None, article_id: str = "article",
                  **fields: Any) -> Article:
         if isinstance(published, str):
-            from pipeline.io.readers import parse_published
+            from rusnews.io.readers import parse_published
 
             published = parse_published(published)
         article = Article(article_id=article_id, text=text, published=published, **fields)

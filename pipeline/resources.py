@@ -9,7 +9,19 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+
+def _models_dir() -> Path:
+    # Installed from a wheel the rule data lies inside the package
+    # (rusnews/models); in a source checkout it is the top-level models/ folder.
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "models", package.parent / "models"):
+        if (candidate / "gazetteers").is_dir():
+            return candidate
+    raise FileNotFoundError(f"rusnews rule data (models/) not found beside {package}")
+
+
+MODELS_DIR = _models_dir()
 
 
 @cache

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.model import DATE, LOC, ORG, PER, Article
+from rusnews.model import DATE, LOC, ORG, PER, Article
 
 STYLES = {PER: "bold magenta", ORG: "bold cyan", LOC: "bold green", DATE: "bold yellow"}
 COLORS = {PER: "#f5b7e8", ORG: "#9fe3f5", LOC: "#b5f0a8", DATE: "#fbe49c"}

@@ -32,8 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
-from pipeline.model import Article
-from pipeline.schema import entity_rows, event_rows, mention_rows
+from rusnews.model import Article
+from rusnews.schema import entity_rows, event_rows, mention_rows
 
 FACTORY = "rusnews"
 DOC_EXTENSIONS = ("rusnews_mentions", "rusnews_entities", "rusnews_events", "rusnews_published")
@@ -59,7 +59,7 @@ def register_extensions() -> None:
 
 
 def _published(value: date | str | None) -> date | None:
-    from pipeline.io.readers import parse_published
+    from rusnews.io.readers import parse_published
 
     if value is None or isinstance(value, date):
         return value
@@ -116,7 +116,7 @@ class RusnewsComponent:
     def pipeline(self) -> Any:
         """Our Pipeline, built on first use: loading the models takes a second or two."""
         if self._pipeline is None:
-            from pipeline.pipeline import Pipeline
+            from rusnews.pipeline import Pipeline
 
             self._pipeline = Pipeline()
         return self._pipeline
@@ -147,7 +147,7 @@ class RusnewsComponent:
         """
         text, offset, meta_date = doc.text, 0, None
         if self.markers:
-            from pipeline.io.readers import split_markers
+            from rusnews.io.readers import split_markers
 
             meta, body = split_markers(text)
             offset, text, meta_date = len(doc.text) - len(body), body, meta.get("date")

@@ -19,7 +19,7 @@ def need_corpus(path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def pipe():
-    from pipeline.pipeline import Pipeline
+    from rusnews.pipeline import Pipeline
 
     return Pipeline()
 

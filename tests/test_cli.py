@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from rusnews.cli import app
 from tests.conftest import SAMPLE
 
 runner = CliRunner()

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline.io.decode import decode
-from pipeline.io.readers import read_folder, split_markers
-from pipeline.model import Article, Problem
-from pipeline.schema import rows_of
+from rusnews.io.decode import decode
+from rusnews.io.readers import read_folder, split_markers
+from rusnews.model import Article, Problem
+from rusnews.schema import rows_of
 
 WORDS = ["Министр", "встретился", "с", "Алибеком", "Бакаевым", "в", "Брюсселе", "вчера", "3", "декабря",
          "2025", "года", "ЕС", "МИД", "(", ")", "«", "Газпром", "»", ",", ".", "!", "—", "Кая", "Каллас",

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from rusnews.cli import app
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,9 @@ from spacy import displacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.io.readers import split_markers
-from pipeline.model import Article, Entity, Mention
-from pipeline.spacy_component import RusnewsComponent
+from rusnews.io.readers import split_markers
+from rusnews.model import Article, Entity, Mention
+from rusnews.spacy_component import RusnewsComponent
 
 SENTENCE = ("Вчера в Брюсселе заместитель министра иностранных дел Казахстана Алибек Бакаев "
             "провёл переговоры с Каей Каллас.")
@@ -37,13 +37,13 @@ def ents(doc: Doc) -> list[tuple[str, str]]:
 def test_factory_is_registered_on_import_and_as_an_entry_point() -> None:
     assert Language.has_factory("rusnews")
     declared = {ep.name: ep.value for ep in entry_points(group="spacy_factories")}
-    assert declared.get("rusnews") == "pipeline.spacy_component:make_rusnews"
+    assert declared.get("rusnews") == "rusnews.spacy_component:make_rusnews"
 
 
 def test_add_pipe_works_without_importing_rusnews_and_loads_no_models() -> None:
     # A fresh interpreter: only spaCy's entry point can have registered the factory.
     code = ("import sys, spacy; nlp = spacy.blank('ru'); nlp.add_pipe('rusnews'); "
-            "print(nlp.pipe_names, 'pipeline.pipeline' in sys.modules)")
+            "print(nlp.pipe_names, 'rusnews.pipeline' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr

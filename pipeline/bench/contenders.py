@@ -11,15 +11,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipeline.engine.memory import peak_rss_mb
-from pipeline.model import Article
+from rusnews.engine.memory import peak_rss_mb
+from rusnews.model import Article
 
 NATASHA_NER = "natasha NER"  # Segmenter + NewsNERTagger
 NATASHA_FULL = "natasha full"  # segment, morph, syntax, NER, span.normalize, DatesExtractor
 
 
 def read_texts(corpus: Path) -> list[str]:
-    from pipeline.io.readers import read_folder
+    from rusnews.io.readers import read_folder
 
     return [item.text for item in read_folder(corpus) if isinstance(item, Article)]
 
@@ -69,9 +69,9 @@ def time_natasha(corpus: str, full: bool, one_thread: bool) -> dict[str, Any]:
 
 def time_rusnews(corpus: str, workers: int, stages: str, shard_size: int, batch_size: int) -> dict[str, Any]:
     """`rusnews run` through the engine API, with workers started and models loaded first."""
-    from pipeline.engine import completions
-    from pipeline.engine.local import PoolEngine, SerialEngine
-    from pipeline.engine.runner import run
+    from rusnews.engine import completions
+    from rusnews.engine.local import PoolEngine, SerialEngine
+    from rusnews.engine.runner import run
 
     engine = SerialEngine(stages) if workers == 1 else PoolEngine(workers, stages)
     with engine, tempfile.TemporaryDirectory(prefix="rusnews-bench-") as tmp:
@@ -101,8 +101,8 @@ def time_rusnews(corpus: str, workers: int, stages: str, shard_size: int, batch_
 def run_scale(corpus: str, workers: int, shard_size: int, batch_size: int,
               checkpoints: tuple[int, ...]) -> dict[str, Any]:
     """rusnews over a large corpus: throughput, and each worker's memory as the corpus goes by."""
-    from pipeline.engine import completions
-    from pipeline.engine.runner import make_engine, run
+    from rusnews.engine import completions
+    from rusnews.engine.runner import make_engine, run
 
     with tempfile.TemporaryDirectory(prefix="rusnews-scale-") as tmp:
         out = Path(tmp)

@@ -14,11 +14,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.bench import contenders
-from pipeline.bench.synthetic import build_synthetic
-from pipeline.engine.config import default_workers
-from pipeline.engine.worker import THREAD_VARIABLES
-from pipeline.model import Article
+from rusnews.bench import contenders
+from rusnews.bench.synthetic import build_synthetic
+from rusnews.engine.config import default_workers
+from rusnews.engine.worker import THREAD_VARIABLES
+from rusnews.model import Article
 
 CHECKPOINTS = (2_000, 20_000)
 
@@ -106,7 +106,7 @@ def bench(corpus: Path | None, synthetic: int | None = None, workers: list[int] 
 
 def _bench_corpus(result: BenchResult, corpus: Path, counts: list[int], repeat: int,
                   say: Callable[[str], None]) -> None:
-    from pipeline.io.readers import read_folder
+    from rusnews.io.readers import read_folder
 
     n = sum(isinstance(item, Article) for item in read_folder(corpus))
     if n == 0:

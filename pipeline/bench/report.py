@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.bench.core import CHECKPOINTS, BenchResult
+from rusnews.bench.core import CHECKPOINTS, BenchResult
 
 # (what, target): from issue 6.
 TARGET_FULL = 3.0  # rusnews full, 1 worker / natasha full

@@ -13,8 +13,8 @@ import json
 import random
 from pathlib import Path
 
-from pipeline.io.readers import read_folder
-from pipeline.model import Article
+from rusnews.io.readers import read_folder
+from rusnews.model import Article
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SAMPLE = REPO / "corpora" / "sample"

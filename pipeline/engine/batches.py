@@ -10,11 +10,11 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.engine.config import DEFAULT_PROFILE, DEFAULT_TIME_LIMIT, FULL, build_stages
-from pipeline.engine.deadline import DeadlineExceeded, deadline
-from pipeline.model import Article, Problem
-from pipeline.pipeline import Pipeline
-from pipeline.schema import Row, error_rows, rows_of
+from rusnews.engine.config import DEFAULT_PROFILE, DEFAULT_TIME_LIMIT, FULL, build_stages
+from rusnews.engine.deadline import DeadlineExceeded, deadline
+from rusnews.model import Article, Problem
+from rusnews.pipeline import Pipeline
+from rusnews.schema import Row, error_rows, rows_of
 
 # One pipeline per stage set, profile and process: a worker loads the models
 # once and keeps them for every shard it is given.

@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.io.tables import PARTS, parts_dir
-from pipeline.schema import TABLES
+from rusnews.io.tables import PARTS, parts_dir
+from rusnews.schema import TABLES
 
 DONE = "_done"
 LOCK = ".lock"

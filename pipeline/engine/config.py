@@ -10,11 +10,11 @@ import os
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pipeline import __version__
-from pipeline.pipeline import PROFILES
+from rusnews import __version__
+from rusnews.pipeline import PROFILES
 
 if TYPE_CHECKING:  # stage modules import natasha; this module stays cheap to import (CLI --help)
-    from pipeline.stages.base import Stage
+    from rusnews.stages.base import Stage
 
 FULL = "full"
 NER = "ner"
@@ -73,11 +73,11 @@ def default_workers() -> int:
 
 
 def _ner_only_stages() -> list[Stage]:
-    from pipeline.pipeline import SortMentions
-    from pipeline.stages.base import NAMES, SENTENCES
-    from pipeline.stages.ner import TagNER
-    from pipeline.stages.repair import RULES, Repair
-    from pipeline.stages.segment import Segment
+    from rusnews.pipeline import SortMentions
+    from rusnews.stages.base import NAMES, SENTENCES
+    from rusnews.stages.ner import TagNER
+    from rusnews.stages.repair import RULES, Repair
+    from rusnews.stages.segment import Segment
 
     class RepairBoundaries(Repair):
         """Repair's rules that need no morphology (without it no token has a part of speech)."""
@@ -92,7 +92,7 @@ def _ner_only_stages() -> list[Stage]:
 
 def build_stages(stages: str, profile: str = DEFAULT_PROFILE) -> list[Stage]:
     """The stage list of a stage set: `full` is the pipeline of `profile`, `ner` finds names only."""
-    from pipeline.pipeline import default_stages
+    from rusnews.pipeline import default_stages
 
     RunConfig(stages=stages, profile=profile)  # the same checks, the same messages
     if stages == NER:

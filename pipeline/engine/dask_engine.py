@@ -22,12 +22,12 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, wait
 
-from pipeline import __version__
-from pipeline.engine.completions import ShardReport
-from pipeline.engine.config import DEFAULT_PROFILE, FULL, RunConfig
-from pipeline.engine.local import bounded
-from pipeline.engine.shards import Shard
-from pipeline.engine.worker import limit_threads, prepare, run_shard, single_thread_environment
+from rusnews import __version__
+from rusnews.engine.completions import ShardReport
+from rusnews.engine.config import DEFAULT_PROFILE, FULL, RunConfig
+from rusnews.engine.local import bounded
+from rusnews.engine.shards import Shard
+from rusnews.engine.worker import limit_threads, prepare, run_shard, single_thread_environment
 
 PLUGIN_NAME = "rusnews-pipeline"
 
@@ -45,7 +45,7 @@ class LoadPipeline(WorkerPlugin):
 
 def _probe(path: str) -> tuple[bool, str]:
     """On a worker: can it see the file the client wrote, and which rusnews does it run?"""
-    from pipeline import __version__ as worker_version
+    from rusnews import __version__ as worker_version
 
     return os.path.exists(path), worker_version
 

@@ -17,10 +17,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
-from pipeline.engine.completions import ShardReport
-from pipeline.engine.config import DEFAULT_PROFILE, FULL, RunConfig
-from pipeline.engine.shards import Shard
-from pipeline.engine.worker import init_worker, prepare, run_shard, single_thread_environment
+from rusnews.engine.completions import ShardReport
+from rusnews.engine.config import DEFAULT_PROFILE, FULL, RunConfig
+from rusnews.engine.shards import Shard
+from rusnews.engine.worker import init_worker, prepare, run_shard, single_thread_environment
 
 F = TypeVar("F")
 

@@ -9,9 +9,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
-from pipeline.engine.completions import ShardReport
-from pipeline.engine.config import RunConfig
+from rusnews import __version__
+from rusnews.engine.completions import ShardReport
+from rusnews.engine.config import RunConfig
 
 LIBRARIES = ("natasha", "slovnet", "razdel", "navec", "yargy", "pymorphy3", "pandas", "pyarrow", "distributed")
 

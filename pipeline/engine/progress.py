@@ -10,8 +10,8 @@ from types import TracebackType
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn,
                            TimeRemainingColumn)
 
-from pipeline.engine.completions import ShardReport
-from pipeline.io.readers import iter_files
+from rusnews.engine.completions import ShardReport
+from rusnews.io.readers import iter_files
 
 
 def count_inputs(root: Path) -> int:

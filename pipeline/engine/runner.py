@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.engine import completions
-from pipeline.engine.completions import ShardReport
-from pipeline.engine.config import (
+from rusnews.engine import completions
+from rusnews.engine.completions import ShardReport
+from rusnews.engine.config import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_PROFILE,
     DEFAULT_SHARD_SIZE,
@@ -27,13 +27,13 @@ from pipeline.engine.config import (
     RunConfig,
     default_workers,
 )
-from pipeline.engine.local import Engine, PoolEngine, SerialEngine
-from pipeline.engine.manifest import build_manifest, write_manifest
-from pipeline.engine.progress import RunProgress, count_inputs
-from pipeline.engine.shards import Shard, cut_shards
-from pipeline.io.readers import read_folder
-from pipeline.io.tables import TableAssembler, part_path
-from pipeline.schema import TABLES
+from rusnews.engine.local import Engine, PoolEngine, SerialEngine
+from rusnews.engine.manifest import build_manifest, write_manifest
+from rusnews.engine.progress import RunProgress, count_inputs
+from rusnews.engine.shards import Shard, cut_shards
+from rusnews.io.readers import read_folder
+from rusnews.io.tables import TableAssembler, part_path
+from rusnews.schema import TABLES
 
 ENGINES = ("local", "dask")
 
@@ -62,7 +62,7 @@ def make_engine(engine: str = "local", workers: int | None = None, scheduler: st
     """The engine for a run; the local one stays in this process when there is one shard's work."""
     workers = default_workers() if workers is None else workers
     if engine == "dask":
-        from pipeline.engine.dask_engine import DaskEngine
+        from rusnews.engine.dask_engine import DaskEngine
 
         return DaskEngine(workers, scheduler, stages, profile=profile)
     if engine != "local":

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.model import Article, Problem
+from rusnews.model import Article, Problem
 
 Item = Article | Problem
 

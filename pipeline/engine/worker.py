@@ -15,14 +15,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline.engine.batches import batched, get_pipeline, process_batch
-from pipeline.engine.completions import ShardReport, remove_marker, write_marker
-from pipeline.engine.config import DEFAULT_PROFILE, RunConfig
-from pipeline.engine.memory import peak_rss_mb, rss_mb
-from pipeline.engine.shards import Shard
-from pipeline.io.tables import to_arrow, write_part
-from pipeline.model import Article
-from pipeline.schema import TABLES, Row
+from rusnews.engine.batches import batched, get_pipeline, process_batch
+from rusnews.engine.completions import ShardReport, remove_marker, write_marker
+from rusnews.engine.config import DEFAULT_PROFILE, RunConfig
+from rusnews.engine.memory import peak_rss_mb, rss_mb
+from rusnews.engine.shards import Shard
+from rusnews.io.tables import to_arrow, write_part
+from rusnews.model import Article
+from rusnews.schema import TABLES, Row
 
 # Environment variables that size the BLAS and OpenMP thread pools. They only
 # work if set before numpy loads, so engines set them before starting workers.

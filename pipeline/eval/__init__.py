@@ -4,7 +4,7 @@ The CLI calls `evaluate(...)` and then `print_report(report)`; both are plain
 functions that tests and notebooks call too.
 """
 
-from pipeline.eval.evaluate import evaluate, load_gold, score_systems
-from pipeline.eval.report import print_report, write_reports
+from rusnews.eval.evaluate import evaluate, load_gold, score_systems
+from rusnews.eval.report import print_report, write_reports
 
 __all__ = ["evaluate", "load_gold", "print_report", "score_systems", "write_reports"]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pipeline.eval.gold import GoldDoc
-from pipeline.model import DATE, DAY, LOC, MONTH, ORG, PER, YEAR, Mention
+from rusnews.eval.gold import GoldDoc
+from rusnews.model import DATE, DAY, LOC, MONTH, ORG, PER, YEAR, Mention
 
 NATASHA = "natasha"
 BASELINES = (NATASHA,)

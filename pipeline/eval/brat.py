@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.eval.gold import (
+from rusnews.eval.gold import (
     GoldDoc,
     GoldFormatError,
     GoldSpan,

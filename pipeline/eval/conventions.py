@@ -27,8 +27,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.eval.gold import GoldDoc
-from pipeline.model import DATE, LABELS, LOC, NAME_LABELS, ORG, PER
+from rusnews.eval.gold import GoldDoc
+from rusnews.model import DATE, LABELS, LOC, NAME_LABELS, ORG, PER
 
 Span = tuple[str, int, int]  # (label, start, end), end exclusive
 Bounds = tuple[int, int]

@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.eval.conventions import Span
-from pipeline.eval.gold import GoldDoc
+from rusnews.eval.conventions import Span
+from rusnews.eval.gold import GoldDoc
 
 MISSED = "missed"
 SPURIOUS = "spurious"

@@ -14,16 +14,16 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from pipeline.eval.baseline import get_baseline
-from pipeline.eval.brat import load_brat
-from pipeline.eval.conventions import Convention, conventions_for, tokenize
-from pipeline.eval.errors import analyze
-from pipeline.eval.factru import load_factru
-from pipeline.eval.gold import GoldDoc
-from pipeline.eval.jsonl import load_jsonl
-from pipeline.eval.metrics import METRICS, MICRO, score_all, scores_as_dict
-from pipeline.eval.normalization import date_targets, factru_targets, jsonl_targets, score_normals
-from pipeline.eval.predictions import (
+from rusnews.eval.baseline import get_baseline
+from rusnews.eval.brat import load_brat
+from rusnews.eval.conventions import Convention, conventions_for, tokenize
+from rusnews.eval.errors import analyze
+from rusnews.eval.factru import load_factru
+from rusnews.eval.gold import GoldDoc
+from rusnews.eval.jsonl import load_jsonl
+from rusnews.eval.metrics import METRICS, MICRO, score_all, scores_as_dict
+from rusnews.eval.normalization import date_targets, factru_targets, jsonl_targets, score_normals
+from rusnews.eval.predictions import (
     RUSNEWS,
     RunError,
     check_offsets,
@@ -31,7 +31,7 @@ from pipeline.eval.predictions import (
     run_profile,
     run_rusnews,
 )
-from pipeline.model import DATE, Mention
+from rusnews.model import DATE, Mention
 
 Predictions = dict[str, list[Mention]]
 FORMATS = ("factru", "brat", "jsonl")
@@ -258,7 +258,7 @@ def evaluate(
     report["versions"] = _versions()
     if fmt in RECORD_FORMATS:
         if run_dir is None:
-            from pipeline.eval.records import score_records
+            from rusnews.eval.records import score_records
 
             report["records"] = score_records(Path(gold), fmt, articles)
         else:
@@ -266,7 +266,7 @@ def evaluate(
                 "event records are scored on live runs only (leave out --run)"
             )
     if report_dir is not None:
-        from pipeline.eval.report import write_reports
+        from rusnews.eval.report import write_reports
 
         report["files"] = write_reports(report, Path(report_dir))
     return report

@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipeline.eval.gold import GoldDoc, GoldFormatError, GoldSpan, check_bounds, read_lines
-from pipeline.model import DATE
+from rusnews.eval.gold import GoldDoc, GoldFormatError, GoldSpan, check_bounds, read_lines
+from rusnews.model import DATE
 
 
 def _published(value: Any, where: str) -> date | None:

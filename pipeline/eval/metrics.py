@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from nervaluate import Evaluator
 
-from pipeline.eval.conventions import Bounds, Span, drop_misaligned
+from rusnews.eval.conventions import Bounds, Span, drop_misaligned
 
 EXACT = "exact"
 PARTIAL = "partial"

@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.eval.conventions import FACTRU_TYPES, Span, as_annotated
-from pipeline.eval.gold import GoldDoc, GoldObject
-from pipeline.model import DATE, NAME_LABELS, PER, Mention
+from rusnews.eval.conventions import FACTRU_TYPES, Span, as_annotated
+from rusnews.eval.gold import GoldDoc, GoldObject
+from rusnews.model import DATE, NAME_LABELS, PER, Mention
 
 Key = str | frozenset[str]
 

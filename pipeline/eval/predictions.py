@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.eval.gold import GoldDoc
-from pipeline.model import Article, Mention
+from rusnews.eval.gold import GoldDoc
+from rusnews.model import Article, Mention
 
 RUSNEWS = "rusnews"
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "label")
@@ -34,9 +34,9 @@ def run_rusnews(docs: Sequence[GoldDoc], profile: str = "names") -> list[Article
     """Run the rusnews pipeline of a profile (pipeline.PROFILES) on the gold texts
     (imported late: it loads models)."""
     try:
-        from pipeline.pipeline import Pipeline, default_stages
+        from rusnews.pipeline import Pipeline, default_stages
     except ModuleNotFoundError as error:
-        if error.name not in ("pipeline.pipeline",):
+        if error.name not in ("rusnews.pipeline",):
             raise
         raise RunError(
             "the rusnews pipeline (pipeline/pipeline.py) is not installed in this checkout; "

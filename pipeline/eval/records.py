@@ -52,9 +52,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.eval.gold import read_lines, read_text
-from pipeline.eval.metrics import Counts
-from pipeline.model import DATE, LOC, ORG, PER, Article, Event
+from rusnews.eval.gold import read_lines, read_text
+from rusnews.eval.metrics import Counts
+from rusnews.model import DATE, LOC, ORG, PER, Article, Event
 
 Span = tuple[int, int]
 EVENT, OCCUPATION_KIND = "event", "occupation"

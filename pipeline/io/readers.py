@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from pipeline.io.decode import DecodeError, decode
-from pipeline.model import Article, Problem
+from rusnews.io.decode import DecodeError, decode
+from rusnews.model import Article, Problem
 
 SUFFIXES = (".txt", ".json", ".jsonl")
 # News articles are kilobytes; a file of megabytes is a dump or an accident,

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from pipeline.schema import TABLES, Row
+from rusnews.schema import TABLES, Row
 
 FORMATS = ("parquet", "csv")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pipeline.report.page import render_page
-from pipeline.report.summary import RunSummary, summarize
+from rusnews.report.page import render_page
+from rusnews.report.summary import RunSummary, summarize
 
 __all__ = ["RunSummary", "render_report", "summarize", "write_report"]
 

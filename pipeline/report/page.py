@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from pipeline.model import DATE, DAY, LOC, MONTH, ORG, PER
-from pipeline.report.summary import OTHER, RunSummary, Timeline, TopEntity
-from pipeline.report.svg import PALETTE, hbar_chart, stacked_columns
-from pipeline.show import COLORS
+from rusnews.model import DATE, DAY, LOC, MONTH, ORG, PER
+from rusnews.report.summary import OTHER, RunSummary, Timeline, TopEntity
+from rusnews.report.svg import PALETTE, hbar_chart, stacked_columns
+from rusnews.show import COLORS
 
 # Darker than displaCy's highlight colours (COLORS), which are pale behind text
 # but too faint as bars; same hues, so a label looks alike everywhere.

@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.io.tables import read_table
-from pipeline.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WEEK, YEAR
-from pipeline.schema import TABLES
+from rusnews.io.tables import read_table
+from rusnews.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WEEK, YEAR
+from rusnews.schema import TABLES
 
 TOP_N = 15
 # Event types drawn as their own colour over time; the rest are stacked as "other".

@@ -16,9 +16,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pipeline.model import Article, Mention, Token
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.name_readings import CASES, NOMN, canon
+from rusnews.model import Article, Mention, Token
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.name_readings import CASES, NOMN, canon
 
 MAX_GAP = 6
 PREPOSITIONS_PATH = MODELS_DIR / "normalize" / "prepositions.tsv"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol
 
-from pipeline.model import Article
+from rusnews.model import Article
 
 # What stages can need and set, in pipeline order.
 SENTENCES = "sentences"

@@ -7,7 +7,7 @@ a weekday glued to a date (``в среду, 3 октября 2018 года``) an
 (``с 16 апреля по 19 мая 2019 года``). Bare durations (``10 лет``) are not dates.
 
 Every rule is a named regex; all rules share the group names below, and
-``pipeline.stages.dates`` turns a match into a value. Two context checks a regex
+``rusnews.stages.dates`` turns a match into a value. Two context checks a regex
 cannot make (the tense of a clause, whether a bare number counts something)
 close the module; they read pymorphy3 tags. Regexes rather than a yargy
 grammar: the cue check plus these patterns run far faster than natasha's
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pipeline import resources
+from rusnews import resources
 
 # Month number -> (stem, endings). Endings cover every case form, so no morphology
 # is needed; 'март'/'август' take no ending in the nominative.

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, ClassVar
 
-from pipeline.model import DATE, DAY, MONTH, WEEK, YEAR, Article, Mention
-from pipeline.stages import date_rules as rules
-from pipeline.stages.base import DATES, SENTENCES
+from rusnews.model import DATE, DAY, MONTH, WEEK, YEAR, Article, Mention
+from rusnews.stages import date_rules as rules
+from rusnews.stages.base import DATES, SENTENCES
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ class DateMatch:
     start: int  # char offsets into the text passed in, end exclusive
     end: int
     value: str | None  # ISO: '2025-12-03', '2025-W49', '2025-12', '2025'; None if unresolved
-    granularity: str  # pipeline.model DAY / WEEK / MONTH / YEAR
+    granularity: str  # rusnews.model DAY / WEEK / MONTH / YEAR
     relative: bool  # the value was computed from the publication date
 
 

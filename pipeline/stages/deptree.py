@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from pipeline.model import Article, Mention, Sentence, Token
+from rusnews.model import Article, Mention, Sentence, Token
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 VERBAL = {"VERB", "AUX"}

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from pipeline.model import DATE, Article, Mention
-from pipeline.stages.base import DATES, SENTENCES
-from pipeline.stages.date_rules import NUMBER
+from rusnews.model import DATE, Article, Mention
+from rusnews.stages.base import DATES, SENTENCES
+from rusnews.stages.date_rules import NUMBER
 
 # A count of years is an age as often as a span of time (`в возрасте 19 лет`,
 # `45-летний`), and NEREL types ages as AGE: years count as a duration only

@@ -16,10 +16,10 @@ from collections import Counter
 from functools import lru_cache
 from typing import ClassVar
 
-from pipeline.model import DATE, PER, Article, Entity, Mention
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.base import DATES, ENTITIES, NAMES, NORMALS
-from pipeline.text import fold as fold_case
+from rusnews.model import DATE, PER, Article, Entity, Mention
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.base import DATES, ENTITIES, NAMES, NORMALS
+from rusnews.text import fold as fold_case
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
 # Words an acronym skips when spelling a name's initials.

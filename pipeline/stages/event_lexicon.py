@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.resources import MODELS_DIR
-from pipeline.text import fold
+from rusnews.resources import MODELS_DIR
+from rusnews.text import fold
 
 EVENTS_DIR = MODELS_DIR / "events"
 AGENT = "agent"

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pipeline.model import DATE, LOC, ORG, Mention
-from pipeline.stages.deptree import NOMINAL, Tree
-from pipeline.stages.event_lexicon import AGENT, LOCATION, PARTICIPANT, TIME, TOPIC, EventLexicon
-from pipeline.stages.triggers import Frame
+from rusnews.model import DATE, LOC, ORG, Mention
+from rusnews.stages.deptree import NOMINAL, Tree
+from rusnews.stages.event_lexicon import AGENT, LOCATION, PARTICIPANT, TIME, TOPIC, EventLexicon
+from rusnews.stages.triggers import Frame
 
 # Dependents that can carry an argument; clauses (ccomp, advcl, xcomp...) carry their own events.
 ARGUMENT_RELS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")

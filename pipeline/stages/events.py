@@ -3,9 +3,9 @@
 What counts as a trigger, a light verb, a position or a planned-event word is
 data in `models/events/`; this module holds the rules that read the parse.
 
-- Triggers, light and support verbs: `pipeline.stages.triggers`.
+- Triggers, light and support verbs: `rusnews.stages.triggers`.
 - Arguments and their roles (agent, participant, location, topic, time):
-  `pipeline.stages.event_roles`; `ExtractEvents(debug=True)` records which rule
+  `rusnews.stages.event_roles`; `ExtractEvents(debug=True)` records which rule
   gave each argument.
 - Time: a DATE mention among the dependents; else the nearest date on a verb
   governing the trigger; else the publication date, with
@@ -19,7 +19,7 @@ data in `models/events/`; this module holds the rules that read the parse.
 - An event is kept only when the parse gave it at least one argument: a bare
   `переговоры` in a sentence says nothing an analyst can count.
 Occupation records (person, position, organization or place) come from
-`pipeline.stages.occupations` and share the event_id sequence, in text order.
+`rusnews.stages.occupations` and share the event_id sequence, in text order.
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from pipeline.model import DAY, LOC, Article, Event, Mention
-from pipeline.stages.base import DATES, ENTITIES, EVENTS, MORPH, NAMES, NORMALS, SENTENCES, SYNTAX
-from pipeline.stages.deptree import VERBAL, Tree, sentence_mentions
-from pipeline.stages.event_lexicon import (
+from rusnews.model import DAY, LOC, Article, Event, Mention
+from rusnews.stages.base import DATES, ENTITIES, EVENTS, MORPH, NAMES, NORMALS, SENTENCES, SYNTAX
+from rusnews.stages.deptree import VERBAL, Tree, sentence_mentions
+from rusnews.stages.event_lexicon import (
     ASSERTED,
     LOCATION,
     NEGATED,
@@ -40,9 +40,9 @@ from pipeline.stages.event_lexicon import (
     EventLexicon,
     event_lexicon,
 )
-from pipeline.stages.event_roles import ROLE_RANK, Found, collect_arguments, governing_date
-from pipeline.stages.occupations import extract_occupations, to_argument
-from pipeline.stages.triggers import Frame, find_frames
+from rusnews.stages.event_roles import ROLE_RANK, Found, collect_arguments, governing_date
+from rusnews.stages.occupations import extract_occupations, to_argument
+from rusnews.stages.triggers import Frame, find_frames
 
 
 def _negates(tree: Tree, i: int) -> bool:

@@ -19,11 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
-from pipeline import resources
-from pipeline.model import DATE, LOC, ORG, PER, Article, Mention, Token
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.base import MORPH, NAMES, SENTENCES
-from pipeline.text import fold
+from rusnews import resources
+from rusnews.model import DATE, LOC, ORG, PER, Article, Mention, Token
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.text import fold
 
 GAZETTEERS = MODELS_DIR / "gazetteers"
 # Which label each list gives its names, and which labels of the tagger it

@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import ClassVar
 
-from pipeline import resources
-from pipeline.model import Article
-from pipeline.stages.base import MORPH, SENTENCES
-from pipeline.stages.batching import map_sorted
-from pipeline.stages.name_readings import parse_word
-from pipeline.stages.slovnet_exec import Morph as MorphModel
+from rusnews import resources
+from rusnews.model import Article
+from rusnews.stages.base import MORPH, SENTENCES
+from rusnews.stages.batching import map_sorted
+from rusnews.stages.name_readings import parse_word
+from rusnews.stages.slovnet_exec import Morph as MorphModel
 
 # slovnet speaks Universal Dependencies; pymorphy3 speaks OpenCorpora.
 UD_TO_OC = {

@@ -19,10 +19,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pipeline.model import Token
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.name_phrases import PhraseForms
-from pipeline.stages.name_readings import (
+from rusnews.model import Token
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.name_phrases import PhraseForms
+from rusnews.stages.name_readings import (
     MODIFIER_POS,
     NOUN_POS,
     canon,

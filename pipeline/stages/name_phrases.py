@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from pipeline.model import Token
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.name_readings import (
+from rusnews.model import Token
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.name_readings import (
     CASES,
     MODIFIER_POS,
     NOMN,

@@ -19,8 +19,8 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.model import Token
-from pipeline.resources import MODELS_DIR, morph_analyzer
+from rusnews.model import Token
+from rusnews.resources import MODELS_DIR, morph_analyzer
 
 if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse

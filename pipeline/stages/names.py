@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.model import Token
-from pipeline.stages.name_readings import (
+from rusnews.model import Token
+from rusnews.stages.name_readings import (
     CASES,
     FEMN,
     FIRST,

@@ -16,11 +16,11 @@ from typing import ClassVar
 
 from slovnet.bio import bio_spans
 
-from pipeline import resources
-from pipeline.model import Article, Mention
-from pipeline.stages.base import NAMES, SENTENCES
-from pipeline.stages.batching import map_sorted
-from pipeline.stages.slovnet_exec import NER
+from rusnews import resources
+from rusnews.model import Article, Mention
+from rusnews.stages.base import NAMES, SENTENCES
+from rusnews.stages.batching import map_sorted
+from rusnews.stages.slovnet_exec import NER
 
 WINDOW_CHARS = 4000
 

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pipeline.model import NAME_LABELS, PER, Article, Mention, Token
-from pipeline.stages.agreement import allowed_cases, governing_verb_feats, with_feats
-from pipeline.stages.base import MORPH, NAMES, NORMALS
-from pipeline.stages.name_descriptors import normalize_name
-from pipeline.stages.name_phrases import inflect_phrase
-from pipeline.stages.name_readings import join_tokens
-from pipeline.stages.names import normalize_person
+from rusnews.model import NAME_LABELS, PER, Article, Mention, Token
+from rusnews.stages.agreement import allowed_cases, governing_verb_feats, with_feats
+from rusnews.stages.base import MORPH, NAMES, NORMALS
+from rusnews.stages.name_descriptors import normalize_name
+from rusnews.stages.name_phrases import inflect_phrase
+from rusnews.stages.name_readings import join_tokens
+from rusnews.stages.names import normalize_person
 
 
 @dataclass(slots=True)

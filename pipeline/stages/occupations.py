@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline import resources
-from pipeline.model import DAY, LOC, ORG, PER, Argument, Article, Event, Mention, Token
-from pipeline.stages.deptree import NOMINAL, VERBAL, Tree
-from pipeline.stages.event_lexicon import (
+from rusnews import resources
+from rusnews.model import DAY, LOC, ORG, PER, Argument, Article, Event, Mention, Token
+from rusnews.stages.deptree import NOMINAL, VERBAL, Tree
+from rusnews.stages.event_lexicon import (
     OCCUPATION,
     ORGANIZATION,
     PERSON,

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
-from pipeline.model import LOC, ORG, PER, Article, Mention, Sentence, Token
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.model import LOC, ORG, PER, Article, Mention, Sentence, Token
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.base import MORPH, NAMES, SENTENCES
 
 OWNER, BARE, COMPLEMENT, GENITIVE = "owner", "bare", "по", "gen"
 # A person as owner (`правительство Медведева`) is left out: the Naeval

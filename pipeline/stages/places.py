@@ -19,9 +19,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import ClassVar
 
-from pipeline.model import LOC, ORG, Article, Mention
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.model import LOC, ORG, Article, Mention
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.base import MORPH, NAMES, SENTENCES
 
 EVERYWHERE, INSIDE_NAMES = "everywhere", "inside_names"
 

@@ -19,9 +19,9 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import ClassVar
 
-from pipeline.model import ORG, Article, Mention, Token
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.model import ORG, Article, Mention, Token
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.base import MORPH, NAMES, SENTENCES
 
 ALWAYS, PLACE = "always", "place"
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "через"})

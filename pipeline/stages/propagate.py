@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from pipeline.model import DATE, LOC, ORG, PER, Article, Mention, Token
-from pipeline.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
-from pipeline.text import fold
+from rusnews.model import DATE, LOC, ORG, PER, Article, Mention, Token
+from rusnews.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
+from rusnews.text import fold
 
 
 def keys(token: Token) -> set[str]:

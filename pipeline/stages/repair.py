@@ -16,9 +16,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import ClassVar
 
-from pipeline.model import ORG, PER, Article, Mention, Token
-from pipeline.resources import MODELS_DIR
-from pipeline.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
+from rusnews.model import ORG, PER, Article, Mention, Token
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
 
 Rule = Callable[[Article, Mention], list[Mention] | None]
 

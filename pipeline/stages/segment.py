@@ -8,9 +8,9 @@ from typing import ClassVar
 
 from razdel.segmenters.tokenize import ATOM, Atom, TokenSegmenter, TokenSplit
 
-from pipeline import resources
-from pipeline.model import Article, Sentence, Token
-from pipeline.stages.base import SENTENCES
+from rusnews import resources
+from rusnews.model import Article, Sentence, Token
+from rusnews.stages.base import SENTENCES
 
 
 def lines(text: str) -> list[tuple[int, str]]:

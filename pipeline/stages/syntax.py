@@ -19,13 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from pipeline import resources
-from pipeline.model import Article, Sentence
-from pipeline.stages.base import DATES, MORPH, NAMES, SENTENCES, SYNTAX
-from pipeline.stages.batching import map_sorted
-from pipeline.stages.deptree import sentence_mentions
-from pipeline.stages.event_lexicon import event_lexicon, fold
-from pipeline.stages.slovnet_exec import Syntax
+from rusnews import resources
+from rusnews.model import Article, Sentence
+from rusnews.stages.base import DATES, MORPH, NAMES, SENTENCES, SYNTAX
+from rusnews.stages.batching import map_sorted
+from rusnews.stages.deptree import sentence_mentions
+from rusnews.stages.event_lexicon import event_lexicon, fold
+from rusnews.stages.slovnet_exec import Syntax
 
 
 def can_hold_record(sentence: Sentence, lemmas: frozenset[str]) -> bool:

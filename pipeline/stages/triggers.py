@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.model import LOC, ORG, PER
-from pipeline.stages.deptree import VERBAL, Tree
-from pipeline.stages.event_lexicon import AGENT, EventLexicon, LightVerb, Trigger
+from rusnews.model import LOC, ORG, PER
+from rusnews.stages.deptree import VERBAL, Tree
+from rusnews.stages.event_lexicon import AGENT, EventLexicon, LightVerb, Trigger
 
 # A light verb's noun behind a preposition: 'подал в отставку', 'выступил с заявлением'.
 LIGHT_PREPOSITIONS = ("в", "во", "с", "со")

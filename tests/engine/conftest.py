@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.io.tables import read_table
-from pipeline.schema import TABLES
+from rusnews.io.tables import read_table
+from rusnews.schema import TABLES
 from tests.conftest import SAMPLE
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.bench.contenders import rss_after
-from pipeline.bench.synthetic import build_synthetic
-from pipeline.cli import app
-from pipeline.engine.completions import ShardReport
-from pipeline.io.readers import read_folder
+from rusnews.bench.contenders import rss_after
+from rusnews.bench.synthetic import build_synthetic
+from rusnews.cli import app
+from rusnews.engine.completions import ShardReport
+from rusnews.io.readers import read_folder
 from tests.conftest import SAMPLE
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engine.runner import run
+from rusnews.engine.runner import run
 from tests.conftest import SAMPLE
 from tests.engine.conftest import assert_same_tables
 

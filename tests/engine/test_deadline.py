@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
-from pipeline.engine.batches import process_batch
-from pipeline.engine.deadline import DeadlineExceeded, deadline
-from pipeline.model import Article
-from pipeline.pipeline import Pipeline, default_stages
+from rusnews.engine.batches import process_batch
+from rusnews.engine.deadline import DeadlineExceeded, deadline
+from rusnews.model import Article
+from rusnews.pipeline import Pipeline, default_stages
 
 
 class Stall:

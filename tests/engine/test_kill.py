@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engine.runner import run
+from rusnews.engine.runner import run
 from tests.conftest import ROOT
 from tests.engine.conftest import assert_same_tables, copy_sample
 
@@ -19,7 +19,7 @@ OPTIONS = ["--shard-size", "10", "--batch-size", "5", "--no-progress"]
 
 
 def _command(corpus: Path, out: Path, workers: int) -> list[str]:
-    return [sys.executable, "-m", "pipeline.cli", "run", str(corpus), "-o", str(out), "--workers", str(workers),
+    return [sys.executable, "-m", "rusnews.cli", "run", str(corpus), "-o", str(out), "--workers", str(workers),
             *OPTIONS]
 
 

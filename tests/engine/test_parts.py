@@ -7,9 +7,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.engine import completions
-from pipeline.engine.completions import ShardReport
-from pipeline.io.tables import assemble_table, list_parts, part_path, read_table, to_arrow, write_part
+from rusnews.engine import completions
+from rusnews.engine.completions import ShardReport
+from rusnews.io.tables import assemble_table, list_parts, part_path, read_table, to_arrow, write_part
 
 
 def _rows(article_id: str, n: int) -> list[dict]:
@@ -82,7 +82,7 @@ def test_one_run_at_a_time(tmp_path: Path) -> None:
 
 
 def test_assembler_appends_shards_as_they_come_and_puts_tables_in_place_on_close(tmp_path: Path) -> None:
-    from pipeline.io.tables import TableAssembler
+    from rusnews.io.tables import TableAssembler
 
     write_part(to_arrow("errors", _rows("a", 2)), tmp_path, "errors", "shard-00000")
     write_part(to_arrow("errors", _rows("b", 1)), tmp_path, "errors", "shard-00001")
@@ -97,7 +97,7 @@ def test_assembler_appends_shards_as_they_come_and_puts_tables_in_place_on_close
 
 
 def test_a_discarded_assembly_leaves_no_file(tmp_path: Path) -> None:
-    from pipeline.io.tables import TableAssembler
+    from rusnews.io.tables import TableAssembler
 
     write_part(to_arrow("errors", _rows("a", 1)), tmp_path, "errors", "shard-00000")
     assembler = TableAssembler(tmp_path)

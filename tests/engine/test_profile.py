@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engine.config import RunConfig, build_stages
-from pipeline.engine.runner import run
-from pipeline.io.tables import read_table
+from rusnews.engine.config import RunConfig, build_stages
+from rusnews.engine.runner import run
+from rusnews.io.tables import read_table
 
 # `Полиция` is a body named by a common noun, `британского` a place named by an
 # adjective: NEREL annotates both, factRuEval neither.

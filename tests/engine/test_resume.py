@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.engine import completions
-from pipeline.engine.runner import run
-from pipeline.io.tables import part_path, read_table
+from rusnews.engine import completions
+from rusnews.engine.runner import run
+from rusnews.io.tables import part_path, read_table
 from tests.engine.conftest import assert_same_tables
 
 SHARD = 4  # the small corpus makes 5 shards of 4 articles

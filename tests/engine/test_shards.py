@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.engine.shards import cut_shards, shard_id
-from pipeline.io.readers import read_folder
-from pipeline.model import Article, Problem
+from rusnews.engine.shards import cut_shards, shard_id
+from rusnews.io.readers import read_folder
+from rusnews.model import Article, Problem
 
 
 def _stream(pattern: str) -> list[Article | Problem]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.engine.batches import get_pipeline
-from pipeline.engine.worker import prepare
-from pipeline.stages.name_readings import natasha_names
+from rusnews.engine.batches import get_pipeline
+from rusnews.engine.worker import prepare
+from rusnews.stages.name_readings import natasha_names
 
 
 def test_prepare_runs_the_warm_up_article_without_counting_it() -> None:

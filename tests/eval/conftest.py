@@ -26,6 +26,6 @@ def corpora() -> Path:
 
 @pytest.fixture(scope="session")
 def natasha_models():
-    from pipeline.eval.baseline import load_natasha
+    from rusnews.eval.baseline import load_natasha
 
     return load_natasha()

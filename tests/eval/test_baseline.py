@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.eval.baseline import adapt_date, get_baseline, predict_natasha, tag_natasha
-from pipeline.eval.gold import GoldDoc
+from rusnews.eval.baseline import adapt_date, get_baseline, predict_natasha, tag_natasha
+from rusnews.eval.gold import GoldDoc
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval.brat import load_brat, parse_ann
-from pipeline.eval.gold import GoldDoc, GoldFormatError
+from rusnews.eval.brat import load_brat, parse_ann
+from rusnews.eval.gold import GoldDoc, GoldFormatError
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval.brat import load_brat
-from pipeline.eval.conventions import (
+from rusnews.eval.brat import load_brat
+from rusnews.eval.conventions import (
     NAEVAL,
     OBJECT,
     close_quote,
@@ -15,9 +15,9 @@ from pipeline.eval.conventions import (
     nerel_spans,
     tokenize,
 )
-from pipeline.eval.factru import load_factru
-from pipeline.eval.gold import GoldDoc
-from pipeline.eval.jsonl import load_jsonl
+from rusnews.eval.factru import load_factru
+from rusnews.eval.gold import GoldDoc
+from rusnews.eval.jsonl import load_jsonl
 
 
 def texts(doc: GoldDoc, spans: list[tuple[str, int, int]]) -> list[tuple[str, str]]:

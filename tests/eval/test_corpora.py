@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval import load_gold, score_systems
-from pipeline.eval.baseline import predict_natasha
+from rusnews.eval import load_gold, score_systems
+from rusnews.eval.baseline import predict_natasha
 
 TOLERANCE = 0.005
 

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.eval.errors import analyze, classify, shape
-from pipeline.eval.gold import GoldDoc
+from rusnews.eval.errors import analyze, classify, shape
+from rusnews.eval.gold import GoldDoc
 
 
 def test_classify_every_kind() -> None:

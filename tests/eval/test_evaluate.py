@@ -4,10 +4,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.eval import evaluate, load_gold, score_systems
-from pipeline.eval.gold import GoldDoc
-from pipeline.eval.predictions import RunError
-from pipeline.model import Mention
+from rusnews.eval import evaluate, load_gold, score_systems
+from rusnews.eval.gold import GoldDoc
+from rusnews.eval.predictions import RunError
+from rusnews.model import Mention
 
 
 def gold_as_run(docs: list[GoldDoc], folder: Path) -> Path:

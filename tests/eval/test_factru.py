@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval.factru import load_factru, parse_coref, parse_objects, parse_spans
-from pipeline.eval.gold import GoldDoc, GoldFormatError
+from rusnews.eval.factru import load_factru, parse_coref, parse_objects, parse_spans
+from rusnews.eval.gold import GoldDoc, GoldFormatError
 
 
 @pytest.fixture(scope="module")

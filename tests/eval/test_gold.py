@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval.gold import GoldFormatError, check_bounds, read_lines, read_text, words_in_order
+from rusnews.eval.gold import GoldFormatError, check_bounds, read_lines, read_text, words_in_order
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval.gold import GoldDoc, GoldFormatError
-from pipeline.eval.jsonl import load_jsonl, parse_jsonl
+from rusnews.eval.gold import GoldDoc, GoldFormatError
+from rusnews.eval.jsonl import load_jsonl, parse_jsonl
 
 
 @pytest.fixture(scope="module")

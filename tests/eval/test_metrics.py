@@ -3,8 +3,8 @@
 import pytest
 from nervaluate import Evaluator
 
-from pipeline.eval.conventions import tokenize
-from pipeline.eval.metrics import (
+from rusnews.eval.conventions import tokenize
+from rusnews.eval.metrics import (
     MICRO,
     Counts,
     score_exact,

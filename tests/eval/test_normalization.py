@@ -2,11 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval.conventions import quote_closed
-from pipeline.eval.factru import load_factru
-from pipeline.eval.gold import GoldDoc
-from pipeline.eval.jsonl import load_jsonl
-from pipeline.eval.normalization import (
+from rusnews.eval.conventions import quote_closed
+from rusnews.eval.factru import load_factru
+from rusnews.eval.gold import GoldDoc
+from rusnews.eval.jsonl import load_jsonl
+from rusnews.eval.normalization import (
     date_targets,
     factru_targets,
     jsonl_targets,
@@ -14,7 +14,7 @@ from pipeline.eval.normalization import (
     person_forms,
     score_normals,
 )
-from pipeline.model import Mention
+from rusnews.model import Mention
 
 
 @pytest.fixture(scope="module")

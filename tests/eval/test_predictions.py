@@ -4,9 +4,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.eval.gold import GoldDoc
-from pipeline.eval.predictions import RunError, check_offsets, read_run, run_profile
-from pipeline.model import Mention
+from rusnews.eval.gold import GoldDoc
+from rusnews.eval.predictions import RunError, check_offsets, read_run, run_profile
+from rusnews.model import Mention
 
 DOCS = [
     GoldDoc("a", "Юрий Лужков посетил Казань."),

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval.gold import read_text
-from pipeline.eval.records import (
+from rusnews.eval.gold import read_text
+from rusnews.eval.records import (
     BASELINE,
     EVENT,
     OCCUPATION_KIND,
@@ -21,7 +21,7 @@ from pipeline.eval.records import (
     parse_facts,
     score_records,
 )
-from pipeline.model import Article
+from rusnews.model import Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "records"
 FACTRU, BRAT = FIXTURES / "factru", FIXTURES / "brat"

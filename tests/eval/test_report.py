@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from pipeline.eval import print_report, score_systems, write_reports
-from pipeline.eval.gold import GoldDoc, GoldSpan
-from pipeline.eval.report import fmt, render_markdown, score_rows
-from pipeline.model import Mention
+from rusnews.eval import print_report, score_systems, write_reports
+from rusnews.eval.gold import GoldDoc, GoldSpan
+from rusnews.eval.report import fmt, render_markdown, score_rows
+from rusnews.model import Mention
 
 TEXT = "Юрий Лужков посетил Казань."
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval import evaluate
+from rusnews.eval import evaluate
 
 SAMPLE_GOLD = Path(__file__).resolve().parents[2] / "corpora" / "sample-gold.jsonl"
 # Measured micro exact-span F1 when this was written: 0.958 (13 articles, 230 mentions); the

@@ -48,7 +48,7 @@ def hostile_files() -> dict[str, tuple[str, bytes, str]]:
 
 def build(root: Path) -> dict[str, tuple[str, str]]:
     """Write the hostile folder; return kind -> (article path, expected outcome)."""
-    from pipeline.io.readers import MAX_ARTICLE_BYTES
+    from rusnews.io.readers import MAX_ARTICLE_BYTES
 
     for rel, text in GOOD.items():
         path = root / rel

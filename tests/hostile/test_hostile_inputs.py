@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from rusnews.cli import app
 from tests.hostile.fixtures import GOOD, PROCESSED, build
 
 runner = CliRunner()

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from pipeline.io.decode import DecodeError, decode
+from rusnews.io.decode import DecodeError, decode
 
 TEXT = "Министр иностранных дел встретился с послом в Москве.\nВстреча прошла вчера."
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.io.readers import parse_published, read_folder, split_markers
-from pipeline.model import Article, Problem
+from rusnews.io.readers import parse_published, read_folder, split_markers
+from rusnews.model import Article, Problem
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_sample_corpus_reads_exactly_as_its_gold() -> None:
 def test_files_that_cannot_be_articles_become_problems(tmp_path: Path) -> None:
     import os
 
-    from pipeline.io import readers
+    from rusnews.io import readers
 
     _write(tmp_path, "page.txt", b"<!DOCTYPE html><html><body><p>\xd0\x9f</p></body></html>")
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")

@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.io.tables import read_table, to_arrow, write_table
-from pipeline.model import Article, Entity, Mention, Sentence, Token
-from pipeline.schema import TABLES, rows_of
+from rusnews.io.tables import read_table, to_arrow, write_table
+from rusnews.model import Article, Entity, Mention, Sentence, Token
+from rusnews.schema import TABLES, rows_of
 
 
 def _article() -> Article:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.io.tables import to_arrow, write_table
-from pipeline.schema import TABLES, Row
+from rusnews.cli import app
+from rusnews.io.tables import to_arrow, write_table
+from rusnews.schema import TABLES, Row
 from tests.conftest import SAMPLE
 
 

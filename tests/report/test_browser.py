@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from matplotlib import image
 
-from pipeline.report import summarize, write_report
+from rusnews.report import summarize, write_report
 from tests.report.chromium import dump_dom, find_chromium, screenshot
 
 CHARTS = {"chart-mentions", "chart-event-types", "chart-events-over-time"}

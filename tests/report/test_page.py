@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.report import render_report, write_report
+from rusnews.cli import app
+from rusnews.report import render_report, write_report
 from tests.report.conftest import write_run
 
 runner = CliRunner()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.report.summary import OTHER, parse_event_date, summarize, timeline, top_entities
+from rusnews.report.summary import OTHER, parse_event_date, summarize, timeline, top_entities
 
 
 def entities(*rows: tuple[str, str, str, str, int]) -> pd.DataFrame:

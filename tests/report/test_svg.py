@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from pipeline.report.svg import hbar_chart, nice_step, stacked_columns
+from rusnews.report.svg import hbar_chart, nice_step, stacked_columns
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.model import Article, Mention
-from pipeline.stages.morph import Morph
-from pipeline.stages.segment import Segment
+from rusnews.model import Article, Mention
+from rusnews.stages.morph import Morph
+from rusnews.stages.segment import Segment
 
 
 def tagged_article(text: str, spans: list[tuple[str, str]]) -> Article:

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.model import PER
+from rusnews.model import PER
 
 
 @pytest.mark.parametrize(

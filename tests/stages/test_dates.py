@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import DATE, DAY, MONTH, WEEK, YEAR, Article, Sentence
-from pipeline.stages.dates import DateMatch, TagDates, find_dates
+from rusnews.model import DATE, DAY, MONTH, WEEK, YEAR, Article, Sentence
+from rusnews.stages.dates import DateMatch, TagDates, find_dates
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 SEED = CORPORA / "seed" / "kz-eu-visa-talks.txt"
@@ -217,7 +217,7 @@ def test_tag_dates_without_sentences_reads_the_whole_text() -> None:
 
 
 def test_tag_dates_keeps_existing_mentions() -> None:
-    from pipeline.model import PER, Mention
+    from rusnews.model import PER, Mention
 
     article = Article("a3", "Иванов приехал 1 декабря.", published=PUB)
     article.mentions.append(Mention(0, 6, "Иванов", PER))
@@ -245,7 +245,7 @@ def test_seed_article() -> None:
 
 
 def test_the_date_cue_ignores_case_and_word_inside_matches():
-    from pipeline.stages.date_rules import has_cue
+    from rusnews.stages.date_rules import has_cue
 
     assert has_cue("ЗАСЕДАНИЕ СОСТОИТСЯ 5 ЯНВАРЯ") and has_cue("В МАЕ") and has_cue("Послезавтра")
     assert not has_cue("Погода хорошая") and not has_cue("Кумай")  # 'май' only at a word's start

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import DATE, Article
-from pipeline.pipeline import default_stages
-from pipeline.stages.dates import TagDates
-from pipeline.stages.durations import TagDurations, find_durations
-from pipeline.stages.segment import Segment
+from rusnews.model import DATE, Article
+from rusnews.pipeline import default_stages
+from rusnews.stages.dates import TagDates
+from rusnews.stages.durations import TagDurations, find_durations
+from rusnews.stages.segment import Segment
 
 
 def durations(text: str) -> list[str]:

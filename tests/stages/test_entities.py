@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.model import Article, Mention
-from pipeline.stages.entities import build_entities
+from rusnews.model import Article, Mention
+from rusnews.stages.entities import build_entities
 
 
 def _article(text: str, spans: list[tuple[str, str, str]]) -> Article:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.io.readers import read_folder
-from pipeline.model import Article, Event
-from pipeline.stages.event_lexicon import OCCUPATION, event_lexicon, fold
-from pipeline.stages.events import ExtractEvents
-from pipeline.stages.morph import lemmatize
+from rusnews.io.readers import read_folder
+from rusnews.model import Article, Event
+from rusnews.stages.event_lexicon import OCCUPATION, event_lexicon, fold
+from rusnews.stages.events import ExtractEvents
+from rusnews.stages.morph import lemmatize
 
 PUBLISHED = "2025-12-03"
 
@@ -253,10 +253,10 @@ def test_seed_acceptance(pipe, seed_dir) -> None:
 
 
 def test_a_cycle_in_the_parse_does_not_hang_the_events_stage() -> None:
-    from pipeline.model import Article
-    from pipeline.stages.events import ExtractEvents
-    from pipeline.stages.morph import Morph
-    from pipeline.stages.segment import Segment
+    from rusnews.model import Article
+    from rusnews.stages.events import ExtractEvents
+    from rusnews.stages.morph import Morph
+    from rusnews.stages.segment import Segment
 
     (article,) = Morph()(Segment()([Article("a", "Министр прибыл и посетил завод")]))
     tokens = article.sentences[0].tokens

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.gazetteer import TagGazetteer, load_gazetteer
+from rusnews.stages.gazetteer import TagGazetteer, load_gazetteer
 from tests.stages.helpers import tagged_article as _article
 
 

@@ -1,8 +1,8 @@
 import pytest
 
-from pipeline.model import Article
-from pipeline.stages.morph import Morph, lemmatize
-from pipeline.stages.segment import Segment
+from rusnews.model import Article
+from rusnews.stages.morph import Morph, lemmatize
+from rusnews.stages.segment import Segment
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
-from pipeline.model import Article
-from pipeline.stages.morph import Morph
-from pipeline.stages.ner import TagNER
-from pipeline.stages.repair import Repair
-from pipeline.stages.segment import Segment
+from rusnews.model import Article
+from rusnews.stages.morph import Morph
+from rusnews.stages.ner import TagNER
+from rusnews.stages.repair import Repair
+from rusnews.stages.segment import Segment
 
 
 def test_names_from_batched_sentences_keep_article_offsets_after_repair() -> None:

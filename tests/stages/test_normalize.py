@@ -12,16 +12,16 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.model import LOC, ORG, PER, Article, Mention, Sentence, Token
-from pipeline.stages.name_phrases import normalize_phrase
-from pipeline.stages.name_readings import recover_shape
-from pipeline.stages.normalize import Normal, Normalize, normalize_mention
+from rusnews.model import LOC, ORG, PER, Article, Mention, Sentence, Token
+from rusnews.stages.name_phrases import normalize_phrase
+from rusnews.stages.name_readings import recover_shape
+from rusnews.stages.normalize import Normal, Normalize, normalize_mention
 
 MENTION = re.compile(r"\[(.+?)\]")
 
 
 def tag_phrase(text: str) -> list[Token]:
-    from pipeline.resources import morph_tagger, segmenter
+    from rusnews.resources import morph_tagger, segmenter
 
     tokens = [Token(t.start, t.stop, t.text) for t in segmenter().tokenize(text)]
     markup = morph_tagger()([tok.text for tok in tokens])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
+from rusnews.stages.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
 from tests.stages.helpers import tagged_article as _article
 
 
@@ -72,7 +72,7 @@ def test_finders_are_off_by_default() -> None:
 
 
 def test_profiles_choose_the_rule_families() -> None:
-    from pipeline.pipeline import default_stages
+    from rusnews.pipeline import default_stages
 
     names = [stage.name for stage in default_stages()]
     nerel = [stage.name for stage in default_stages("nerel")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.places import INSIDE_NAMES, AdjectivalPlaces, place_adjectives
+from rusnews.stages.places import INSIDE_NAMES, AdjectivalPlaces, place_adjectives
 from tests.stages.helpers import tagged_article as _article
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.platforms import DropPlatforms, platforms
+from rusnews.stages.platforms import DropPlatforms, platforms
 from tests.stages.helpers import tagged_article
 
 

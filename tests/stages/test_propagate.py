@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.model import Mention
-from pipeline.stages.propagate import PropagateNames
+from rusnews.model import Mention
+from rusnews.stages.propagate import PropagateNames
 from tests.stages.helpers import tagged_article as _article
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.model import Article, Mention
-from pipeline.stages.repair import Repair
+from rusnews.model import Article, Mention
+from rusnews.stages.repair import Repair
 
 
 def _mention(text: str, whole: str, label: str = "ORG") -> Mention:
@@ -37,8 +37,8 @@ def test_debug_mode_names_the_rule() -> None:
 
 
 def test_sentence_initial_adverb_is_trimmed_from_a_person() -> None:
-    from pipeline.stages.morph import Morph
-    from pipeline.stages.segment import Segment
+    from rusnews.stages.morph import Morph
+    from rusnews.stages.segment import Segment
 
     text = "Вчера Алибек Бакаев провёл встречу."
     (article,) = Morph()(Segment()([Article("a", text)]))
@@ -102,8 +102,8 @@ def test_alias_in_parentheses_is_marked_for_linking() -> None:
     ],
 )
 def test_titles_and_name_parts(text: str, span: str, expected: str) -> None:
-    from pipeline.stages.morph import Morph
-    from pipeline.stages.segment import Segment
+    from rusnews.stages.morph import Morph
+    from rusnews.stages.segment import Segment
 
     (article,) = Morph()(Segment()([Article("a", text)]))
     article.mentions = [_mention(span, text, "PER")]
@@ -129,8 +129,8 @@ def test_descriptors_are_trimmed(whole: str, span: str, expected: list[str]) -> 
 
 
 def test_a_quoted_vehicle_name_is_not_an_organization() -> None:
-    from pipeline.stages.morph import Morph
-    from pipeline.stages.segment import Segment
+    from rusnews.stages.morph import Morph
+    from rusnews.stages.segment import Segment
 
     text = "Шаттл «Дискавери» завершил полёт, компания «Газпром» промолчала."
     (article,) = Morph()(Segment()([Article("a", text)]))
@@ -149,8 +149,8 @@ def test_a_quoted_vehicle_name_is_not_an_organization() -> None:
     ],
 )
 def test_name_parts_the_tagger_left_out(text: str, span: str, expected: str) -> None:
-    from pipeline.stages.morph import Morph
-    from pipeline.stages.segment import Segment
+    from rusnews.stages.morph import Morph
+    from rusnews.stages.segment import Segment
 
     (article,) = Morph()(Segment()([Article("a", text)]))
     article.mentions = [_mention(span, text, "PER")]

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.eval.jsonl import load_jsonl
-from pipeline.model import DATE, NAME_LABELS, Article
-from pipeline.stages.dates import TagDates
-from pipeline.stages.entities import LinkEntities, fold
-from pipeline.stages.morph import Morph
-from pipeline.stages.ner import TagNER
-from pipeline.stages.normalize import Normalize
-from pipeline.stages.repair import Repair
-from pipeline.stages.segment import Segment
-from pipeline.pipeline import SortMentions
+from rusnews.eval.jsonl import load_jsonl
+from rusnews.model import DATE, NAME_LABELS, Article
+from rusnews.stages.dates import TagDates
+from rusnews.stages.entities import LinkEntities, fold
+from rusnews.stages.morph import Morph
+from rusnews.stages.ner import TagNER
+from rusnews.stages.normalize import Normalize
+from rusnews.stages.repair import Repair
+from rusnews.stages.segment import Segment
+from rusnews.pipeline import SortMentions
 from tests.conftest import SAMPLE
 
 

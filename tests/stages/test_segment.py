@@ -2,9 +2,9 @@ import razdel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.io.readers import read_folder
-from pipeline.model import Article
-from pipeline.stages.segment import Segment, tokenize
+from rusnews.io.readers import read_folder
+from rusnews.model import Article
+from rusnews.stages.segment import Segment, tokenize
 from tests.conftest import SAMPLE
 
 
@@ -33,7 +33,7 @@ def test_a_caption_line_is_its_own_sentence() -> None:
 
 
 def test_a_sentence_without_punctuation_is_cut_into_bounded_pieces() -> None:
-    from pipeline.stages.segment import MAX_SENTENCE_TOKENS
+    from rusnews.stages.segment import MAX_SENTENCE_TOKENS
 
     text = " ".join(["слово"] * (MAX_SENTENCE_TOKENS * 2 + 10))
     (article,) = Segment()([Article("a", text)])

@@ -7,12 +7,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline import resources
-from pipeline.io.readers import read_folder
-from pipeline.model import Article
-from pipeline.stages.batching import map_sorted
-from pipeline.stages.segment import Segment
-from pipeline.stages.slovnet_exec import NER, Morph, Syntax, groups, viterbi
+from rusnews import resources
+from rusnews.io.readers import read_folder
+from rusnews.model import Article
+from rusnews.stages.batching import map_sorted
+from rusnews.stages.segment import Segment
+from rusnews.stages.slovnet_exec import NER, Morph, Syntax, groups, viterbi
 from tests.conftest import SAMPLE, SHARED_CORPORA, need_corpus
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Article
-from pipeline.stages.event_lexicon import event_lexicon
-from pipeline.stages.dates import TagDates
-from pipeline.stages.morph import Morph
-from pipeline.stages.ner import TagNER
-from pipeline.stages.segment import Segment
-from pipeline.stages.syntax import ParseSyntax, can_hold_record
+from rusnews.model import Article
+from rusnews.stages.event_lexicon import event_lexicon
+from rusnews.stages.dates import TagDates
+from rusnews.stages.morph import Morph
+from rusnews.stages.ner import TagNER
+from rusnews.stages.segment import Segment
+from rusnews.stages.syntax import ParseSyntax, can_hold_record
 
 
 @pytest.fixture(scope="module")
