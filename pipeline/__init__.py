@@ -15,4 +15,14 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["Article", "Entity", "Event", "Mention", "Pipeline", "Problem", "Sentence", "Token", "__version__"]
+__all__ = [
+    "Article",
+    "Entity",
+    "Event",
+    "Mention",
+    "Pipeline",
+    "Problem",
+    "Sentence",
+    "Token",
+    "__version__",
+]

@@ -43,9 +43,11 @@ class Profile(str, Enum):
 
 # The gold corpora disagree on what is a name (pipeline.pipeline.PROFILES):
 # one help text for both commands, so that they explain the choice alike.
-PROFILE_HELP = ("Which mentions to look for. names (default): proper names, as factRuEval and Naeval score them. "
-                "nerel: also bodies named by a common noun (полиция, правительство Японии) and places named by "
-                "an adjective (британской), as NEREL annotates them.")
+PROFILE_HELP = (
+    "Which mentions to look for. names (default): proper names, as factRuEval and Naeval score them. "
+    "nerel: also bodies named by a common noun (полиция, правительство Японии) and places named by "
+    "an adjective (британской), as NEREL annotates them."
+)
 
 
 class GoldFormat(str, Enum):
@@ -63,41 +65,94 @@ def _fail(message: str, hint: str = "") -> None:
 
 @app.command("run")
 def run_command(
-    input_path: Path = typer.Argument(..., help="Folder (searched recursively) or file of .txt/.json/.jsonl articles."),
-    output: Path = typer.Option(Path("outputs/run"), "-o", "--output", help="Folder for the tables and manifest.json."),
-    fmt: TableFormat = typer.Option(TableFormat.parquet, "--format", help="Table format: parquet, csv or both."),
-    workers: int = typer.Option(None, "--workers", "-w", min=1,
-                                help="Worker processes, each loading the models once (default: the number of cores)."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch fed to the models."),
-    shard_size: int = typer.Option(100, "--shard-size", min=1,
-                                   help="Articles per shard: the unit of work, of table parts and of resuming."),
-    stages: StageSet = typer.Option(StageSet.full, "--stages",
-                                    help="full: every stage; ner: names only (segment, NER, boundary repair)."),
-    engine: EngineName = typer.Option(EngineName.local, "--engine", help="local: process pool; dask: a Dask cluster."),
-    scheduler: str = typer.Option(None, "--scheduler",
-                                  help="Dask scheduler address (with --engine dask; default: a LocalCluster)."),
-    resume: bool = typer.Option(True, "--resume/--force",
-                                help="Skip shards an earlier run of the same input finished (default), or redo all."),
-    progress: bool = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."),
-    time_limit: float = typer.Option(120.0, "--time-limit", min=0,
-                                     help="Seconds one article may take before it is skipped with an errors row (0: no limit)."),
+    input_path: Path = typer.Argument(
+        ..., help="Folder (searched recursively) or file of .txt/.json/.jsonl articles."
+    ),
+    output: Path = typer.Option(
+        Path("outputs/run"), "-o", "--output", help="Folder for the tables and manifest.json."
+    ),
+    fmt: TableFormat = typer.Option(
+        TableFormat.parquet, "--format", help="Table format: parquet, csv or both."
+    ),
+    workers: int = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker processes, each loading the models once (default: the number of cores).",
+    ),
+    batch_size: int = typer.Option(
+        32, "--batch-size", min=1, help="Articles per batch fed to the models."
+    ),
+    shard_size: int = typer.Option(
+        100,
+        "--shard-size",
+        min=1,
+        help="Articles per shard: the unit of work, of table parts and of resuming.",
+    ),
+    stages: StageSet = typer.Option(
+        StageSet.full,
+        "--stages",
+        help="full: every stage; ner: names only (segment, NER, boundary repair).",
+    ),
+    engine: EngineName = typer.Option(
+        EngineName.local, "--engine", help="local: process pool; dask: a Dask cluster."
+    ),
+    scheduler: str = typer.Option(
+        None,
+        "--scheduler",
+        help="Dask scheduler address (with --engine dask; default: a LocalCluster).",
+    ),
+    resume: bool = typer.Option(
+        True,
+        "--resume/--force",
+        help="Skip shards an earlier run of the same input finished (default), or redo all.",
+    ),
+    progress: bool = typer.Option(
+        None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."
+    ),
+    time_limit: float = typer.Option(
+        120.0,
+        "--time-limit",
+        min=0,
+        help="Seconds one article may take before it is skipped with an errors row (0: no limit).",
+    ),
     profile: Profile = typer.Option(Profile.names, "--profile", help=PROFILE_HELP),
 ) -> None:
     """Run the extraction pipeline over INPUT and write articles, mentions, entities, events and errors."""
     from rusnews.engine.runner import run
 
     if not input_path.exists():
-        _fail(f"input path {input_path} does not exist.", "Give a folder of .txt/.json/.jsonl news articles.")
+        _fail(
+            f"input path {input_path} does not exist.",
+            "Give a folder of .txt/.json/.jsonl news articles.",
+        )
     if scheduler and engine is not EngineName.dask:
-        _fail("--scheduler works with --engine dask only.", "Add --engine dask, or drop --scheduler.")
+        _fail(
+            "--scheduler works with --engine dask only.", "Add --engine dask, or drop --scheduler."
+        )
     if stages is StageSet.ner and profile is not Profile.names:
-        _fail(f"--profile {profile.value} needs --stages full.",
-              "The ner stage set finds the tagger's names only; the profile's extra mentions need morphology.")
+        _fail(
+            f"--profile {profile.value} needs --stages full.",
+            "The ner stage set finds the tagger's names only; the profile's extra mentions need morphology.",
+        )
     formats = ("parquet", "csv") if fmt is TableFormat.both else (fmt.value,)
     try:
-        summary = run(input_path, output, formats=formats, workers=workers, batch_size=batch_size,
-                      shard_size=shard_size, stages=stages.value, engine=engine.value, scheduler=scheduler,
-                      resume=resume, progress=progress, time_limit=time_limit or None, profile=profile.value)
+        summary = run(
+            input_path,
+            output,
+            formats=formats,
+            workers=workers,
+            batch_size=batch_size,
+            shard_size=shard_size,
+            stages=stages.value,
+            engine=engine.value,
+            scheduler=scheduler,
+            resume=resume,
+            progress=progress,
+            time_limit=time_limit or None,
+            profile=profile.value,
+        )
     except RuntimeError as exc:  # another run holds the folder; a Dask cluster out of reach
         _fail(str(exc))
     table = Table(title=f"rusnews run → {output}", show_header=False)
@@ -106,24 +161,43 @@ def run_command(
         table.add_row(f"mentions {label}", str(summary.mentions_by_label.get(label, 0)))
     table.add_row("errors", str(summary.n_errors))
     if summary.n_resumed:
-        table.add_row("shards", f"{summary.n_shards} ({summary.n_resumed} done by an earlier run, kept)")
+        table.add_row(
+            "shards", f"{summary.n_shards} ({summary.n_resumed} done by an earlier run, kept)"
+        )
     table.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)")
     Console().print(table)
     if summary.n_articles == 0:
-        _fail(f"no article could be processed from {input_path}.",
-              f"See {output / 'errors.parquet'} (or errors.csv) for why each input was skipped.")
+        _fail(
+            f"no article could be processed from {input_path}.",
+            f"See {output / 'errors.parquet'} (or errors.csv) for why each input was skipped.",
+        )
 
 
 @app.command("bench")
 def bench_command(
-    corpus: Path = typer.Argument(None, help="Folder of articles (or a gold folder such as factru-dev: its .txt files)."),
-    synthetic: int = typer.Option(None, "--synthetic", min=1,
-                                  help="Also run rusnews over N synthetic articles built from the sample and dev "
-                                       "texts, reporting worker memory after 2,000 and 20,000 articles."),
-    workers: list[int] = typer.Option(None, "--workers", "-w", min=1,
-                                      help="Worker counts to time rusnews with (repeatable; default: 1 and all cores)."),
-    repeat: int = typer.Option(1, "--repeat", min=1, help="Time each system this many times; report the best."),
-    json_path: Path = typer.Option(None, "--json", help="Also write the results to this JSON file."),
+    corpus: Path = typer.Argument(
+        None, help="Folder of articles (or a gold folder such as factru-dev: its .txt files)."
+    ),
+    synthetic: int = typer.Option(
+        None,
+        "--synthetic",
+        min=1,
+        help="Also run rusnews over N synthetic articles built from the sample and dev "
+        "texts, reporting worker memory after 2,000 and 20,000 articles.",
+    ),
+    workers: list[int] = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker counts to time rusnews with (repeatable; default: 1 and all cores).",
+    ),
+    repeat: int = typer.Option(
+        1, "--repeat", min=1, help="Time each system this many times; report the best."
+    ),
+    json_path: Path = typer.Option(
+        None, "--json", help="Also write the results to this JSON file."
+    ),
 ) -> None:
     """Time plain Natasha and rusnews on the same texts: articles/s, tokens/s, peak memory, ratios."""
     import sys
@@ -134,7 +208,9 @@ def bench_command(
         _fail("nothing to time.", "Give a CORPUS folder, --synthetic N, or both.")
     if corpus is not None and not corpus.exists():
         _fail(f"corpus {corpus} does not exist.", "Give a folder of .txt/.json/.jsonl articles.")
-    result = bench(corpus, synthetic=synthetic, workers=workers or None, repeat=repeat, json_path=json_path)
+    result = bench(
+        corpus, synthetic=synthetic, workers=workers or None, repeat=repeat, json_path=json_path
+    )
     # Wide enough, when written to a file, for the tables not to wrap.
     print_bench(result, Console() if sys.stdout.isatty() else Console(width=150))
 
@@ -143,12 +219,22 @@ def bench_command(
 def eval_command(
     gold: Path = typer.Argument(..., help="Gold corpus folder (factru, brat) or file (jsonl)."),
     fmt: GoldFormat = typer.Option(..., "--format", help="Gold format."),
-    run_dir: Path = typer.Option(None, "--run", help="Score an existing run's tables instead of running the pipeline."),
-    report: Path = typer.Option(None, "--report", help="Folder for report.json, report.md and the F1 chart."),
-    baseline: str = typer.Option(None, "--baseline", help="Also score a baseline system: 'natasha'."),
+    run_dir: Path = typer.Option(
+        None, "--run", help="Score an existing run's tables instead of running the pipeline."
+    ),
+    report: Path = typer.Option(
+        None, "--report", help="Folder for report.json, report.md and the F1 chart."
+    ),
+    baseline: str = typer.Option(
+        None, "--baseline", help="Also score a baseline system: 'natasha'."
+    ),
     limit: int = typer.Option(None, "--limit", min=1, help="Only the first N gold documents."),
-    profile: Profile = typer.Option(None, "--profile", show_default=False,
-                                    help=f"{PROFILE_HELP} With --run: the run's own profile, from its manifest."),
+    profile: Profile = typer.Option(
+        None,
+        "--profile",
+        show_default=False,
+        help=f"{PROFILE_HELP} With --run: the run's own profile, from its manifest.",
+    ),
 ) -> None:
     """Score extraction against gold annotations: exact, partial and token-level F1, normalization accuracy."""
     from rusnews.eval import evaluate, print_report
@@ -159,8 +245,15 @@ def eval_command(
     if baseline not in (None, "natasha"):
         _fail(f"unknown baseline {baseline!r}.", "The only baseline is 'natasha'.")
     try:
-        result = evaluate(gold, fmt.value, run_dir=run_dir, report_dir=report, baseline=baseline, limit=limit,
-                          profile=profile.value if profile else None)
+        result = evaluate(
+            gold,
+            fmt.value,
+            run_dir=run_dir,
+            report_dir=report,
+            baseline=baseline,
+            limit=limit,
+            profile=profile.value if profile else None,
+        )
     except RunError as exc:  # a run folder that does not fit the gold or the profile
         _fail(str(exc))
     print_report(result)
@@ -169,8 +262,12 @@ def eval_command(
 @app.command("show")
 def show_command(
     article_path: Path = typer.Argument(..., help="One article file (.txt, .json or .jsonl)."),
-    article_id: str = typer.Option(None, "--id", help="Which record of a .jsonl/.json file (default: the first)."),
-    html: Path = typer.Option(None, "--html", help="Write displaCy HTML to this file instead of printing."),
+    article_id: str = typer.Option(
+        None, "--id", help="Which record of a .jsonl/.json file (default: the first)."
+    ),
+    html: Path = typer.Option(
+        None, "--html", help="Write displaCy HTML to this file instead of printing."
+    ),
 ) -> None:
     """Show one article: highlighted mentions, its entities and the event records under it."""
     from rusnews.io.readers import read_path
@@ -185,7 +282,10 @@ def show_command(
     if article_id is not None:
         articles = [a for a in articles if a.article_id == article_id]
     if not articles:
-        reasons = "; ".join(p.message for p in items if not isinstance(p, Article)) or "no matching record"
+        reasons = (
+            "; ".join(p.message for p in items if not isinstance(p, Article))
+            or "no matching record"
+        )
         _fail(f"no article to show in {article_path}: {reasons}")
     show(Pipeline().process(articles[:1])[0], html=html)
 
@@ -193,13 +293,18 @@ def show_command(
 @app.command("report")
 def report_command(
     run_dir: Path = typer.Argument(..., help="A finished run's folder (the -o of `rusnews run`)."),
-    output: Path = typer.Option(None, "-o", "--output", help="HTML file to write (default: RUN_DIR/report.html)."),
+    output: Path = typer.Option(
+        None, "-o", "--output", help="HTML file to write (default: RUN_DIR/report.html)."
+    ),
 ) -> None:
     """Write one self-contained HTML page about a run: counts, charts, top names, errors."""
     from rusnews.report import write_report
 
     if not run_dir.is_dir():
-        _fail(f"run folder {run_dir} does not exist.", "Give the -o folder of a finished `rusnews run`.")
+        _fail(
+            f"run folder {run_dir} does not exist.",
+            "Give the -o folder of a finished `rusnews run`.",
+        )
     try:
         written = write_report(run_dir, output)
     except FileNotFoundError as exc:

@@ -63,11 +63,26 @@ def default_stages(profile: str = "names") -> list[Stage]:
         raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")
     nerel = profile == "nerel"
     orgs = OrgPhrases(extensions=NEREL_EXTENSIONS, finders=NEREL_FINDERS) if nerel else OrgPhrases()
-    names: list[Stage] = [Repair(), TagGazetteer(), orgs,
-                          PropagateNames(), *([AdjectivalPlaces(), DropPlatforms()] if nerel else [])]
+    names: list[Stage] = [
+        Repair(),
+        TagGazetteer(),
+        orgs,
+        PropagateNames(),
+        *([AdjectivalPlaces(), DropPlatforms()] if nerel else []),
+    ]
     dates: list[Stage] = [TagDates(), *([TagDurations()] if nerel else [])]
-    return [Segment(), Morph(), TagNER(), *names, *dates,
-            Normalize(), SortMentions(), LinkEntities(), ParseSyntax(), ExtractEvents()]
+    return [
+        Segment(),
+        Morph(),
+        TagNER(),
+        *names,
+        *dates,
+        Normalize(),
+        SortMentions(),
+        LinkEntities(),
+        ParseSyntax(),
+        ExtractEvents(),
+    ]
 
 
 class Pipeline:
@@ -89,8 +104,13 @@ class Pipeline:
             self.timings[stage.name] += time.perf_counter() - started
         return articles
 
-    def __call__(self, text: str, published: date | str | None = None, article_id: str = "article",
-                 **fields: Any) -> Article:
+    def __call__(
+        self,
+        text: str,
+        published: date | str | None = None,
+        article_id: str = "article",
+        **fields: Any,
+    ) -> Article:
         if isinstance(published, str):
             from rusnews.io.readers import parse_published
 

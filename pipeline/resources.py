@@ -10,7 +10,6 @@ from functools import cache
 from pathlib import Path
 
 
-
 def _models_dir() -> Path:
     # Installed from a wheel the rule data lies inside the package
     # (rusnews/models); in a source checkout it is the top-level models/ folder.

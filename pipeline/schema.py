@@ -5,38 +5,101 @@ from __future__ import annotations
 from typing import Any
 
 import pyarrow as pa
-
 from rusnews.model import Article, Problem
 
 S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
 
-ARTICLES = pa.schema([
-    ("article_id", S), ("path", S), ("title", S), ("url", S), ("published", pa.date32()),
-    ("encoding", S), ("n_sentences", I32), ("n_tokens", I32), ("n_mentions", I32),
-    ("n_entities", I32), ("n_events", I32), ("status", S), ("text", S),
-])
-MENTIONS = pa.schema([
-    ("article_id", S), ("mention_id", I32), ("sentence_idx", I32), ("start", I64), ("end", I64),
-    ("text", S), ("label", S), ("normal", S), ("first", S), ("middle", S), ("last", S),
-    ("granularity", S), ("relative", B), ("entity_id", I32), ("source", S),
-])
-ENTITIES = pa.schema([
-    ("article_id", S), ("entity_id", I32), ("label", S), ("name", S), ("key", S), ("n_mentions", I32),
-    ("first", S), ("middle", S), ("last", S), ("value", S), ("granularity", S),
-])
-EVENTS = pa.schema([
-    ("article_id", S), ("event_id", I32), ("event_type", S), ("cameo_root", S), ("trigger", S),
-    ("trigger_lemma", S), ("sentence_idx", I32), ("start", I64), ("end", I64), ("date", S),
-    ("date_granularity", S), ("date_from_published", B), ("modality", S), ("negated", B),
-    ("sentence", S),
-])
-EVENT_ARGUMENTS = pa.schema([
-    ("article_id", S), ("event_id", I32), ("role", S), ("entity_id", I32), ("label", S),
-    ("name", S), ("start", I64), ("end", I64),
-])
-ERRORS = pa.schema([
-    ("path", S), ("article_id", S), ("stage", S), ("kind", S), ("message", S),
-])
+ARTICLES = pa.schema(
+    [
+        ("article_id", S),
+        ("path", S),
+        ("title", S),
+        ("url", S),
+        ("published", pa.date32()),
+        ("encoding", S),
+        ("n_sentences", I32),
+        ("n_tokens", I32),
+        ("n_mentions", I32),
+        ("n_entities", I32),
+        ("n_events", I32),
+        ("status", S),
+        ("text", S),
+    ]
+)
+MENTIONS = pa.schema(
+    [
+        ("article_id", S),
+        ("mention_id", I32),
+        ("sentence_idx", I32),
+        ("start", I64),
+        ("end", I64),
+        ("text", S),
+        ("label", S),
+        ("normal", S),
+        ("first", S),
+        ("middle", S),
+        ("last", S),
+        ("granularity", S),
+        ("relative", B),
+        ("entity_id", I32),
+        ("source", S),
+    ]
+)
+ENTITIES = pa.schema(
+    [
+        ("article_id", S),
+        ("entity_id", I32),
+        ("label", S),
+        ("name", S),
+        ("key", S),
+        ("n_mentions", I32),
+        ("first", S),
+        ("middle", S),
+        ("last", S),
+        ("value", S),
+        ("granularity", S),
+    ]
+)
+EVENTS = pa.schema(
+    [
+        ("article_id", S),
+        ("event_id", I32),
+        ("event_type", S),
+        ("cameo_root", S),
+        ("trigger", S),
+        ("trigger_lemma", S),
+        ("sentence_idx", I32),
+        ("start", I64),
+        ("end", I64),
+        ("date", S),
+        ("date_granularity", S),
+        ("date_from_published", B),
+        ("modality", S),
+        ("negated", B),
+        ("sentence", S),
+    ]
+)
+EVENT_ARGUMENTS = pa.schema(
+    [
+        ("article_id", S),
+        ("event_id", I32),
+        ("role", S),
+        ("entity_id", I32),
+        ("label", S),
+        ("name", S),
+        ("start", I64),
+        ("end", I64),
+    ]
+)
+ERRORS = pa.schema(
+    [
+        ("path", S),
+        ("article_id", S),
+        ("stage", S),
+        ("kind", S),
+        ("message", S),
+    ]
+)
 
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
@@ -51,56 +114,119 @@ Row = dict[str, Any]
 
 
 def article_rows(article: Article) -> list[Row]:
-    return [{
-        "article_id": article.article_id, "path": article.path, "title": article.title,
-        "url": article.url, "published": article.published, "encoding": article.encoding,
-        "n_sentences": len(article.sentences), "n_tokens": article.n_tokens,
-        "n_mentions": len(article.mentions), "n_entities": len(article.entities),
-        "n_events": len(article.events), "status": article.status, "text": article.text,
-    }]
+    return [
+        {
+            "article_id": article.article_id,
+            "path": article.path,
+            "title": article.title,
+            "url": article.url,
+            "published": article.published,
+            "encoding": article.encoding,
+            "n_sentences": len(article.sentences),
+            "n_tokens": article.n_tokens,
+            "n_mentions": len(article.mentions),
+            "n_entities": len(article.entities),
+            "n_events": len(article.events),
+            "status": article.status,
+            "text": article.text,
+        }
+    ]
 
 
 def mention_rows(article: Article) -> list[Row]:
-    return [{
-        "article_id": article.article_id, "mention_id": idx, "sentence_idx": m.sentence_idx,
-        "start": m.start, "end": m.end, "text": m.text, "label": m.label, "normal": m.normal,
-        "first": m.first, "middle": m.middle, "last": m.last, "granularity": m.granularity,
-        "relative": m.relative, "entity_id": m.entity_id, "source": m.source,
-    } for idx, m in enumerate(article.mentions)]
+    return [
+        {
+            "article_id": article.article_id,
+            "mention_id": idx,
+            "sentence_idx": m.sentence_idx,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "label": m.label,
+            "normal": m.normal,
+            "first": m.first,
+            "middle": m.middle,
+            "last": m.last,
+            "granularity": m.granularity,
+            "relative": m.relative,
+            "entity_id": m.entity_id,
+            "source": m.source,
+        }
+        for idx, m in enumerate(article.mentions)
+    ]
 
 
 def entity_rows(article: Article) -> list[Row]:
-    return [{
-        "article_id": article.article_id, "entity_id": e.entity_id, "label": e.label, "name": e.name,
-        "key": e.key, "n_mentions": len(e.mention_ids), "first": e.first, "middle": e.middle,
-        "last": e.last, "value": e.value, "granularity": e.granularity,
-    } for e in article.entities]
+    return [
+        {
+            "article_id": article.article_id,
+            "entity_id": e.entity_id,
+            "label": e.label,
+            "name": e.name,
+            "key": e.key,
+            "n_mentions": len(e.mention_ids),
+            "first": e.first,
+            "middle": e.middle,
+            "last": e.last,
+            "value": e.value,
+            "granularity": e.granularity,
+        }
+        for e in article.entities
+    ]
 
 
 def event_rows(article: Article) -> list[Row]:
-    return [{
-        "article_id": article.article_id, "event_id": ev.event_id, "event_type": ev.event_type,
-        "cameo_root": ev.cameo_root, "trigger": ev.trigger, "trigger_lemma": ev.trigger_lemma,
-        "sentence_idx": ev.sentence_idx, "start": ev.start, "end": ev.end, "date": ev.date,
-        "date_granularity": ev.date_granularity, "date_from_published": ev.date_from_published,
-        "modality": ev.modality, "negated": ev.negated,
-        "sentence": article.sentences[ev.sentence_idx].text if 0 <= ev.sentence_idx < len(article.sentences) else None,
-    } for ev in article.events]
+    return [
+        {
+            "article_id": article.article_id,
+            "event_id": ev.event_id,
+            "event_type": ev.event_type,
+            "cameo_root": ev.cameo_root,
+            "trigger": ev.trigger,
+            "trigger_lemma": ev.trigger_lemma,
+            "sentence_idx": ev.sentence_idx,
+            "start": ev.start,
+            "end": ev.end,
+            "date": ev.date,
+            "date_granularity": ev.date_granularity,
+            "date_from_published": ev.date_from_published,
+            "modality": ev.modality,
+            "negated": ev.negated,
+            "sentence": article.sentences[ev.sentence_idx].text
+            if 0 <= ev.sentence_idx < len(article.sentences)
+            else None,
+        }
+        for ev in article.events
+    ]
 
 
 def event_argument_rows(article: Article) -> list[Row]:
-    return [{
-        "article_id": article.article_id, "event_id": ev.event_id, "role": arg.role,
-        "entity_id": arg.entity_id, "label": arg.label, "name": arg.name,
-        "start": arg.start, "end": arg.end,
-    } for ev in article.events for arg in ev.arguments]
+    return [
+        {
+            "article_id": article.article_id,
+            "event_id": ev.event_id,
+            "role": arg.role,
+            "entity_id": arg.entity_id,
+            "label": arg.label,
+            "name": arg.name,
+            "start": arg.start,
+            "end": arg.end,
+        }
+        for ev in article.events
+        for arg in ev.arguments
+    ]
 
 
 def error_rows(problem: Problem) -> list[Row]:
-    return [{
-        "path": problem.path, "article_id": problem.article_id, "stage": problem.stage,
-        "kind": problem.kind, "message": problem.message,
-    }]
+    return [
+        {
+            "path": problem.path,
+            "article_id": problem.article_id,
+            "stage": problem.stage,
+            "kind": problem.kind,
+            "message": problem.message,
+        }
+    ]
 
 
 ROWS = {

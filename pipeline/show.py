@@ -7,7 +7,6 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-
 from rusnews.model import DATE, LOC, ORG, PER, Article
 
 STYLES = {PER: "bold magenta", ORG: "bold cyan", LOC: "bold green", DATE: "bold yellow"}
@@ -60,8 +59,9 @@ def render_html(article: Article) -> str:
             ents.append({"start": m.start, "end": m.end, "label": m.label})
             covered_to = m.end
     doc = {"text": article.text, "ents": ents, "title": article.title or article.article_id}
-    body = displacy.render(doc, style="ent", manual=True, page=False,
-                           options={"colors": COLORS, "ents": list(COLORS)})
+    body = displacy.render(
+        doc, style="ent", manual=True, page=False, options={"colors": COLORS, "ents": list(COLORS)}
+    )
     rows = "".join(
         f"<tr><td>{ev.event_type}</td><td>{escape(ev.trigger)}</td><td>{ev.date or ''}</td>"
         f"<td>{ev.modality}{' negated' if ev.negated else ''}</td>"

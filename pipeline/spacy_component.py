@@ -28,12 +28,11 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from rusnews.model import Article
+from rusnews.schema import entity_rows, event_rows, mention_rows
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
-
-from rusnews.model import Article
-from rusnews.schema import entity_rows, event_rows, mention_rows
 
 FACTORY = "rusnews"
 DOC_EXTENSIONS = ("rusnews_mentions", "rusnews_entities", "rusnews_events", "rusnews_published")
@@ -90,8 +89,17 @@ def event_records(article: Article, offset: int = 0) -> list[Record]:
     rows = [_strip(row, offset) for row in event_rows(article)]
     for row, event in zip(rows, article.events):
         row["arguments"] = [
-            _strip({"role": a.role, "entity_id": a.entity_id, "label": a.label, "name": a.name,
-                    "start": a.start, "end": a.end}, offset)
+            _strip(
+                {
+                    "role": a.role,
+                    "entity_id": a.entity_id,
+                    "label": a.label,
+                    "name": a.name,
+                    "start": a.start,
+                    "end": a.end,
+                },
+                offset,
+            )
             for a in event.arguments
         ]
     return rows
@@ -100,9 +108,16 @@ def event_records(article: Article, offset: int = 0) -> list[Record]:
 class RusnewsComponent:
     """Runs the rusnews Pipeline on each Doc's text and fills ents, spans and extensions."""
 
-    def __init__(self, nlp: Language, name: str = FACTORY, published: str | None = None,
-                 batch_size: int = 32, markers: bool = True, overwrite_ents: bool = True,
-                 spans_key: str = FACTORY) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = FACTORY,
+        published: str | None = None,
+        batch_size: int = 32,
+        markers: bool = True,
+        overwrite_ents: bool = True,
+        spans_key: str = FACTORY,
+    ) -> None:
         register_extensions()
         self.name = name
         self.published = _published(published)
@@ -160,8 +175,13 @@ class RusnewsComponent:
         keys = {e.entity_id: e.key for e in article.entities}
         spans: list[tuple[Span, Record]] = []
         for record in mentions:
-            span = doc.char_span(record["start"], record["end"], label=record["label"],
-                                 kb_id=keys.get(record["entity_id"], ""), alignment_mode="expand")
+            span = doc.char_span(
+                record["start"],
+                record["end"],
+                label=record["label"],
+                kb_id=keys.get(record["entity_id"], ""),
+                alignment_mode="expand",
+            )
             record["token_start"] = span.start if span is not None else None
             record["token_end"] = span.end if span is not None else None
             if span is not None:  # None only for a whitespace-only span: nothing to point at
@@ -192,15 +212,41 @@ class RusnewsComponent:
 
 @Language.factory(
     FACTORY,
-    default_config={"published": None, "batch_size": 32, "markers": True, "overwrite_ents": True,
-                    "spans_key": FACTORY},
-    assigns=["doc.ents", "doc.spans", "doc._.rusnews_mentions", "doc._.rusnews_entities",
-             "doc._.rusnews_events", "span._.rusnews_normal", "span._.rusnews_entity_id"],
+    default_config={
+        "published": None,
+        "batch_size": 32,
+        "markers": True,
+        "overwrite_ents": True,
+        "spans_key": FACTORY,
+    },
+    assigns=[
+        "doc.ents",
+        "doc.spans",
+        "doc._.rusnews_mentions",
+        "doc._.rusnews_entities",
+        "doc._.rusnews_events",
+        "span._.rusnews_normal",
+        "span._.rusnews_entity_id",
+    ],
 )
-def make_rusnews(nlp: Language, name: str, published: str | None, batch_size: int, markers: bool,
-                 overwrite_ents: bool, spans_key: str) -> RusnewsComponent:
-    return RusnewsComponent(nlp, name, published=published, batch_size=batch_size, markers=markers,
-                            overwrite_ents=overwrite_ents, spans_key=spans_key)
+def make_rusnews(
+    nlp: Language,
+    name: str,
+    published: str | None,
+    batch_size: int,
+    markers: bool,
+    overwrite_ents: bool,
+    spans_key: str,
+) -> RusnewsComponent:
+    return RusnewsComponent(
+        nlp,
+        name,
+        published=published,
+        batch_size=batch_size,
+        markers=markers,
+        overwrite_ents=overwrite_ents,
+        spans_key=spans_key,
+    )
 
 
 register_extensions()

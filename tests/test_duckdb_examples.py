@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from rusnews.cli import app
 from typer.testing import CliRunner
 
-from rusnews.cli import app
 from tests.conftest import ROOT, SAMPLE
 
 duckdb = pytest.importorskip("duckdb", reason="duckdb is a test extra: pip install -e '.[test]'")
@@ -35,15 +35,23 @@ def query(run: Path, name: str) -> pd.DataFrame:
 
 def expected_top_entities(run: Path) -> pd.DataFrame:
     """The same question answered with pandas, independently of the SQL."""
-    mentions, entities, articles = (pd.read_parquet(run / f"{t}.parquet")
-                                    for t in ("mentions", "entities", "articles"))
-    rows = (mentions[["article_id", "entity_id"]]
-            .merge(entities[["article_id", "entity_id", "label", "key"]], on=["article_id", "entity_id"])
-            .merge(articles[["article_id", "published"]], on="article_id"))
+    mentions, entities, articles = (
+        pd.read_parquet(run / f"{t}.parquet") for t in ("mentions", "entities", "articles")
+    )
+    rows = (
+        mentions[["article_id", "entity_id"]]
+        .merge(
+            entities[["article_id", "entity_id", "label", "key"]], on=["article_id", "entity_id"]
+        )
+        .merge(articles[["article_id", "published"]], on="article_id")
+    )
     rows = rows[rows["label"].isin(["PER", "ORG", "LOC"])]
     rows["month"] = pd.to_datetime(rows["published"]).dt.strftime("%Y-%m")
-    return (rows.groupby(["month", "label", "key"])
-            .agg(articles=("article_id", "nunique"), mentions=("article_id", "size")).reset_index())
+    return (
+        rows.groupby(["month", "label", "key"])
+        .agg(articles=("article_id", "nunique"), mentions=("article_id", "size"))
+        .reset_index()
+    )
 
 
 def check_top_entities_per_month(rows: pd.DataFrame, run: Path) -> None:
@@ -53,7 +61,7 @@ def check_top_entities_per_month(rows: pd.DataFrame, run: Path) -> None:
     expected = expected_top_entities(run)
     for (month, label), shown in rows.groupby(["month", "label"]):
         group = expected[(expected["month"] == month) & (expected["label"] == label)]
-        best = sorted(zip(group["articles"], group["mentions"]), reverse=True)[:len(shown)]
+        best = sorted(zip(group["articles"], group["mentions"]), reverse=True)[: len(shown)]
         assert list(zip(shown["articles"], shown["mentions"])) == best, (month, label)
     december = rows[(rows["month"] == "2025-12") & (rows["label"] == "PER")]
     assert "Алибек Бакаев" in set(december["name"])  # the one person in two December articles
@@ -62,8 +70,12 @@ def check_top_entities_per_month(rows: pd.DataFrame, run: Path) -> None:
 def check_who_meets_whom(rows: pd.DataFrame, run: Path) -> None:
     pairs = {frozenset(p) for p in zip(rows["side_a"], rows["side_b"])}
     # Meetings and talks the sample articles report, in nominative whatever the case in the text.
-    for pair in (("Кая Каллас", "Бахтиёр Саидов"), ("Сергей Лавров", "Максим Рыженков"),
-                 ("Эмомали Рахмон", "Амина Мохаммед"), ("Садыр Жапаров", "Всемирный банк")):
+    for pair in (
+        ("Кая Каллас", "Бахтиёр Саидов"),
+        ("Сергей Лавров", "Максим Рыженков"),
+        ("Эмомали Рахмон", "Амина Мохаммед"),
+        ("Садыр Жапаров", "Всемирный банк"),
+    ):
         assert frozenset(pair) in pairs, pair
     assert (rows["side_a"] != rows["side_b"]).all()
     assert (rows["first_date"] <= rows["last_date"]).all()
@@ -79,10 +91,22 @@ def check_events_per_type_per_day(rows: pd.DataFrame, run: Path) -> None:
 
 
 def check_occupations(rows: pd.DataFrame, run: Path) -> None:
-    records = set(zip(rows["person"], rows["position"], rows["organization"].fillna(""), rows["place"].fillna("")))
+    records = set(
+        zip(
+            rows["person"],
+            rows["position"],
+            rows["organization"].fillna(""),
+            rows["place"].fillna(""),
+        )
+    )
     assert ("Сергей Лавров", "министр иностранных дел", "", "Россия") in records
     assert ("Вячеслав Володин", "председатель", "Государственная дума", "") in records
-    assert ("Мария Захарова", "официальный представитель", "Министерство иностранных дел", "") in records
+    assert (
+        "Мария Захарова",
+        "официальный представитель",
+        "Министерство иностранных дел",
+        "",
+    ) in records
     assert rows["person"].notna().all() and rows["position"].notna().all()
 
 

@@ -7,19 +7,65 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-
 from rusnews.io.decode import decode
 from rusnews.io.readers import read_folder, split_markers
 from rusnews.model import Article, Problem
 from rusnews.schema import rows_of
 
-WORDS = ["Министр", "встретился", "с", "Алибеком", "Бакаевым", "в", "Брюсселе", "вчера", "3", "декабря",
-         "2025", "года", "ЕС", "МИД", "(", ")", "«", "Газпром", "»", ",", ".", "!", "—", "Кая", "Каллас",
-         "заявила", "что", "переговоры", "пройдут", "в", "понедельник", "Европейской", "комиссии", "10", "лет",
-         "\n", "\r\n", "\n\n", " ", "\t", "x", "Zakon.kz", "ё", "Ёлкин", "2026", "году", "сегодня"]
+WORDS = [
+    "Министр",
+    "встретился",
+    "с",
+    "Алибеком",
+    "Бакаевым",
+    "в",
+    "Брюсселе",
+    "вчера",
+    "3",
+    "декабря",
+    "2025",
+    "года",
+    "ЕС",
+    "МИД",
+    "(",
+    ")",
+    "«",
+    "Газпром",
+    "»",
+    ",",
+    ".",
+    "!",
+    "—",
+    "Кая",
+    "Каллас",
+    "заявила",
+    "что",
+    "переговоры",
+    "пройдут",
+    "в",
+    "понедельник",
+    "Европейской",
+    "комиссии",
+    "10",
+    "лет",
+    "\n",
+    "\r\n",
+    "\n\n",
+    " ",
+    "\t",
+    "x",
+    "Zakon.kz",
+    "ё",
+    "Ёлкин",
+    "2026",
+    "году",
+    "сегодня",
+]
 russian_texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=60).map(" ".join)
 any_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @given(body=any_texts)
@@ -49,13 +95,18 @@ def test_every_offset_reproduces_its_text(pipe, texts: list[str]) -> None:
     articles = pipe.process([Article(str(i), t) for i, t in enumerate(texts)])
     for article in articles:
         for sent in article.sentences:
-            assert article.text[sent.start:sent.end] == sent.text
-            assert all(article.text[t.start:t.end] == t.text for t in sent.tokens)
+            assert article.text[sent.start : sent.end] == sent.text
+            assert all(article.text[t.start : t.end] == t.text for t in sent.tokens)
         for m in article.mentions:
-            assert article.text[m.start:m.end] == m.text
-            assert m.entity_id is not None and article.entities[m.entity_id].label in ("PER", "ORG", "LOC", "DATE")
+            assert article.text[m.start : m.end] == m.text
+            assert m.entity_id is not None and article.entities[m.entity_id].label in (
+                "PER",
+                "ORG",
+                "LOC",
+                "DATE",
+            )
         for event in article.events:
-            assert article.text[event.start:event.end] == event.trigger
+            assert article.text[event.start : event.end] == event.trigger
 
 
 @given(texts=st.lists(russian_texts, min_size=2, max_size=4))
@@ -80,13 +131,27 @@ def test_a_nominative_name_is_its_own_normal(pipe, first: str, last: str) -> Non
     assert [m.normal for m in people] == [f"{first} {last}"]
 
 
-@given(records=st.lists(st.one_of(
-    st.fixed_dictionaries({"id": st.text(min_size=1, max_size=8), "text": russian_texts}),
-    st.fixed_dictionaries({"id": st.integers(), "text": st.one_of(st.integers(), st.none(), st.text(max_size=5))}),
-    st.just("{broken"),
-), max_size=8))
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_jsonl_records_become_articles_or_problems_never_both_nor_neither(tmp_path: Path, records) -> None:
+@given(
+    records=st.lists(
+        st.one_of(
+            st.fixed_dictionaries({"id": st.text(min_size=1, max_size=8), "text": russian_texts}),
+            st.fixed_dictionaries(
+                {
+                    "id": st.integers(),
+                    "text": st.one_of(st.integers(), st.none(), st.text(max_size=5)),
+                }
+            ),
+            st.just("{broken"),
+        ),
+        max_size=8,
+    )
+)
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_jsonl_records_become_articles_or_problems_never_both_nor_neither(
+    tmp_path: Path, records
+) -> None:
     lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from typer.testing import CliRunner
-
 from rusnews.cli import app
+from typer.testing import CliRunner
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +19,32 @@ def seed_run(seed_dir: Path, tmp_path_factory) -> Path:
 @pytest.mark.parametrize(
     ("label", "normals"),
     [
-        ("PER", {"Алибек Бакаев", "Йоханнес Лухнер", "Ермек Кошербаев", "Кая Каллас",
-                 "Касым-Жомарт Токаев", "Эдуардс Стипрайс", "Антониу Кошта"}),
+        (
+            "PER",
+            {
+                "Алибек Бакаев",
+                "Йоханнес Лухнер",
+                "Ермек Кошербаев",
+                "Кая Каллас",
+                "Касым-Жомарт Токаев",
+                "Эдуардс Стипрайс",
+                "Антониу Кошта",
+            },
+        ),
         ("LOC", {"Брюссель", "Астана", "Казахстан", "Центральная Азия"}),
         ("ORG", {"Министерство иностранных дел", "Европейская комиссия", "Европейский совет"}),
-        ("DATE", {"2025-12-02", "2025-12-03", "2025-12-01", "2025-12", "2026", "2025-11-24", "2025-12-04"}),
+        (
+            "DATE",
+            {
+                "2025-12-02",
+                "2025-12-03",
+                "2025-12-01",
+                "2025-12",
+                "2026",
+                "2025-11-24",
+                "2025-12-04",
+            },
+        ),
     ],
 )
 def test_seed_normals(seed_run: Path, label: str, normals: set[str]) -> None:
@@ -38,8 +58,12 @@ def test_ten_years_is_not_a_date(seed_run: Path) -> None:
     assert not any("10 лет" in text for text in mentions.loc[mentions["label"] == "DATE", "text"])
 
 
-@pytest.mark.parametrize(("acronym", "full"), [("МИД", "Министерстве иностранных дел"), ("РК", "Республики Казахстан")])
-def test_acronym_shares_the_entity_of_its_full_name(seed_run: Path, acronym: str, full: str) -> None:
+@pytest.mark.parametrize(
+    ("acronym", "full"), [("МИД", "Министерстве иностранных дел"), ("РК", "Республики Казахстан")]
+)
+def test_acronym_shares_the_entity_of_its_full_name(
+    seed_run: Path, acronym: str, full: str
+) -> None:
     mentions = pd.read_parquet(seed_run / "mentions.parquet")
     entity_of = mentions.groupby("text")["entity_id"].agg(set)
     assert entity_of[acronym] == entity_of[full] and len(entity_of[full]) == 1

@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 import spacy
+from rusnews.io.readers import split_markers
+from rusnews.model import Article, Entity, Mention
+from rusnews.spacy_component import RusnewsComponent
 from spacy import displacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from rusnews.io.readers import split_markers
-from rusnews.model import Article, Entity, Mention
-from rusnews.spacy_component import RusnewsComponent
-
-SENTENCE = ("Вчера в Брюсселе заместитель министра иностранных дел Казахстана Алибек Бакаев "
-            "провёл переговоры с Каей Каллас.")
+SENTENCE = (
+    "Вчера в Брюсселе заместитель министра иностранных дел Казахстана Алибек Бакаев "
+    "провёл переговоры с Каей Каллас."
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +43,13 @@ def test_factory_is_registered_on_import_and_as_an_entry_point() -> None:
 
 def test_add_pipe_works_without_importing_rusnews_and_loads_no_models() -> None:
     # A fresh interpreter: only spaCy's entry point can have registered the factory.
-    code = ("import sys, spacy; nlp = spacy.blank('ru'); nlp.add_pipe('rusnews'); "
-            "print(nlp.pipe_names, 'rusnews.pipeline' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
-                          timeout=120)
+    code = (
+        "import sys, spacy; nlp = spacy.blank('ru'); nlp.add_pipe('rusnews'); "
+        "print(nlp.pipe_names, 'rusnews.pipeline' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["['rusnews']", "False"]
 
@@ -54,11 +58,21 @@ def test_sentence_fills_ents_extensions_and_events(nlp: Language) -> None:
     doc = nlp.make_doc(SENTENCE)
     doc._.rusnews_published = "2025-12-05"
     doc = nlp(doc)
-    assert ents(doc) == [("Вчера", "DATE"), ("Брюсселе", "LOC"), ("Казахстана", "LOC"),
-                         ("Алибек Бакаев", "PER"), ("Каей Каллас", "PER")]
+    assert ents(doc) == [
+        ("Вчера", "DATE"),
+        ("Брюсселе", "LOC"),
+        ("Казахстана", "LOC"),
+        ("Алибек Бакаев", "PER"),
+        ("Каей Каллас", "PER"),
+    ]
     normals = {e.text: e._.rusnews_normal for e in doc.ents}
-    assert normals == {"Вчера": "2025-12-04", "Брюсселе": "Брюссель", "Казахстана": "Казахстан",
-                       "Алибек Бакаев": "Алибек Бакаев", "Каей Каллас": "Кая Каллас"}
+    assert normals == {
+        "Вчера": "2025-12-04",
+        "Брюсселе": "Брюссель",
+        "Казахстана": "Казахстан",
+        "Алибек Бакаев": "Алибек Бакаев",
+        "Каей Каллас": "Кая Каллас",
+    }
     entities = {e["entity_id"]: e for e in doc._.rusnews_entities}
     kallas = doc.ents[4]
     assert entities[kallas._.rusnews_entity_id]["name"] == "Кая Каллас"
@@ -66,7 +80,11 @@ def test_sentence_fills_ents_extensions_and_events(nlp: Language) -> None:
     talks = [ev for ev in doc._.rusnews_events if ev["event_type"] == "NEGOTIATION"]
     assert len(talks) == 1 and talks[0]["date"] == "2025-12-04"
     roles = {(a["role"], a["name"]) for a in talks[0]["arguments"]}
-    assert {("agent", "Алибек Бакаев"), ("participant", "Кая Каллас"), ("location", "Брюссель")} <= roles
+    assert {
+        ("agent", "Алибек Бакаев"),
+        ("participant", "Кая Каллас"),
+        ("location", "Брюссель"),
+    } <= roles
     # Plain dicts all the way down: a user can dump them as they are, or store the Doc.
     json.dumps([doc._.rusnews_mentions, doc._.rusnews_entities, doc._.rusnews_events])
     restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
@@ -97,7 +115,7 @@ def test_seed_article_matches_the_pipeline(nlp: Language, pipe, seed_dir: Path) 
     assert [(m["label"], m["start"], m["end"]) for m in doc._.rusnews_mentions] == spans
     assert [(s.label_, s.start_char, s.end_char) for s in doc.spans["rusnews"]] == spans
     for ent in doc.ents:
-        assert ent.text == raw[ent.start_char:ent.end_char]
+        assert ent.text == raw[ent.start_char : ent.end_char]
     by_text = {e.text: e._.rusnews_normal for e in doc.ents}
     assert by_text["Алибека Бакаева"] == "Алибек Бакаев"
     assert by_text["Каи Каллас"] == "Кая Каллас"
@@ -106,7 +124,7 @@ def test_seed_article_matches_the_pipeline(nlp: Language, pipe, seed_dir: Path) 
     meeting = [ev for ev in doc._.rusnews_events if ev["trigger"] == "принял"]
     names = {a["name"] for a in meeting[0]["arguments"]}
     assert names >= {"Касым-Жомарт Токаев", "Эдуардс Стипрайс"}
-    assert raw[meeting[0]["start"]:meeting[0]["end"]] == "принял"
+    assert raw[meeting[0]["start"] : meeting[0]["end"]] == "принял"
 
 
 def test_displacy_renders_the_doc(nlp: Language) -> None:
@@ -184,8 +202,10 @@ def test_a_span_inside_a_token_expands_to_the_whole_token() -> None:
 
 
 def test_existing_ents_survive_when_overwrite_is_off() -> None:
-    mentions = [Mention(0, 12, "Министерство", "ORG", entity_id=0),
-                Mention(29, 39, "Казахстана", "LOC", entity_id=1)]
+    mentions = [
+        Mention(0, 12, "Министерство", "ORG", entity_id=0),
+        Mention(29, 39, "Казахстана", "LOC", entity_id=1),
+    ]
     nlp, component = stub_nlp(mentions, overwrite_ents=False)
     doc = nlp.make_doc(NESTED)
     doc.ents = [Span(doc, 0, 3, label="MISC")]

@@ -34,8 +34,16 @@ def time_natasha(corpus: str, full: bool, one_thread: bool) -> dict[str, Any]:
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(limits=1)
-    from natasha import (DatesExtractor, Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                         NewsSyntaxParser, Segmenter)
+    from natasha import (
+        DatesExtractor,
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
 
     texts = read_texts(Path(corpus))
     started = time.perf_counter()
@@ -61,13 +69,24 @@ def time_natasha(corpus: str, full: bool, one_thread: bool) -> dict[str, Any]:
             list(dates(text))
         tokens += len(doc.tokens)
     seconds = time.perf_counter() - started
-    system = (NATASHA_FULL if full else NATASHA_NER) + (", 1 BLAS thread" if one_thread else ", as shipped")
-    return {"key": ("natasha-full" if full else "natasha-ner") + ("-1t" if one_thread else ""), "system": system,
-            "articles": len(texts), "tokens": tokens, "seconds": seconds, "load_s": load_s,
-            "peak_rss_mb": peak_rss_mb(), "workers": 1}
+    system = (NATASHA_FULL if full else NATASHA_NER) + (
+        ", 1 BLAS thread" if one_thread else ", as shipped"
+    )
+    return {
+        "key": ("natasha-full" if full else "natasha-ner") + ("-1t" if one_thread else ""),
+        "system": system,
+        "articles": len(texts),
+        "tokens": tokens,
+        "seconds": seconds,
+        "load_s": load_s,
+        "peak_rss_mb": peak_rss_mb(),
+        "workers": 1,
+    }
 
 
-def time_rusnews(corpus: str, workers: int, stages: str, shard_size: int, batch_size: int) -> dict[str, Any]:
+def time_rusnews(
+    corpus: str, workers: int, stages: str, shard_size: int, batch_size: int
+) -> dict[str, Any]:
     """`rusnews run` through the engine API, with workers started and models loaded first."""
     from rusnews.engine import completions
     from rusnews.engine.local import PoolEngine, SerialEngine
@@ -80,26 +99,46 @@ def time_rusnews(corpus: str, workers: int, stages: str, shard_size: int, batch_
         load_s = time.perf_counter() - started
         out = Path(tmp)
         started = time.perf_counter()
-        summary = run(Path(corpus), out, engine=engine, stages=stages, shard_size=shard_size,
-                      batch_size=batch_size, progress=False)
+        summary = run(
+            Path(corpus),
+            out,
+            engine=engine,
+            stages=stages,
+            shard_size=shard_size,
+            batch_size=batch_size,
+            progress=False,
+        )
         seconds = time.perf_counter() - started
-        reports = [completions.read_marker(out, p.stem) for p in sorted((out / "parts" / "_done").glob("*.json"))]
+        reports = [
+            completions.read_marker(out, p.stem)
+            for p in sorted((out / "parts" / "_done").glob("*.json"))
+        ]
     peaks = [r.worker["peak_rss_mb"] for r in reports if r is not None and r.worker]
     # Share of the wall time the workers spent inside shards: near 100% means the
     # engine kept them fed, so a shortfall in speed-up is CPU the machine did not give.
-    busy = sum(r.seconds for r in reports if r is not None) / (workers * seconds) if seconds else 0.0
+    busy = (
+        sum(r.seconds for r in reports if r is not None) / (workers * seconds) if seconds else 0.0
+    )
     label = "rusnews NER only" if stages == "ner" else "rusnews full"
-    return {"key": f"rusnews-{stages}", "system": f"{label}, {workers} worker{'s' if workers > 1 else ''}",
-            "articles": summary.n_articles,
-            "seconds": seconds, "load_s": load_s, "workers": workers, "stages": stages,
-            # In one process the worker is this process; in a pool, the largest worker.
-            "peak_rss_mb": max(peaks, default=peak_rss_mb()) if workers > 1 else peak_rss_mb(),
-            "parent_peak_rss_mb": peak_rss_mb() if workers > 1 else None,
-            "busy": busy, "stage_seconds": summary.timings}
+    return {
+        "key": f"rusnews-{stages}",
+        "system": f"{label}, {workers} worker{'s' if workers > 1 else ''}",
+        "articles": summary.n_articles,
+        "seconds": seconds,
+        "load_s": load_s,
+        "workers": workers,
+        "stages": stages,
+        # In one process the worker is this process; in a pool, the largest worker.
+        "peak_rss_mb": max(peaks, default=peak_rss_mb()) if workers > 1 else peak_rss_mb(),
+        "parent_peak_rss_mb": peak_rss_mb() if workers > 1 else None,
+        "busy": busy,
+        "stage_seconds": summary.timings,
+    }
 
 
-def run_scale(corpus: str, workers: int, shard_size: int, batch_size: int,
-              checkpoints: tuple[int, ...]) -> dict[str, Any]:
+def run_scale(
+    corpus: str, workers: int, shard_size: int, batch_size: int, checkpoints: tuple[int, ...]
+) -> dict[str, Any]:
     """rusnews over a large corpus: throughput, and each worker's memory as the corpus goes by."""
     from rusnews.engine import completions
     from rusnews.engine.runner import make_engine, run
@@ -110,13 +149,28 @@ def run_scale(corpus: str, workers: int, shard_size: int, batch_size: int,
         with engine:
             engine.warm()
             started = time.perf_counter()
-            summary = run(Path(corpus), out, engine=engine, shard_size=shard_size, batch_size=batch_size,
-                          progress=False)
+            summary = run(
+                Path(corpus),
+                out,
+                engine=engine,
+                shard_size=shard_size,
+                batch_size=batch_size,
+                progress=False,
+            )
             seconds = time.perf_counter() - started
-        reports = [completions.read_marker(out, p.stem) for p in sorted((out / "parts" / "_done").glob("*.json"))]
-    return {"articles": summary.n_articles, "seconds": seconds, "workers": engine.workers,
-            "rss_after": rss_after(reports, checkpoints),
-            "peak_rss_mb": max((r.worker["peak_rss_mb"] for r in reports if r and r.worker), default=None)}
+        reports = [
+            completions.read_marker(out, p.stem)
+            for p in sorted((out / "parts" / "_done").glob("*.json"))
+        ]
+    return {
+        "articles": summary.n_articles,
+        "seconds": seconds,
+        "workers": engine.workers,
+        "rss_after": rss_after(reports, checkpoints),
+        "peak_rss_mb": max(
+            (r.worker["peak_rss_mb"] for r in reports if r and r.worker), default=None
+        ),
+    }
 
 
 def rss_after(reports: list, checkpoints: tuple[int, ...]) -> dict[int, float]:

@@ -62,15 +62,21 @@ def _blas_threads(threads: int | None) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _in_fresh_process(function: Callable[..., dict[str, Any]], *args: Any, threads: int | None = 1) -> dict[str, Any]:
+def _in_fresh_process(
+    function: Callable[..., dict[str, Any]], *args: Any, threads: int | None = 1
+) -> dict[str, Any]:
     """Run one timed system in a process of its own: clean memory, and its peak is its own."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
         with _blas_threads(threads):
             future = pool.submit(function, *args)  # the process starts here, with this environment
         return future.result()
 
 
-def _best(function: Callable[..., dict[str, Any]], repeat: int, *args: Any, threads: int | None = 1) -> dict[str, Any]:
+def _best(
+    function: Callable[..., dict[str, Any]], repeat: int, *args: Any, threads: int | None = 1
+) -> dict[str, Any]:
     runs = [_in_fresh_process(function, *args, threads=threads) for _ in range(repeat)]
     return min(runs, key=lambda run: run["seconds"])
 
@@ -88,8 +94,14 @@ def bench_sizes(n_articles: int, workers: int) -> tuple[int, int]:
     return shard, min(32, shard)
 
 
-def bench(corpus: Path | None, synthetic: int | None = None, workers: list[int] | None = None, repeat: int = 1,
-          json_path: Path | None = None, say: Callable[[str], None] = print) -> BenchResult:
+def bench(
+    corpus: Path | None,
+    synthetic: int | None = None,
+    workers: list[int] | None = None,
+    repeat: int = 1,
+    json_path: Path | None = None,
+    say: Callable[[str], None] = print,
+) -> BenchResult:
     """Time every system on `corpus`, then (with `synthetic`) rusnews alone on a synthetic corpus."""
     cores = default_workers()
     counts = sorted(set(workers or [1, cores]))
@@ -100,12 +112,15 @@ def bench(corpus: Path | None, synthetic: int | None = None, workers: list[int] 
         result.synthetic = _bench_synthetic(synthetic, max(counts), say)
     result.load_after = _load()
     if json_path is not None:
-        json_path.write_text(json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8")
+        json_path.write_text(
+            json.dumps(asdict(result), ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     return result
 
 
-def _bench_corpus(result: BenchResult, corpus: Path, counts: list[int], repeat: int,
-                  say: Callable[[str], None]) -> None:
+def _bench_corpus(
+    result: BenchResult, corpus: Path, counts: list[int], repeat: int, say: Callable[[str], None]
+) -> None:
     from rusnews.io.readers import read_folder
 
     n = sum(isinstance(item, Article) for item in read_folder(corpus))
@@ -119,10 +134,21 @@ def _bench_corpus(result: BenchResult, corpus: Path, counts: list[int], repeat: 
     plan: list[tuple[str, Callable[..., dict[str, Any]], tuple[Any, ...], int | None]] = [
         ("natasha NER as shipped", contenders.time_natasha, (path, False, False), None),
         ("natasha NER with 1 BLAS thread", contenders.time_natasha, (path, False, True), 1),
-        *[(f"rusnews NER only, {w} worker(s)", contenders.time_rusnews, (path, w, "ner", *sizes), 1) for w in counts],
+        *[
+            (
+                f"rusnews NER only, {w} worker(s)",
+                contenders.time_rusnews,
+                (path, w, "ner", *sizes),
+                1,
+            )
+            for w in counts
+        ],
         ("natasha full as shipped", contenders.time_natasha, (path, True, False), None),
         ("natasha full with 1 BLAS thread", contenders.time_natasha, (path, True, True), 1),
-        *[(f"rusnews full, {w} worker(s)", contenders.time_rusnews, (path, w, "full", *sizes), 1) for w in counts],
+        *[
+            (f"rusnews full, {w} worker(s)", contenders.time_rusnews, (path, w, "full", *sizes), 1)
+            for w in counts
+        ],
     ]
     for label, function, args, threads in plan:
         say(f"timing {label} on {n} articles ...")
@@ -139,6 +165,8 @@ def _bench_synthetic(n: int, workers: int, say: Callable[[str], None]) -> dict[s
         folder = build_synthetic(n, Path(tmp))
         checkpoints = tuple(k for k in CHECKPOINTS if k <= n) or (n,)
         say(f"running rusnews with {workers} worker(s) over them ...")
-        found = _in_fresh_process(contenders.run_scale, str(folder), workers, 100, 32, checkpoints, threads=1)
+        found = _in_fresh_process(
+            contenders.run_scale, str(folder), workers, 100, 32, checkpoints, threads=1
+        )
     found["articles_per_s"] = found["articles"] / found["seconds"]
     return found

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
-
 from rusnews.bench.core import CHECKPOINTS, BenchResult
 
 # (what, target): from issue 6.
@@ -22,7 +21,9 @@ def _verdict(value: float | None, target: float, higher_is_better: bool = True) 
     return "[green]met[/]" if met else "[red]missed[/]"
 
 
-def _speedups(result: BenchResult, ours_key: str, theirs: str, target: float) -> list[tuple[str, float, str, str]]:
+def _speedups(
+    result: BenchResult, ours_key: str, theirs: str, target: float
+) -> list[tuple[str, float, str, str]]:
     """rusnews (each worker count) over both Natasha baselines: as shipped, and with 1 BLAS thread."""
     out = []
     for baseline, how in ((theirs, "as shipped"), (f"{theirs}-1t", "1 BLAS thread")):
@@ -33,8 +34,14 @@ def _speedups(result: BenchResult, ours_key: str, theirs: str, target: float) ->
                 # The target is stated for one worker; more workers are shown for information.
                 one = row["workers"] == 1
                 theirs_name = "natasha full" if "full" in theirs else "natasha NER"
-                out.append((f"{row['system']} / {theirs_name} {how}", value, f">= {target}x" if one else "-",
-                            _verdict(value, target) if one else "-"))
+                out.append(
+                    (
+                        f"{row['system']} / {theirs_name} {how}",
+                        value,
+                        f">= {target}x" if one else "-",
+                        _verdict(value, target) if one else "-",
+                    )
+                )
     return out
 
 
@@ -48,18 +55,36 @@ def ratios(result: BenchResult) -> list[tuple[str, float | None, str, str]]:
         if row["key"] == "rusnews-full" and row["workers"] > 1 and one:
             value = row["articles_per_s"] / one["articles_per_s"]
             two = row["workers"] == 2
-            out.append((f"rusnews full, {row['workers']} workers / 1 worker", value,
-                        f">= {TARGET_SCALING}x" if two else "-", _verdict(value, TARGET_SCALING) if two else "-"))
+            out.append(
+                (
+                    f"rusnews full, {row['workers']} workers / 1 worker",
+                    value,
+                    f">= {TARGET_SCALING}x" if two else "-",
+                    _verdict(value, TARGET_SCALING) if two else "-",
+                )
+            )
     peaks = [row["peak_rss_mb"] for row in result.rows if row["key"].startswith("rusnews")]
     if result.synthetic and result.synthetic.get("peak_rss_mb"):
         peaks.append(result.synthetic["peak_rss_mb"])
     if peaks:
-        out.append(("peak RSS per rusnews worker (MB)", max(peaks), f"<= {TARGET_RSS_MB:.0f}",
-                    _verdict(max(peaks), TARGET_RSS_MB, higher_is_better=False)))
+        out.append(
+            (
+                "peak RSS per rusnews worker (MB)",
+                max(peaks),
+                f"<= {TARGET_RSS_MB:.0f}",
+                _verdict(max(peaks), TARGET_RSS_MB, higher_is_better=False),
+            )
+        )
     growth = rss_growth(result)
     if growth is not None:
-        out.append((f"worker RSS after {CHECKPOINTS[1]:,} vs {CHECKPOINTS[0]:,} articles", growth,
-                    f"<= {TARGET_GROWTH:.0%}", _verdict(growth, TARGET_GROWTH, higher_is_better=False)))
+        out.append(
+            (
+                f"worker RSS after {CHECKPOINTS[1]:,} vs {CHECKPOINTS[0]:,} articles",
+                growth,
+                f"<= {TARGET_GROWTH:.0%}",
+                _verdict(growth, TARGET_GROWTH, higher_is_better=False),
+            )
+        )
     return out
 
 
@@ -72,40 +97,72 @@ def rss_growth(result: BenchResult) -> float | None:
 def print_bench(result: BenchResult, console: Console | None = None) -> None:
     console = console or Console()
     if result.rows:
-        table = Table(title=f"rusnews bench: {result.corpus} ({result.articles} articles, {result.tokens:,} tokens; "
-                            f"shards of {result.shard_size}, batches of {result.batch_size})")
-        for column in ("system", "articles/s", "tokens/s", "peak RSS MB", "model load s", "workers busy"):
+        table = Table(
+            title=f"rusnews bench: {result.corpus} ({result.articles} articles, {result.tokens:,} tokens; "
+            f"shards of {result.shard_size}, batches of {result.batch_size})"
+        )
+        for column in (
+            "system",
+            "articles/s",
+            "tokens/s",
+            "peak RSS MB",
+            "model load s",
+            "workers busy",
+        ):
             table.add_column(column, justify="left" if column == "system" else "right")
         for row in result.rows:
             rss = f"{row['peak_rss_mb']:.0f}"
             if row.get("parent_peak_rss_mb"):
                 rss += f" (parent {row['parent_peak_rss_mb']:.0f})"
             busy = f"{row['busy']:.0%}" if "busy" in row else ""
-            table.add_row(row["system"], f"{row['articles_per_s']:.1f}", f"{row['tokens_per_s']:,.0f}", rss,
-                          f"{row['load_s']:.1f}", busy)
+            table.add_row(
+                row["system"],
+                f"{row['articles_per_s']:.1f}",
+                f"{row['tokens_per_s']:,.0f}",
+                rss,
+                f"{row['load_s']:.1f}",
+                busy,
+            )
         console.print(table)
     if result.synthetic:
         s = result.synthetic
-        after = ", ".join(f"{int(k):,}: {v:.0f} MB" for k, v in sorted(s["rss_after"].items(), key=lambda kv: int(kv[0])))
-        console.print(f"synthetic: {s['articles']:,} articles with {s['workers']} worker(s) at "
-                      f"{s['articles_per_s']:.1f} articles/s; worker RSS after {after or '-'}; "
-                      f"peak {s['peak_rss_mb'] or 0:.0f} MB")
+        after = ", ".join(
+            f"{int(k):,}: {v:.0f} MB"
+            for k, v in sorted(s["rss_after"].items(), key=lambda kv: int(kv[0]))
+        )
+        console.print(
+            f"synthetic: {s['articles']:,} articles with {s['workers']} worker(s) at "
+            f"{s['articles_per_s']:.1f} articles/s; worker RSS after {after or '-'}; "
+            f"peak {s['peak_rss_mb'] or 0:.0f} MB"
+        )
     found = ratios(result)
     if found:
         table = Table(title="targets")
         for column in ("ratio", "measured", "target", ""):
             table.add_column(column)
         for what, value, target, verdict in found:
-            shown = "-" if value is None else (f"{value:+.1%}" if "RSS after" in what else
-                                               f"{value:.0f}" if "MB" in what else f"{value:.2f}x")
+            shown = (
+                "-"
+                if value is None
+                else (
+                    f"{value:+.1%}"
+                    if "RSS after" in what
+                    else f"{value:.0f}"
+                    if "MB" in what
+                    else f"{value:.2f}x"
+                )
+            )
             table.add_row(what, shown, target, verdict)
         console.print(table)
     cores = f"{result.cores} cores"
     if result.load_before and result.load_after:
-        cores += f"; load average {result.load_before[0]:.1f} before, {result.load_after[0]:.1f} after"
+        cores += (
+            f"; load average {result.load_before[0]:.1f} before, {result.load_after[0]:.1f} after"
+        )
     console.print(
         "[dim]natasha NER: Segmenter + NewsNERTagger; natasha full: segment, morph, syntax, NER, span.normalize, "
         "DatesExtractor over the text; one document at a time. 'as shipped': BLAS threads as numpy starts them; "
         "'1 BLAS thread': as rusnews runs. rusnews NER only: --stages ner (segment, NER, boundary repair). "
         "workers busy: share of the wall time rusnews's workers spent inside shards. "
-        f"{cores}; model loading and worker start not timed.[/]")
+        f"{cores}; model loading and worker start not timed.[/]"
+    )

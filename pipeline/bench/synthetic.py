@@ -25,7 +25,9 @@ PER_FILE = 1000  # records per .jsonl file
 def source_folders() -> list[Path]:
     folders = [SAMPLE] if SAMPLE.is_dir() else []
     if SHARED_CORPORA.is_dir():
-        folders += sorted(p for p in SHARED_CORPORA.iterdir() if p.is_dir() and p.name.endswith("-dev"))
+        folders += sorted(
+            p for p in SHARED_CORPORA.iterdir() if p.is_dir() and p.name.endswith("-dev")
+        )
     return folders
 
 
@@ -34,7 +36,9 @@ def source_articles(folders: list[Path]) -> list[Article]:
     for folder in folders:
         articles += [item for item in read_folder(folder) if isinstance(item, Article)]
     if not articles:
-        raise FileNotFoundError(f"no source texts for a synthetic corpus in {', '.join(map(str, folders)) or '-'}")
+        raise FileNotFoundError(
+            f"no source texts for a synthetic corpus in {', '.join(map(str, folders)) or '-'}"
+        )
     return articles
 
 
@@ -42,7 +46,9 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in text.split("\n\n") if p.strip()] or [text]
 
 
-def build_synthetic(n: int, out_dir: Path, seed: int = 13, folders: list[Path] | None = None) -> Path:
+def build_synthetic(
+    n: int, out_dir: Path, seed: int = 13, folders: list[Path] | None = None
+) -> Path:
     """Write `n` articles as .jsonl files under `out_dir`; the same n and seed give the same corpus."""
     sources = source_articles(source_folders() if folders is None else folders)
     rng = random.Random(seed)
@@ -53,11 +59,16 @@ def build_synthetic(n: int, out_dir: Path, seed: int = 13, folders: list[Path] |
             if idx % PER_FILE == 0:
                 if handle is not None:
                     handle.close()
-                handle = (out_dir / f"synthetic-{idx // PER_FILE:04d}.jsonl").open("w", encoding="utf-8")
+                handle = (out_dir / f"synthetic-{idx // PER_FILE:04d}.jsonl").open(
+                    "w", encoding="utf-8"
+                )
             base, other = rng.choice(sources), rng.choice(sources)
             text = "\n\n".join(paragraphs(base.text) + [rng.choice(paragraphs(other.text))])
-            record = {"id": f"synthetic-{idx:07d}", "text": text,
-                      "published": base.published.isoformat() if base.published else None}
+            record = {
+                "id": f"synthetic-{idx:07d}",
+                "text": text,
+                "published": base.published.isoformat() if base.published else None,
+            }
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if handle is not None:

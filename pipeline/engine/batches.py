@@ -43,18 +43,31 @@ class BatchResult:
 def _failure(article: Article, exc: BaseException) -> Problem:
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f" (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})" if where else ""
-    return Problem(article.path or article.article_id, "pipeline", type(exc).__name__,
-                   f"{exc}{at}", article.article_id)
+    return Problem(
+        article.path or article.article_id,
+        "pipeline",
+        type(exc).__name__,
+        f"{exc}{at}",
+        article.article_id,
+    )
 
 
 def _timeout(article: Article, seconds: float) -> Problem:
-    return Problem(article.path or article.article_id, "pipeline", "timeout",
-                   f"processing took longer than {seconds:g} s (--time-limit); article skipped",
-                   article.article_id)
+    return Problem(
+        article.path or article.article_id,
+        "pipeline",
+        "timeout",
+        f"processing took longer than {seconds:g} s (--time-limit); article skipped",
+        article.article_id,
+    )
 
 
-def process_batch(articles: list[Article], problems: Iterable[Problem] = (),
-                  pipe: Pipeline | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT) -> BatchResult:
+def process_batch(
+    articles: list[Article],
+    problems: Iterable[Problem] = (),
+    pipe: Pipeline | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> BatchResult:
     """Rows of a batch of articles; `time_limit` is seconds per article (None: unlimited)."""
     pipe = pipe or get_pipeline()
     before = dict(pipe.timings)
@@ -64,7 +77,10 @@ def process_batch(articles: list[Article], problems: Iterable[Problem] = (),
     try:
         with deadline(time_limit * len(articles) if time_limit else None):
             done = pipe.process(articles)
-    except (Exception, DeadlineExceeded):  # a failure or the batch's deadline: find the article, keep the rest
+    except (
+        Exception,
+        DeadlineExceeded,
+    ):  # a failure or the batch's deadline: find the article, keep the rest
         done = []
         for article in articles:
             article.sentences, article.mentions, article.entities, article.events = [], [], [], []
@@ -84,7 +100,9 @@ def process_batch(articles: list[Article], problems: Iterable[Problem] = (),
     return result
 
 
-def batched(items: Iterable[Article | Problem], size: int) -> Iterator[tuple[list[Article], list[Problem]]]:
+def batched(
+    items: Iterable[Article | Problem], size: int
+) -> Iterator[tuple[list[Article], list[Problem]]]:
     """Group a reader's stream into batches of `size` articles, problems riding along."""
     articles: list[Article] = []
     problems: list[Problem] = []

@@ -63,7 +63,9 @@ def write_marker(run_dir: Path, report: ShardReport) -> None:
 def read_marker(run_dir: Path, shard_id: str) -> ShardReport | None:
     """The shard's report, or None when it never finished (or its marker is unreadable)."""
     try:
-        return ShardReport.from_dict(json.loads(marker_path(run_dir, shard_id).read_text(encoding="utf-8")))
+        return ShardReport.from_dict(
+            json.loads(marker_path(run_dir, shard_id).read_text(encoding="utf-8"))
+        )
     except (OSError, ValueError, TypeError):
         return None
 

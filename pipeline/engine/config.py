@@ -41,12 +41,16 @@ class RunConfig:
 
     def __post_init__(self) -> None:
         if self.stages not in STAGE_SETS:
-            raise ValueError(f"unknown stage set {self.stages!r}; choose from {', '.join(STAGE_SETS)}")
+            raise ValueError(
+                f"unknown stage set {self.stages!r}; choose from {', '.join(STAGE_SETS)}"
+            )
         if self.profile not in PROFILES:
             raise ValueError(f"unknown profile {self.profile!r}; choose from {', '.join(PROFILES)}")
         if self.stages == NER and self.profile != DEFAULT_PROFILE:
             # The ner set has no morphology, which the profiles' extra rules read.
-            raise ValueError(f"profile {self.profile!r} needs the full stage set, not {self.stages!r}")
+            raise ValueError(
+                f"profile {self.profile!r} needs the full stage set, not {self.stages!r}"
+            )
         if self.batch_size < 1 or self.shard_size < 1:
             raise ValueError("batch size and shard size must be at least 1")
 
@@ -85,7 +89,9 @@ def _ner_only_stages() -> list[Stage]:
         requires: ClassVar[tuple[str, ...]] = (SENTENCES, NAMES)
 
         def __init__(self) -> None:
-            super().__init__(rules=[(name, rule) for name, rule in RULES if name != "trim_function_words"])
+            super().__init__(
+                rules=[(name, rule) for name, rule in RULES if name != "trim_function_words"]
+            )
 
     return [Segment(), TagNER(), RepairBoundaries(), SortMentions()]
 

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, wait
-
 from rusnews import __version__
 from rusnews.engine.completions import ShardReport
 from rusnews.engine.config import DEFAULT_PROFILE, FULL, RunConfig
@@ -70,8 +69,14 @@ def _wait_first(pending: set[Future]) -> tuple[set[Future], set[Future]]:
 class DaskEngine:
     name = "dask"
 
-    def __init__(self, workers: int, scheduler: str | None = None, stages: str = FULL, in_flight: int = 2,
-                 profile: str = DEFAULT_PROFILE) -> None:
+    def __init__(
+        self,
+        workers: int,
+        scheduler: str | None = None,
+        stages: str = FULL,
+        in_flight: int = 2,
+        profile: str = DEFAULT_PROFILE,
+    ) -> None:
         self._workers = workers
         self.scheduler = scheduler
         self.stages, self.profile = stages, profile
@@ -85,7 +90,9 @@ class DaskEngine:
         """Threads across the cluster's workers: how many shards can run at once."""
         if self.client is None:
             return self._workers
-        return max(1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values()))
+        return max(
+            1, sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
+        )
 
     def __enter__(self) -> DaskEngine:
         try:
@@ -99,14 +106,23 @@ class DaskEngine:
                     # The scheduler's HTTP endpoint moves to a free port when 8787 is
                     # taken (another cluster on this machine): harmless, we don't use it.
                     warnings.filterwarnings("ignore", message="Port .* is already in use")
-                    self.cluster = LocalCluster(n_workers=self._workers, threads_per_worker=1, processes=True,
-                                                dashboard_address=None, silence_logs=logging.ERROR)
+                    self.cluster = LocalCluster(
+                        n_workers=self._workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
                 self.client = Client(self.cluster)
         except OSError as exc:
             self.__exit__(None, None, None)
             if self.scheduler:
-                raise RuntimeError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
-            raise RuntimeError(f"cannot start a Dask LocalCluster of {self._workers} workers: {exc}") from exc
+                raise RuntimeError(
+                    f"cannot reach the Dask scheduler at {self.scheduler}: {exc}"
+                ) from exc
+            raise RuntimeError(
+                f"cannot start a Dask LocalCluster of {self._workers} workers: {exc}"
+            ) from exc
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -126,8 +142,10 @@ class DaskEngine:
             try:
                 self.client.wait_for_workers(1, timeout=60)
             except TimeoutError as exc:
-                raise RuntimeError(f"no Dask worker joined the scheduler at {self.scheduler} within 60 s; start "
-                                   f"some with `dask worker {self.scheduler} --nthreads 1`") from exc
+                raise RuntimeError(
+                    f"no Dask worker joined the scheduler at {self.scheduler} within 60 s; start "
+                    f"some with `dask worker {self.scheduler} --nthreads 1`"
+                ) from exc
         self.client.register_plugin(LoadPipeline(self.stages, self.profile), name=PLUGIN_NAME)
         self._warm = True
 
@@ -148,10 +166,14 @@ class DaskEngine:
                     "workers write the table parts there, so give an output folder on storage they share"
                 )
             if version != __version__:
-                raise RuntimeError(f"Dask worker {address} runs rusnews {version}, this client {__version__}; "
-                                   "install the same version on every worker")
+                raise RuntimeError(
+                    f"Dask worker {address} runs rusnews {version}, this client {__version__}; "
+                    "install the same version on every worker"
+                )
 
-    def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
+    def map(
+        self, shards: Iterable[Shard], output: Path, config: RunConfig
+    ) -> Iterator[ShardReport]:
         assert self.client is not None, "enter the engine first"
         client = self.client
         self.warm()  # first: on a remote cluster, it waits for a worker to ask
@@ -160,10 +182,20 @@ class DaskEngine:
 
         def submit(shard: Shard) -> Future:
             # pure=False: a rerun must run again, not reuse a result the cluster remembers.
-            return client.submit(run_shard, shard, target, config, pure=False,
-                                 key=f"rusnews-{shard.shard_id}-{uuid.uuid4().hex[:8]}")
+            return client.submit(
+                run_shard,
+                shard,
+                target,
+                config,
+                pure=False,
+                key=f"rusnews-{shard.shard_id}-{uuid.uuid4().hex[:8]}",
+            )
 
         yield from bounded(shards, submit, _wait_first, limit=max(2, self.workers * self.in_flight))
 
     def describe(self) -> dict[str, Any]:
-        return {"engine": "dask", "workers": self.workers, "scheduler": self.scheduler or "LocalCluster"}
+        return {
+            "engine": "dask",
+            "workers": self.workers,
+            "scheduler": self.scheduler or "LocalCluster",
+        }

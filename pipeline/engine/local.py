@@ -37,13 +37,19 @@ class Engine(Protocol):
 
     def warm(self) -> None: ...
 
-    def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]: ...
+    def map(
+        self, shards: Iterable[Shard], output: Path, config: RunConfig
+    ) -> Iterator[ShardReport]: ...
 
     def describe(self) -> dict[str, Any]: ...
 
 
-def bounded(shards: Iterable[Shard], submit: Callable[[Shard], F],
-            wait_first: Callable[[set[F]], tuple[set[F], set[F]]], limit: int) -> Iterator[ShardReport]:
+def bounded(
+    shards: Iterable[Shard],
+    submit: Callable[[Shard], F],
+    wait_first: Callable[[set[F]], tuple[set[F], set[F]]],
+    limit: int,
+) -> Iterator[ShardReport]:
     """Submit shards while fewer than `limit` are in flight; yield reports as shards finish.
 
     A failed shard raises here: the run stops, and whatever finished before
@@ -93,7 +99,9 @@ class SerialEngine:
     def warm(self) -> None:
         prepare(self.stages, self.profile)
 
-    def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
+    def map(
+        self, shards: Iterable[Shard], output: Path, config: RunConfig
+    ) -> Iterator[ShardReport]:
         for shard in shards:
             yield run_shard(shard, str(output), config)
 
@@ -122,7 +130,9 @@ class PoolEngine:
 
     name = "local"
 
-    def __init__(self, workers: int, stages: str = FULL, in_flight: int = 2, profile: str = DEFAULT_PROFILE) -> None:
+    def __init__(
+        self, workers: int, stages: str = FULL, in_flight: int = 2, profile: str = DEFAULT_PROFILE
+    ) -> None:
         self._workers = workers
         self.stages, self.profile = stages, profile
         self.in_flight = in_flight
@@ -135,12 +145,20 @@ class PoolEngine:
     def __enter__(self) -> PoolEngine:
         # Environment first: a spawned worker reads it before numpy loads.
         single_thread_environment()
-        self.pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=init_worker, initargs=(self.stages, self.profile))
+        self.pool = ProcessPoolExecutor(
+            max_workers=self._workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=init_worker,
+            initargs=(self.stages, self.profile),
+        )
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if self.pool is not None:
             # On an error, queued shards are dropped rather than run for nothing.
             self.pool.shutdown(wait=True, cancel_futures=exc is not None)
@@ -151,15 +169,23 @@ class PoolEngine:
         assert self.pool is not None, "enter the engine first"
         seen: set[int] = set()
         for _ in range(20):
-            seen.update(f.result() for f in [self.pool.submit(_ready) for _ in range(self._workers)])
+            seen.update(
+                f.result() for f in [self.pool.submit(_ready) for _ in range(self._workers)]
+            )
             if len(seen) >= self._workers:
                 return
 
-    def map(self, shards: Iterable[Shard], output: Path, config: RunConfig) -> Iterator[ShardReport]:
+    def map(
+        self, shards: Iterable[Shard], output: Path, config: RunConfig
+    ) -> Iterator[ShardReport]:
         assert self.pool is not None, "enter the engine first"
         pool = self.pool
-        yield from bounded(shards, lambda shard: pool.submit(run_shard, shard, str(output), config),
-                           _wait_first, limit=self._workers * self.in_flight)
+        yield from bounded(
+            shards,
+            lambda shard: pool.submit(run_shard, shard, str(output), config),
+            _wait_first,
+            limit=self._workers * self.in_flight,
+        )
 
     def describe(self) -> dict[str, Any]:
         return {"engine": "local", "workers": self._workers}

@@ -13,7 +13,17 @@ from rusnews import __version__
 from rusnews.engine.completions import ShardReport
 from rusnews.engine.config import RunConfig
 
-LIBRARIES = ("natasha", "slovnet", "razdel", "navec", "yargy", "pymorphy3", "pandas", "pyarrow", "distributed")
+LIBRARIES = (
+    "natasha",
+    "slovnet",
+    "razdel",
+    "navec",
+    "yargy",
+    "pymorphy3",
+    "pandas",
+    "pyarrow",
+    "distributed",
+)
 
 
 def library_versions() -> dict[str, str]:
@@ -44,8 +54,15 @@ def totals(reports: list[ShardReport]) -> dict[str, Any]:
     }
 
 
-def build_manifest(input_path: Path, config: RunConfig, formats: tuple[str, ...], engine: dict[str, Any],
-                   reports: list[ShardReport], run_reports: list[ShardReport], seconds: float) -> dict[str, Any]:
+def build_manifest(
+    input_path: Path,
+    config: RunConfig,
+    formats: tuple[str, ...],
+    engine: dict[str, Any],
+    reports: list[ShardReport],
+    run_reports: list[ShardReport],
+    seconds: float,
+) -> dict[str, Any]:
     """`reports`: every shard of the run's tables; `run_reports`: those this invocation processed."""
     found = totals(reports)
     processed = sum(r.n_articles for r in run_reports)
@@ -56,9 +73,18 @@ def build_manifest(input_path: Path, config: RunConfig, formats: tuple[str, ...]
         "configuration": {"formats": list(formats), **config.as_dict(), **engine},
         "libraries": library_versions(),
         # Rows per table under the table's name (`mentions`: 2661), as readers of manifests expect.
-        "counts": {**found["rows"], "articles": found["articles"], "errors": found["rows"].get("errors", 0),
-                   "failed": found["failed"], "mentions_by_label": found["mentions"]},
-        "shards": {"total": len(reports), "processed": len(run_reports), "resumed": len(reports) - len(run_reports)},
+        "counts": {
+            **found["rows"],
+            "articles": found["articles"],
+            "errors": found["rows"].get("errors", 0),
+            "failed": found["failed"],
+            "mentions_by_label": found["mentions"],
+        },
+        "shards": {
+            "total": len(reports),
+            "processed": len(run_reports),
+            "resumed": len(reports) - len(run_reports),
+        },
         "timings": {
             "total_s": round(seconds, 3),
             "articles_processed": processed,

@@ -7,9 +7,15 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn,
-                           TimeRemainingColumn)
-
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rusnews.engine.completions import ShardReport
 from rusnews.io.readers import iter_files
 
@@ -42,8 +48,14 @@ class RunProgress:
         self.total = total
         self.articles = 0
         self.started = time.perf_counter()
-        columns = (TextColumn("[bold]rusnews"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(), TimeRemainingColumn())
+        columns = (
+            TextColumn("[bold]rusnews"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} articles/s"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+        )
         self.bar = Progress(*columns, disable=not self.show, transient=False)
         self.task: TaskID | None = None
 
@@ -53,8 +65,12 @@ class RunProgress:
         self.started = time.perf_counter()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.bar.__exit__(exc_type, exc, tb)
 
     def skipped(self, n_items: int) -> None:

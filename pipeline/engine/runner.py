@@ -57,8 +57,14 @@ class RunSummary:
         return self.n_processed / self.seconds if self.seconds else 0.0
 
 
-def make_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None,
-                stages: str = FULL, expected_shards: int | None = None, profile: str = DEFAULT_PROFILE) -> Engine:
+def make_engine(
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    stages: str = FULL,
+    expected_shards: int | None = None,
+    profile: str = DEFAULT_PROFILE,
+) -> Engine:
     """The engine for a run; the local one stays in this process when there is one shard's work."""
     workers = default_workers() if workers is None else workers
     if engine == "dask":
@@ -73,14 +79,25 @@ def make_engine(engine: str = "local", workers: int | None = None, scheduler: st
         # Starting processes and loading models in each costs seconds: not
         # worth it for fewer shards than workers.
         workers = min(workers, max(1, expected_shards))
-    return SerialEngine(stages, profile) if workers <= 1 else PoolEngine(workers, stages, profile=profile)
+    return (
+        SerialEngine(stages, profile)
+        if workers <= 1
+        else PoolEngine(workers, stages, profile=profile)
+    )
 
 
 class ShardPlan:
     """Walks the shards of an input, handing on those still to do and noting the rest."""
 
-    def __init__(self, input_path: Path, output: Path, config: RunConfig, progress: RunProgress) -> None:
-        self.input_path, self.output, self.config, self.progress = input_path, output, config, progress
+    def __init__(
+        self, input_path: Path, output: Path, config: RunConfig, progress: RunProgress
+    ) -> None:
+        self.input_path, self.output, self.config, self.progress = (
+            input_path,
+            output,
+            config,
+            progress,
+        )
         self.shard_ids: list[str] = []
         self.resumed: list[ShardReport] = []
         self.finished: set[str] = set()  # shards whose parts and marker are written, resumed or not
@@ -108,11 +125,21 @@ class ShardPlan:
             assembler.append({name: part_path(self.output, name, sid) for name in TABLES})
 
 
-def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",), workers: int | None = None,
-        batch_size: int = DEFAULT_BATCH_SIZE, shard_size: int = DEFAULT_SHARD_SIZE, stages: str = FULL,
-        engine: str | Engine = "local", scheduler: str | None = None, resume: bool = True,
-        progress: bool | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT,
-        profile: str = DEFAULT_PROFILE) -> RunSummary:
+def run(
+    input_path: Path,
+    output: Path,
+    formats: tuple[str, ...] = ("parquet",),
+    workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    stages: str = FULL,
+    engine: str | Engine = "local",
+    scheduler: str | None = None,
+    resume: bool = True,
+    progress: bool | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    profile: str = DEFAULT_PROFILE,
+) -> RunSummary:
     """Run the pipeline over `input_path` into `output`; see the module docstring.
 
     `engine` is "local", "dask", or an engine already entered and warmed (the
@@ -121,8 +148,13 @@ def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",),
     """
     if not input_path.exists():
         raise FileNotFoundError(f"input path {input_path} does not exist")
-    config = RunConfig(stages=stages, batch_size=batch_size, shard_size=shard_size, time_limit=time_limit,
-                       profile=profile)
+    config = RunConfig(
+        stages=stages,
+        batch_size=batch_size,
+        shard_size=shard_size,
+        time_limit=time_limit,
+        profile=profile,
+    )
     output.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with completions.run_lock(output):
@@ -135,7 +167,9 @@ def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",),
             with RunProgress(total, progress) as bar:
                 plan = ShardPlan(input_path, output, config, bar)
                 if isinstance(engine, str):
-                    chosen = make_engine(engine, workers, scheduler, stages, math.ceil(total / shard_size), profile)
+                    chosen = make_engine(
+                        engine, workers, scheduler, stages, math.ceil(total / shard_size), profile
+                    )
                     # Not warmed: workers load the models on their first shard, so
                     # a rerun with every shard done loads nothing.
                     with chosen:
@@ -144,14 +178,18 @@ def run(input_path: Path, output: Path, formats: tuple[str, ...] = ("parquet",),
                 else:
                     processed = _run_shards(engine, plan, bar, assembler)
                     described = engine.describe()
-            summary = _finish(input_path, output, config, formats, described, plan, processed, started, assembler)
+            summary = _finish(
+                input_path, output, config, formats, described, plan, processed, started, assembler
+            )
         except BaseException:
             assembler.discard()
             raise
     return summary
 
 
-def _run_shards(engine: Engine, plan: ShardPlan, bar: RunProgress, assembler: TableAssembler) -> list[ShardReport]:
+def _run_shards(
+    engine: Engine, plan: ShardPlan, bar: RunProgress, assembler: TableAssembler
+) -> list[ShardReport]:
     processed = []
     for report in engine.map(plan.todo(), plan.output, plan.config):
         processed.append(report)
@@ -163,14 +201,25 @@ def _run_shards(engine: Engine, plan: ShardPlan, bar: RunProgress, assembler: Ta
     return processed
 
 
-def _finish(input_path: Path, output: Path, config: RunConfig, formats: tuple[str, ...], engine: dict,
-            plan: ShardPlan, processed: list[ShardReport], started: float, assembler: TableAssembler) -> RunSummary:
+def _finish(
+    input_path: Path,
+    output: Path,
+    config: RunConfig,
+    formats: tuple[str, ...],
+    engine: dict,
+    plan: ShardPlan,
+    processed: list[ShardReport],
+    started: float,
+    assembler: TableAssembler,
+) -> RunSummary:
     completions.remove_stale(output, plan.shard_ids)
     reports = []
     for sid in plan.shard_ids:
         report = completions.read_marker(output, sid)
         if report is None:  # only if someone deletes files under parts/ while we run
-            raise RuntimeError(f"shard {sid} has no completion marker in {output / 'parts'}; run again")
+            raise RuntimeError(
+                f"shard {sid} has no completion marker in {output / 'parts'}; run again"
+            )
         reports.append(report)
     plan.finished.update(plan.shard_ids)  # every marker is there: the rest of the parts go in
     plan.assemble_ready(assembler)
@@ -180,9 +229,15 @@ def _finish(input_path: Path, output: Path, config: RunConfig, formats: tuple[st
     write_manifest(output, manifest)
     counts = manifest["counts"]
     return RunSummary(
-        output=output, n_articles=counts["articles"], n_errors=counts["errors"], n_failed=counts["failed"],
-        n_processed=manifest["timings"]["articles_processed"], n_shards=len(reports),
-        n_resumed=len(reports) - len(processed), mentions_by_label=Counter(counts["mentions_by_label"]),
-        seconds=seconds, timings=manifest["timings"]["stages_s"],
+        output=output,
+        n_articles=counts["articles"],
+        n_errors=counts["errors"],
+        n_failed=counts["failed"],
+        n_processed=manifest["timings"]["articles_processed"],
+        n_shards=len(reports),
+        n_resumed=len(reports) - len(processed),
+        mentions_by_label=Counter(counts["mentions_by_label"]),
+        seconds=seconds,
+        timings=manifest["timings"]["stages_s"],
         worker_peak_rss_mb=manifest["memory"]["worker_peak_rss_mb"],
     )

@@ -46,13 +46,24 @@ class Shard:
         digest = hashlib.sha256(settings.encode("utf-8"))
         for item in self.items:
             if isinstance(item, Article):
-                fields = ("A", item.article_id, item.path, item.title, item.url, item.source,
-                          item.encoding, item.published.isoformat() if item.published else None, item.text)
+                fields = (
+                    "A",
+                    item.article_id,
+                    item.path,
+                    item.title,
+                    item.url,
+                    item.source,
+                    item.encoding,
+                    item.published.isoformat() if item.published else None,
+                    item.text,
+                )
             else:
                 fields = ("P", item.path, item.article_id, item.stage, item.kind, item.message)
             for value in fields:
                 # A separator no text contains keeps ("ab", "c") apart from ("a", "bc").
-                digest.update(b"\x00" if value is None else value.encode("utf-8", "surrogatepass") + b"\x1f")
+                digest.update(
+                    b"\x00" if value is None else value.encode("utf-8", "surrogatepass") + b"\x1f"
+                )
         return digest.hexdigest()
 
 

@@ -69,8 +69,10 @@ def die_with_parent() -> None:
 # One short article through every stage at worker start: the stages read
 # their word lists and grammars on first use (natasha's name lists alone take
 # 0.3 s), and that belongs to the worker's start, not to its first shard.
-WARM_UP = ("Президент России Владимир Путин 12 мая 2024 года провёл в Москве переговоры "
-           "с министром иностранных дел Казахстана и заявил, что ООН поддержит соглашение.")
+WARM_UP = (
+    "Президент России Владимир Путин 12 мая 2024 года провёл в Москве переговоры "
+    "с министром иностранных дел Казахстана и заявил, что ООН поддержит соглашение."
+)
 
 
 def prepare(stages: str, profile: str = DEFAULT_PROFILE) -> None:
@@ -100,7 +102,12 @@ def init_worker(stages: str, profile: str = DEFAULT_PROFILE) -> None:
 
 
 def worker_info() -> dict[str, object]:
-    return {"pid": os.getpid(), "host": socket.gethostname(), "rss_mb": rss_mb(), "peak_rss_mb": peak_rss_mb()}
+    return {
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "rss_mb": rss_mb(),
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 # A Dask worker may run several tasks in threads of one process; the pipeline
@@ -124,8 +131,13 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
     pipe = get_pipeline(config.stages, config.profile)
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     timings: Counter[str] = Counter()
-    report = ShardReport(shard_id=shard.shard_id, index=shard.index, fingerprint=shard.fingerprint(config.key()),
-                         first_article=shard.first_article, n_items=len(shard.items))
+    report = ShardReport(
+        shard_id=shard.shard_id,
+        index=shard.index,
+        fingerprint=shard.fingerprint(config.key()),
+        first_article=shard.first_article,
+        n_items=len(shard.items),
+    )
     for articles, problems in batched(shard.items, config.batch_size):
         result = process_batch(articles, problems, pipe, config.time_limit)
         for name, rows in result.tables.items():

@@ -94,6 +94,10 @@ def read_brat_doc(txt: Path) -> GoldDoc:
 
 def load_brat(folder: Path) -> Iterator[GoldDoc]:
     """Documents of a brat folder, sorted by name; `.txt` without `.ann` is skipped."""
-    for txt in annotated_texts(folder, (".ann",), "--format brat expects NAME.txt + NAME.ann files",
-                               "no brat documents (NAME.txt with NAME.ann)"):
+    for txt in annotated_texts(
+        folder,
+        (".ann",),
+        "--format brat expects NAME.txt + NAME.ann files",
+        "no brat documents (NAME.txt with NAME.ann)",
+    ):
         yield read_brat_doc(txt)

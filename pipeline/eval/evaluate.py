@@ -246,7 +246,9 @@ def evaluate(
         # A run may have skipped documents; score every system on the same ones.
         docs = [doc for doc in docs if doc.doc_id in predictions[RUSNEWS]]
     else:
-        articles, timings[RUSNEWS] = _timed(lambda texts: run_rusnews(texts, profile or "names"), docs)
+        articles, timings[RUSNEWS] = _timed(
+            lambda texts: run_rusnews(texts, profile or "names"), docs
+        )
         predictions[RUSNEWS] = {a.article_id: list(a.mentions) for a in articles}
     if baseline and baseline_predict is not None:
         predictions[baseline], timings[baseline] = _timed(baseline_predict, docs)
@@ -254,7 +256,12 @@ def evaluate(
     report = score_systems(docs, fmt, predictions, timings, warnings)
     # Which names rusnews looks for depends on the profile: say which one scored
     # (None: a run folder without a manifest, made we cannot tell how).
-    report = {"gold": str(gold), "run_dir": str(run_dir) if run_dir else None, "profile": profile, **report}
+    report = {
+        "gold": str(gold),
+        "run_dir": str(run_dir) if run_dir else None,
+        "profile": profile,
+        **report,
+    }
     report["versions"] = _versions()
     if fmt in RECORD_FORMATS:
         if run_dir is None:

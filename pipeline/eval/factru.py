@@ -192,6 +192,10 @@ def load_factru(folder: Path) -> Iterator[GoldDoc]:
     `.txt` files without `.spans`/`.objects` siblings are skipped: the original
     distribution holds lists such as `testset/list.txt` that are not documents.
     """
-    for txt in annotated_texts(folder, ANNOTATION_SUFFIXES, "--format factru expects a factRuEval folder",
-                               "no factRuEval documents (NAME.txt with NAME.spans and NAME.objects)"):
+    for txt in annotated_texts(
+        folder,
+        ANNOTATION_SUFFIXES,
+        "--format factru expects a factRuEval folder",
+        "no factRuEval documents (NAME.txt with NAME.spans and NAME.objects)",
+    ):
         yield read_factru_doc(txt)

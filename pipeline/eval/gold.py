@@ -122,7 +122,9 @@ def words_in_order(chunk: str, words: Sequence[str]) -> bool:
     return True
 
 
-def annotated_texts(folder: Path, suffixes: Sequence[str], not_a_folder: str, none_found: str) -> Iterator[Path]:
+def annotated_texts(
+    folder: Path, suffixes: Sequence[str], not_a_folder: str, none_found: str
+) -> Iterator[Path]:
     """The `NAME.txt` files of a gold folder, sorted, that have every `NAME<suffix>` sibling.
 
     A `.txt` without its annotations is no document (lists, notes) and is

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nervaluate import Evaluator
-
 from rusnews.eval.conventions import Bounds, Span, drop_misaligned
 
 EXACT = "exact"

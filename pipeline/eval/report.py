@@ -126,7 +126,8 @@ def record_rows(report: dict) -> tuple[list[str], list[list[str]]]:
     for kind in kinds:
         cells = [systems[n].get(kind, {}) for n in names]
         row = [kind] + [
-            "/".join(fmt(c.get(m)) for m in ("precision", "recall", "f1")) if c else "-" for c in cells
+            "/".join(fmt(c.get(m)) for m in ("precision", "recall", "f1")) if c else "-"
+            for c in cells
         ]
         f1s = [c.get("f1") if c else None for c in cells]
         row.append(fmt(difference(*f1s[:2]), signed=True) if len(f1s) >= 2 else "-")
@@ -286,9 +287,14 @@ def render_markdown(report: dict) -> str:
         parts += ["## Date values", "", _md_table(header, rows), ""]
     if report.get("records"):
         header, rows = record_rows(report)
-        parts += ["## Event and occupation records", "",
-                  "Triples (record, role, filler); the matching rule is in `pipeline/eval/records.py`.", "",
-                  _md_table(header, rows), ""]
+        parts += [
+            "## Event and occupation records",
+            "",
+            "Triples (record, role, filler); the matching rule is in `pipeline/eval/records.py`.",
+            "",
+            _md_table(header, rows),
+            "",
+        ]
     for system in systems:
         errors = report["errors"][system]
         totals = ", ".join(f"{kind} {count}" for kind, count in errors["totals"].items())

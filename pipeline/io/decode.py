@@ -48,7 +48,7 @@ def _lowercase_share(text: str) -> float:
 def decode(data: bytes) -> Decoded:
     """Decode file bytes, raising DecodeError with a user-facing message."""
     if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig")
+        return Decoded(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return Decoded(data.decode("utf-16"), "utf-16")

@@ -25,7 +25,9 @@ READ = "read"
 
 # `date 2025-12-03`, `title ...`, `url ...` on lines of their own at the top, or
 # an inline date marker before the first sentence (` date 2025-12-03 В ...`).
-_LINE_MARKER = re.compile(r"[ \t]*(date|published|title|url|source)[ \t]*:?[ \t]+([^\r\n]*?)[ \t]*(?:\r\n|\n|\r|$)")
+_LINE_MARKER = re.compile(
+    r"[ \t]*(date|published|title|url|source)[ \t]*:?[ \t]+([^\r\n]*?)[ \t]*(?:\r\n|\n|\r|$)"
+)
 _INLINE_DATE = re.compile(r"[ \t]*(?:date|published)[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
 
@@ -63,7 +65,9 @@ def split_markers(text: str) -> tuple[dict[str, str], str]:
         if not line or line.end() == pos:
             break
         key = "date" if line.group(1) == "published" else line.group(1)
-        if key == "date" and not re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}", line.group(2)):
+        if key == "date" and not re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}", line.group(2)
+        ):
             break
         if key in meta:
             break
@@ -95,8 +99,11 @@ def _article_id(root: Path, path: Path) -> str:
 def read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
-        raise DecodeError("too_large", f"{size / 2**20:.0f} MiB is over the {MAX_ARTICLE_BYTES // 2**20} MiB "
-                          "limit per article file; split it into articles (e.g. JSONL, one per line)")
+        raise DecodeError(
+            "too_large",
+            f"{size / 2**20:.0f} MiB is over the {MAX_ARTICLE_BYTES // 2**20} MiB "
+            "limit per article file; split it into articles (e.g. JSONL, one per line)",
+        )
     return path.read_bytes()
 
 
@@ -104,8 +111,13 @@ def read_txt(path: Path, article_id: str, text: str) -> Article:
     meta, body = split_markers(text)
     published = parse_published(meta.get("date"))
     return Article(
-        article_id=article_id, text=body, published=published,
-        title=meta.get("title"), url=meta.get("url"), path=str(path), source=meta.get("source"),
+        article_id=article_id,
+        text=body,
+        published=published,
+        title=meta.get("title"),
+        url=meta.get("url"),
+        path=str(path),
+        source=meta.get("source"),
     )
 
 
@@ -125,8 +137,13 @@ def record_to_article(record: object, path: Path, default_id: str) -> Article:
         if value is not None and not isinstance(value, str):
             raise ValueError(f"field {name!r} must be a string, got {type(value).__name__}")
     return Article(
-        article_id=str(rid), text=text, published=published, title=title, url=url,
-        path=str(path), source=record.get("source") if isinstance(record.get("source"), str) else None,
+        article_id=str(rid),
+        text=text,
+        published=published,
+        title=title,
+        url=url,
+        path=str(path),
+        source=record.get("source") if isinstance(record.get("source"), str) else None,
     )
 
 
@@ -154,13 +171,23 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object | Exception]]:
             if not raw.strip():
                 continue
             if len(raw) > MAX_ARTICLE_BYTES:
-                yield lineno, ValueError(f"{len(raw) / 2**20:.0f} MiB line is over the "
-                                         f"{MAX_ARTICLE_BYTES // 2**20} MiB limit per article")
+                yield (
+                    lineno,
+                    ValueError(
+                        f"{len(raw) / 2**20:.0f} MiB line is over the "
+                        f"{MAX_ARTICLE_BYTES // 2**20} MiB limit per article"
+                    ),
+                )
                 continue
             try:
                 yield lineno, json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError as exc:
-                yield lineno, ValueError(f"not UTF-8 ({exc.reason} at byte {exc.start}); JSONL must be UTF-8")
+                yield (
+                    lineno,
+                    ValueError(
+                        f"not UTF-8 ({exc.reason} at byte {exc.start}); JSONL must be UTF-8"
+                    ),
+                )
             except json.JSONDecodeError as exc:
                 yield lineno, exc
 
@@ -168,10 +195,13 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object | Exception]]:
 def looks_like_html(text: str) -> bool:
     head = text.lstrip()[:512].lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        head.startswith("<") and len(_HTML_TAG.findall(text[:4096])) >= 5)
+        head.startswith("<") and len(_HTML_TAG.findall(text[:4096])) >= 5
+    )
 
 
-_HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|head|body|meta|script|table|td|li)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|head|body|meta|script|table|td|li)\b[^>]*>", re.IGNORECASE
+)
 
 
 def _check_file(path: Path) -> None:
@@ -179,10 +209,14 @@ def _check_file(path: Path) -> None:
     if not path.exists():
         raise OSError(f"{path.name} is a broken link or vanished")
     if not path.is_file():
-        raise OSError(f"{path.name} is not a regular file (a FIFO, socket or device would block the run)")
+        raise OSError(
+            f"{path.name} is not a regular file (a FIFO, socket or device would block the run)"
+        )
 
 
-def _record_articles(path: Path, records, article_id: str, many: bool, encoding: str) -> Iterator[Article | Problem]:
+def _record_articles(
+    path: Path, records, article_id: str, many: bool, encoding: str
+) -> Iterator[Article | Problem]:
     for n, record in records:
         where = f"line {n}" if many else f"record {n}"
         default_id = f"{article_id}:{n}" if many else article_id
@@ -200,7 +234,13 @@ def _record_articles(path: Path, records, article_id: str, many: bool, encoding:
             yield Problem(str(path), READ, "empty", f"{where}: empty text", article.article_id)
             continue
         if len(article.text) > MAX_ARTICLE_BYTES:
-            yield Problem(str(path), READ, "too_large", f"{where}: text over the per-article limit", article.article_id)
+            yield Problem(
+                str(path),
+                READ,
+                "too_large",
+                f"{where}: text over the per-article limit",
+                article.article_id,
+            )
             continue
         yield article
 
@@ -218,14 +258,24 @@ def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
         yield Problem(str(path), READ, exc.kind, str(exc), article_id)
         return
     except OSError as exc:
-        yield Problem(str(path), READ, "unreadable", f"cannot read file: {exc.strerror or exc}", article_id)
+        yield Problem(
+            str(path), READ, "unreadable", f"cannot read file: {exc.strerror or exc}", article_id
+        )
         return
     if path.suffix.lower() == ".json":
-        yield from _record_articles(path, _json_records(decoded.text), article_id, False, decoded.encoding)
+        yield from _record_articles(
+            path, _json_records(decoded.text), article_id, False, decoded.encoding
+        )
         return
     if looks_like_html(decoded.text):
-        yield Problem(str(path), READ, "html", "HTML markup, not article text: extract the text first "
-                      "(offsets would point into the markup)", article_id)
+        yield Problem(
+            str(path),
+            READ,
+            "html",
+            "HTML markup, not article text: extract the text first "
+            "(offsets would point into the markup)",
+            article_id,
+        )
         return
     try:
         article = read_txt(path, article_id, decoded.text)
@@ -246,9 +296,13 @@ def read_folder(root: Path) -> Iterator[Article | Problem]:
         for item in read_path(root, path):
             if isinstance(item, Article):
                 if item.article_id in seen:
-                    yield Problem(str(path), READ, "duplicate_id",
-                                  f"article_id {item.article_id!r} already read from another file or line; skipped",
-                                  item.article_id)
+                    yield Problem(
+                        str(path),
+                        READ,
+                        "duplicate_id",
+                        f"article_id {item.article_id!r} already read from another file or line; skipped",
+                        item.article_id,
+                    )
                     continue
                 seen.add(item.article_id)
             yield item

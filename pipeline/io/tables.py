@@ -13,7 +13,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-
 from rusnews.schema import TABLES, Row
 
 FORMATS = ("parquet", "csv")
@@ -34,7 +33,9 @@ def _atomic(path: Path, write) -> None:
             tmp.unlink()
 
 
-def write_table(table: pa.Table, out_dir: Path, name: str, formats: tuple[str, ...] = ("parquet",)) -> list[Path]:
+def write_table(
+    table: pa.Table, out_dir: Path, name: str, formats: tuple[str, ...] = ("parquet",)
+) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt in formats:
@@ -65,8 +66,9 @@ def read_table(run_dir: Path, name: str) -> pd.DataFrame:
     parts = list_parts(run_dir, name)
     if parts:
         return pa.concat_tables([read_part(p, name) for p in parts]).to_pandas()
-    raise FileNotFoundError(f"no {name}.parquet, {name}.csv or parts/{name}/ in {run_dir}: "
-                            "is it a rusnews run folder?")
+    raise FileNotFoundError(
+        f"no {name}.parquet, {name}.csv or parts/{name}/ in {run_dir}: is it a rusnews run folder?"
+    )
 
 
 # Parts: a sharded run writes each shard's rows to `parts/<table>/<shard>.arrow`
@@ -89,6 +91,7 @@ def write_part(table: pa.Table, run_dir: Path, name: str, shard_id: str) -> Path
     """One shard's rows of one table, written atomically (a rerun overwrites it)."""
     path = part_path(run_dir, name, shard_id)
     path.parent.mkdir(parents=True, exist_ok=True)
+
     def write(target: Path) -> None:
         with pa.OSFile(str(target), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
             writer.write_table(table)
@@ -110,7 +113,9 @@ def list_parts(run_dir: Path, name: str) -> list[Path]:
     folder = parts_dir(run_dir, name)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == PART_SUFFIX and not p.name.startswith("."))
+    return sorted(
+        p for p in folder.iterdir() if p.suffix == PART_SUFFIX and not p.name.startswith(".")
+    )
 
 
 class TableAssembler:
@@ -126,7 +131,9 @@ class TableAssembler:
     def __init__(self, run_dir: Path, formats: tuple[str, ...] = ("parquet",)) -> None:
         unknown = [fmt for fmt in formats if fmt not in FORMATS]
         if unknown:
-            raise ValueError(f"unknown table format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
+            raise ValueError(
+                f"unknown table format {unknown[0]!r}; choose from {', '.join(FORMATS)}"
+            )
         self.run_dir, self.formats = run_dir, formats
         self.writers: dict[tuple[str, str], pq.ParquetWriter | pacsv.CSVWriter] = {}
         self.appended = 0  # parts of this many shards are in
@@ -139,7 +146,11 @@ class TableAssembler:
         if key not in self.writers:
             self.run_dir.mkdir(parents=True, exist_ok=True)
             path, schema = self._temporary(name, fmt), TABLES[name]
-            self.writers[key] = pq.ParquetWriter(path, schema) if fmt == "parquet" else pacsv.CSVWriter(path, schema)
+            self.writers[key] = (
+                pq.ParquetWriter(path, schema)
+                if fmt == "parquet"
+                else pacsv.CSVWriter(path, schema)
+            )
         return self.writers[key]
 
     def append(self, parts: dict[str, Path]) -> None:
@@ -171,7 +182,9 @@ class TableAssembler:
         self.writers.clear()
 
 
-def assemble_table(run_dir: Path, name: str, parts: list[Path], formats: tuple[str, ...] = ("parquet",)) -> list[Path]:
+def assemble_table(
+    run_dir: Path, name: str, parts: list[Path], formats: tuple[str, ...] = ("parquet",)
+) -> list[Path]:
     """Concatenate parts, in the order given, into `<name>.<fmt>`, one part in memory at a time."""
     assembler = TableAssembler(run_dir, formats)
     try:

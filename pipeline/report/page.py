@@ -44,8 +44,10 @@ def _card(value: object, label: str, bad: bool = False) -> str:
 
 
 def _legend(colors: dict[str, str]) -> str:
-    items = "".join(f"<span><i style='background:{escape(c, quote=True)}'></i>{escape(name)}</span>"
-                    for name, c in colors.items())
+    items = "".join(
+        f"<span><i style='background:{escape(c, quote=True)}'></i>{escape(name)}</span>"
+        for name, c in colors.items()
+    )
     return f"<div class='legend'>{items}</div>"
 
 
@@ -60,8 +62,12 @@ def _bucket_label(bucket: date, period: str) -> str:
 def _timeline_note(t: Timeline, total: int) -> str:
     if t.period is None:
         return f"None of the {total} events has a date (neither the text nor a publication date gives one)."
-    parts = [(f"{t.drawn} of {total} events drawn, by {t.period} of the event's date "
-              "(the date the sentence names, else the article's publication date).")]
+    parts = [
+        (
+            f"{t.drawn} of {total} events drawn, by {t.period} of the event's date "
+            "(the date the sentence names, else the article's publication date)."
+        )
+    ]
     if t.undated:
         parts.append(f"{t.undated} have no date.")
     if t.too_coarse:
@@ -69,7 +75,9 @@ def _timeline_note(t: Timeline, total: int) -> str:
     if t.outside and t.outside_range:
         first, last = t.outside_range
         span = first if first == last else f"{first} … {last}"
-        parts.append(f"{t.outside} are far from all the other dates ({span}) and left off the axis.")
+        parts.append(
+            f"{t.outside} are far from all the other dates ({span}) and left off the axis."
+        )
     return " ".join(parts)
 
 
@@ -86,19 +94,26 @@ def _header(s: RunSummary) -> str:
     # The manifest is informative only: a field of another shape is skipped, never fatal.
     if isinstance(timings, dict) and isinstance(timings.get("total_s"), (int, float)):
         rate = timings.get("articles_per_s")
-        meta.append(f"processed in {timings['total_s']:.1f} s"
-                    + (f" ({rate:.1f} articles/s)" if isinstance(rate, (int, float)) else ""))
+        meta.append(
+            f"processed in {timings['total_s']:.1f} s"
+            + (f" ({rate:.1f} articles/s)" if isinstance(rate, (int, float)) else "")
+        )
     if s.manifest.get("version"):
         meta.append(f"rusnews {escape(str(s.manifest['version']))}")
-    return (f"<h1>rusnews run: {escape(s.run_dir.name or str(s.run_dir))}</h1>"
-            f"<p class='meta'>{escape(str(s.run_dir))} · {' · '.join(meta)}</p>")
+    return (
+        f"<h1>rusnews run: {escape(s.run_dir.name or str(s.run_dir))}</h1>"
+        f"<p class='meta'>{escape(str(s.run_dir))} · {' · '.join(meta)}</p>"
+    )
 
 
 def _cards(s: RunSummary) -> str:
-    cards = [_card(s.n_articles, "articles"), _card(s.n_mentions, "mentions"),
-             _card(s.n_entities, f"entities ({s.n_keys} distinct PER/ORG/LOC across articles)"),
-             _card(s.n_events, f"events ({s.n_arguments} arguments)"),
-             _card(s.n_errors, "errors", bad=s.n_errors > 0)]
+    cards = [
+        _card(s.n_articles, "articles"),
+        _card(s.n_mentions, "mentions"),
+        _card(s.n_entities, f"entities ({s.n_keys} distinct PER/ORG/LOC across articles)"),
+        _card(s.n_events, f"events ({s.n_arguments} arguments)"),
+        _card(s.n_errors, "errors", bad=s.n_errors > 0),
+    ]
     if s.n_failed:
         cards.insert(1, _card(s.n_failed, "articles failed", bad=True))
     cards += [_card(n, f"{label} mentions") for label, n in s.mentions_by_label.items()]
@@ -106,39 +121,58 @@ def _cards(s: RunSummary) -> str:
 
 
 def _counts_charts(s: RunSummary) -> str:
-    labels = [(label, n, LABEL_COLORS.get(label, COLORS.get(label, "#888"))) for label, n in s.mentions_by_label.items()]
+    labels = [
+        (label, n, LABEL_COLORS.get(label, COLORS.get(label, "#888")))
+        for label, n in s.mentions_by_label.items()
+    ]
     types = [(t, n, PALETTE[0]) for t, n in s.events_by_type.items()]
-    return ("<section class='row'>"
-            f"<div class='panel'><h2>Mentions per label</h2>"
-            f"{hbar_chart(labels, 'chart-mentions', 'Mentions per label', width=460)}</div>"
-            f"<div class='panel'><h2>Events per type</h2>"
-            f"{hbar_chart(types, 'chart-event-types', 'Events per type', width=520, row=20)}</div>"
-            "</section>")
+    return (
+        "<section class='row'>"
+        f"<div class='panel'><h2>Mentions per label</h2>"
+        f"{hbar_chart(labels, 'chart-mentions', 'Mentions per label', width=460)}</div>"
+        f"<div class='panel'><h2>Events per type</h2>"
+        f"{hbar_chart(types, 'chart-event-types', 'Events per type', width=520, row=20)}</div>"
+        "</section>"
+    )
 
 
 def _timeline(s: RunSummary) -> str:
     t = s.timeline
-    colors = {name: ("#9e9e9e" if name == OTHER else PALETTE[i % len(PALETTE)]) for i, name in enumerate(t.series)}
+    colors = {
+        name: ("#9e9e9e" if name == OTHER else PALETTE[i % len(PALETTE)])
+        for i, name in enumerate(t.series)
+    }
     labels = [_bucket_label(b, t.period) for b in t.buckets] if t.period else []
-    chart = stacked_columns(labels, t.series, colors, "chart-events-over-time", "Events by type over time")
-    return (f"<section class='panel'><h2>Events by type over time</h2>{_legend(colors)}{chart}"
-            f"<p class='note'>{escape(_timeline_note(t, s.n_events))}</p></section>")
+    chart = stacked_columns(
+        labels, t.series, colors, "chart-events-over-time", "Events by type over time"
+    )
+    return (
+        f"<section class='panel'><h2>Events by type over time</h2>{_legend(colors)}{chart}"
+        f"<p class='note'>{escape(_timeline_note(t, s.n_events))}</p></section>"
+    )
 
 
 def _top_table(label: str, rows: list[TopEntity]) -> str:
     if not rows:
         body = "<tr><td colspan='3' class='note'>none found</td></tr>"
     else:
-        body = "".join(f"<tr><td title='{escape(r.key, quote=True)}'>{escape(r.name)}</td>"
-                       f"<td class='n'>{r.articles}</td><td class='n'>{r.mentions}</td></tr>" for r in rows)
-    return (f"<div class='panel'><h2>{TOP_TITLES[label]}</h2><table>"
-            f"<tr><th>name</th><th>articles</th><th>mentions</th></tr>{body}</table></div>")
+        body = "".join(
+            f"<tr><td title='{escape(r.key, quote=True)}'>{escape(r.name)}</td>"
+            f"<td class='n'>{r.articles}</td><td class='n'>{r.mentions}</td></tr>"
+            for r in rows
+        )
+    return (
+        f"<div class='panel'><h2>{TOP_TITLES[label]}</h2><table>"
+        f"<tr><th>name</th><th>articles</th><th>mentions</th></tr>{body}</table></div>"
+    )
 
 
 def _errors(s: RunSummary) -> str:
     if not s.n_errors:
-        return ("<section class='panel' id='errors'><h2>Errors</h2>"
-                "<p class='note'>No errors: every input was read and processed.</p></section>")
+        return (
+            "<section class='panel' id='errors'><h2>Errors</h2>"
+            "<p class='note'>No errors: every input was read and processed.</p></section>"
+        )
     kinds = ", ".join(f"{escape(k)} {n}" for k, n in s.errors_by_kind.items())
     shown = s.errors.head(MAX_ERROR_ROWS)
     rows = "".join(
@@ -146,10 +180,15 @@ def _errors(s: RunSummary) -> str:
         f"<td>{escape(str(r.path))}</td><td class='msg'>{escape(str(r.message))}</td></tr>"
         for r in shown.itertuples()
     )
-    more = (f"<p class='note'>First {MAX_ERROR_ROWS} of {s.n_errors} shown; all are in the errors table.</p>"
-            if s.n_errors > MAX_ERROR_ROWS else "")
-    return (f"<section class='panel' id='errors'><h2>Errors ({s.n_errors})</h2><p class='note'>{kinds}</p>"
-            f"<table><tr><th>kind</th><th>stage</th><th>path</th><th>message</th></tr>{rows}</table>{more}</section>")
+    more = (
+        f"<p class='note'>First {MAX_ERROR_ROWS} of {s.n_errors} shown; all are in the errors table.</p>"
+        if s.n_errors > MAX_ERROR_ROWS
+        else ""
+    )
+    return (
+        f"<section class='panel' id='errors'><h2>Errors ({s.n_errors})</h2><p class='note'>{kinds}</p>"
+        f"<table><tr><th>kind</th><th>stage</th><th>path</th><th>message</th></tr>{rows}</table>{more}</section>"
+    )
 
 
 def render_page(s: RunSummary) -> str:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-
 from rusnews.io.tables import read_table
 from rusnews.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WEEK, YEAR
 from rusnews.schema import TABLES
@@ -91,14 +90,25 @@ def top_entities(entities: pd.DataFrame, label: str, n: int = TOP_N) -> list[Top
     if rows.empty:
         return []
     # The key's name: its most frequent canonical name, ties to the alphabetically first.
-    names = (rows.groupby(["key", "name"]).size().reset_index(name="count")
-             .sort_values(["key", "count", "name"], ascending=[True, False, True])
-             .drop_duplicates("key").set_index("key")["name"])
-    stats = rows.groupby("key").agg(articles=("article_id", "nunique"), mentions=("n_mentions", "sum"))
+    names = (
+        rows.groupby(["key", "name"])
+        .size()
+        .reset_index(name="count")
+        .sort_values(["key", "count", "name"], ascending=[True, False, True])
+        .drop_duplicates("key")
+        .set_index("key")["name"]
+    )
+    stats = rows.groupby("key").agg(
+        articles=("article_id", "nunique"), mentions=("n_mentions", "sum")
+    )
     stats["name"] = names
-    stats = stats.reset_index().sort_values(["articles", "mentions", "name"], ascending=[False, False, True])
-    return [TopEntity(str(r.name), str(r.key), int(r.articles), int(r.mentions))
-            for r in stats.head(n).itertuples()]
+    stats = stats.reset_index().sort_values(
+        ["articles", "mentions", "name"], ascending=[False, False, True]
+    )
+    return [
+        TopEntity(str(r.name), str(r.key), int(r.articles), int(r.mentions))
+        for r in stats.head(n).itertuples()
+    ]
 
 
 def parse_event_date(value: object, granularity: object) -> date | None:
@@ -110,7 +120,9 @@ def parse_event_date(value: object, granularity: object) -> date | None:
             return date.fromisoformat(value)
         if granularity == WEEK:
             match = _WEEK.match(value)
-            return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1) if match else None
+            return (
+                date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1) if match else None
+            )
         if granularity == MONTH:
             year, month = value.split("-")
             return date(int(year), int(month), 1)
@@ -157,8 +169,10 @@ def _next(bucket: date, period: str) -> date:
 
 def timeline(events: pd.DataFrame, n_series: int = TIME_SERIES) -> Timeline:
     """Events by type over time, at the finest period (day, month, year) that fits the run's dates."""
-    parsed = [(parse_event_date(v, g), g, t, v)
-              for v, g, t in zip(events["date"], events["date_granularity"], events["event_type"])]
+    parsed = [
+        (parse_event_date(v, g), g, t, v)
+        for v, g, t in zip(events["date"], events["date_granularity"], events["event_type"])
+    ]
     undated = sum(1 for d, _, _, _ in parsed if d is None)
     dated = [(d, g, t) for d, g, t, _ in parsed if d is not None]
     if not dated:
@@ -167,16 +181,28 @@ def timeline(events: pd.DataFrame, n_series: int = TIME_SERIES) -> Timeline:
     period = _period(high - low)
     inside = [(d, g, t) for d, g, t in dated if low <= d.toordinal() <= high]
     # Shown as written (`1981-05`, `3797`), not as the first day they cover.
-    outside = [v for d, v in sorted((d, v) for d, _, _, v in parsed
-                                    if d is not None and not low <= d.toordinal() <= high)]
+    outside = [
+        v
+        for d, v in sorted(
+            (d, v) for d, _, _, v in parsed if d is not None and not low <= d.toordinal() <= high
+        )
+    ]
     drawn = [(d, t) for d, g, t in inside if _RANK[g] <= _PERIOD_RANK[period]]
-    result = Timeline(period=period, undated=undated, too_coarse=len(inside) - len(drawn),
-                      outside=len(outside), drawn=len(drawn))
+    result = Timeline(
+        period=period,
+        undated=undated,
+        too_coarse=len(inside) - len(drawn),
+        outside=len(outside),
+        drawn=len(drawn),
+    )
     if outside:
         result.outside_range = (outside[0], outside[-1])
     if not drawn:
         return result
-    first, last = _bucket(min(d for d, _ in drawn), period), _bucket(max(d for d, _ in drawn), period)
+    first, last = (
+        _bucket(min(d for d, _ in drawn), period),
+        _bucket(max(d for d, _ in drawn), period),
+    )
     while first <= last:
         result.buckets.append(first)
         first = _next(first, period)
@@ -208,7 +234,9 @@ def summarize(run_dir: Path) -> RunSummary:
     arguments = load_table(run_dir, "event_arguments")
     errors = load_table(run_dir, "errors")
     manifest_path = run_dir / "manifest.json"
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    manifest = (
+        json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    )
     published = [d for d in articles["published"].dropna()]
     named = entities[entities["label"].isin(NAME_LABELS)]
     return RunSummary(

@@ -11,8 +11,18 @@ from html import escape
 
 FONT = "font-family='system-ui, sans-serif' font-size='12'"
 # Tableau 10: distinguishable for most colour vision, and on white.
-PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-           "#9c755f", "#bab0ac")
+PALETTE = (
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+)
 
 
 def _attr(value: object) -> str:
@@ -35,17 +45,22 @@ def _text_width(text: str) -> float:
 
 
 def _open(kind: str, chart_id: str, title: str, width: int, height: int) -> str:
-    return (f"<svg class='chart {kind}' id='{_attr(chart_id)}' role='img' aria-label='{_attr(title)}' "
-            f"width='{width}' height='{height}' viewBox='0 0 {width} {height}'>")
+    return (
+        f"<svg class='chart {kind}' id='{_attr(chart_id)}' role='img' aria-label='{_attr(title)}' "
+        f"width='{width}' height='{height}' viewBox='0 0 {width} {height}'>"
+    )
 
 
 def _empty(chart_id: str, title: str, width: int, message: str) -> str:
-    return (f"{_open('empty', chart_id, title, width, 40)}"
-            f"<text x='0' y='24' {FONT} fill='#666'>{escape(message)}</text></svg>")
+    return (
+        f"{_open('empty', chart_id, title, width, 40)}"
+        f"<text x='0' y='24' {FONT} fill='#666'>{escape(message)}</text></svg>"
+    )
 
 
-def hbar_chart(items: list[tuple[str, int, str]], chart_id: str, title: str, width: int = 560,
-               row: int = 24) -> str:
+def hbar_chart(
+    items: list[tuple[str, int, str]], chart_id: str, title: str, width: int = 560, row: int = 24
+) -> str:
     """Horizontal bars, one per (label, value, colour), labels on the left and values at the bar's end."""
     if not items or not any(value for _, value, _ in items):
         return _empty(chart_id, title, width, "nothing to chart")
@@ -68,8 +83,15 @@ def hbar_chart(items: list[tuple[str, int, str]], chart_id: str, title: str, wid
     return "".join(parts)
 
 
-def stacked_columns(buckets: list[str], series: dict[str, list[int]], colors: dict[str, str],
-                    chart_id: str, title: str, width: int = 1040, height: int = 300) -> str:
+def stacked_columns(
+    buckets: list[str],
+    series: dict[str, list[int]],
+    colors: dict[str, str],
+    chart_id: str,
+    title: str,
+    width: int = 1040,
+    height: int = 300,
+) -> str:
     """Columns over time, one per bucket, stacked by series, with a y axis and sparse x labels."""
     totals = [sum(values[i] for values in series.values()) for i in range(len(buckets))]
     if not buckets or not any(totals):
@@ -87,8 +109,10 @@ def stacked_columns(buckets: list[str], series: dict[str, list[int]], colors: di
     parts = [_open("columns", chart_id, title, width, height)]
     for tick in range(0, y_max + 1, step):
         y = top_pad + plot_h * (1 - tick / y_max)
-        parts.append(f"<line x1='{left}' x2='{width - right}' y1='{y:.1f}' y2='{y:.1f}' stroke='#e3e3e3'/>"
-                     f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' {FONT} fill='#555'>{tick}</text>")
+        parts.append(
+            f"<line x1='{left}' x2='{width - right}' y1='{y:.1f}' y2='{y:.1f}' stroke='#e3e3e3'/>"
+            f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' {FONT} fill='#555'>{tick}</text>"
+        )
     for i, bucket in enumerate(buckets):
         x = left + i * slot + (slot - bar_w) / 2
         base = top_pad + plot_h
@@ -97,14 +121,23 @@ def stacked_columns(buckets: list[str], series: dict[str, list[int]], colors: di
                 continue
             h = plot_h * values[i] / y_max
             base -= h
-            parts.append(f"<rect class='bar' data-value='{values[i]}' x='{x:.1f}' y='{base:.1f}' "
-                         f"width='{bar_w:.1f}' height='{h:.1f}' fill='{_attr(colors[name])}'>"
-                         f"<title>{escape(bucket)} · {escape(name)}: {values[i]}</title></rect>")
+            parts.append(
+                f"<rect class='bar' data-value='{values[i]}' x='{x:.1f}' y='{base:.1f}' "
+                f"width='{bar_w:.1f}' height='{h:.1f}' fill='{_attr(colors[name])}'>"
+                f"<title>{escape(bucket)} · {escape(name)}: {values[i]}</title></rect>"
+            )
         if i % every == 0:
             lx, ly = left + (i + 0.5) * slot, top_pad + plot_h + 14
-            turn = (f" transform='rotate(-45 {lx:.1f} {ly:.1f})' text-anchor='end'" if rotate
-                    else " text-anchor='middle'")
-            parts.append(f"<text x='{lx:.1f}' y='{ly:.1f}'{turn} {FONT} fill='#555'>{escape(bucket)}</text>")
-    parts.append(f"<line x1='{left}' x2='{width - right}' y1='{top_pad + plot_h}' y2='{top_pad + plot_h}' "
-                 "stroke='#888'/></svg>")
+            turn = (
+                f" transform='rotate(-45 {lx:.1f} {ly:.1f})' text-anchor='end'"
+                if rotate
+                else " text-anchor='middle'"
+            )
+            parts.append(
+                f"<text x='{lx:.1f}' y='{ly:.1f}'{turn} {FONT} fill='#555'>{escape(bucket)}</text>"
+            )
+    parts.append(
+        f"<line x1='{left}' x2='{width - right}' y1='{top_pad + plot_h}' y2='{top_pad + plot_h}' "
+        "stroke='#888'/></svg>"
+    )
     return "".join(parts)

@@ -52,7 +52,7 @@ def governing_verb_feats(article: Article, mention: Mention) -> dict[str, str] |
     if first > 0 and tokens[first - 1].pos == "ADP":
         return None
     # `пресс-служба Кадырова заявила`: a feminine noun before the name is the subject.
-    for tok in reversed(tokens[max(0, first - MAX_GAP):first]):
+    for tok in reversed(tokens[max(0, first - MAX_GAP) : first]):
         if tok.pos == "PUNCT":
             break
         if _feminine_nominative(tok):
@@ -61,7 +61,11 @@ def governing_verb_feats(article: Article, mention: Mention) -> dict[str, str] |
         tok = tokens[i]
         if tok.pos in ("VERB", "AUX"):
             feats = tok.feats
-            if feats.get("Tense") != "Past" or feats.get("Number") != "Sing" or feats.get("Gender") != "Fem":
+            if (
+                feats.get("Tense") != "Past"
+                or feats.get("Number") != "Sing"
+                or feats.get("Gender") != "Fem"
+            ):
                 return None
             # `ресурсов Громова была возможность`: the subject follows the verb.
             if i + 1 < len(tokens) and _feminine_nominative(tokens[i + 1]):
@@ -77,7 +81,10 @@ def governing_verb_feats(article: Article, mention: Mention) -> dict[str, str] |
 
 def with_feats(tokens: list[Token], feats: dict[str, str]) -> list[Token]:
     """Copies of the tokens with some features replaced (the article's tokens stay as tagged)."""
-    return [Token(t.start, t.end, t.text, t.pos, {**t.feats, **feats}, t.lemma, t.head, t.rel) for t in tokens]
+    return [
+        Token(t.start, t.end, t.text, t.pos, {**t.feats, **feats}, t.lemma, t.head, t.rel)
+        for t in tokens
+    ]
 
 
 # ---- cases the words before a name allow ----
@@ -99,7 +106,7 @@ def _governed_cases(tokens: list[Token], first: int) -> frozenset[str] | None:
     table = governing_words()
     longest = max(len(key) for key in table)
     for n in range(min(longest, first), 0, -1):
-        words = tuple(canon(tok.text) for tok in tokens[first - n:first])
+        words = tuple(canon(tok.text) for tok in tokens[first - n : first])
         # A lone word must be a preposition here (`у` may be a letter, `о` an interjection).
         if words in table and (n > 1 or tokens[first - 1].pos == "ADP"):
             return table[words]
@@ -108,8 +115,8 @@ def _governed_cases(tokens: list[Token], first: int) -> frozenset[str] | None:
 
 def _is_list_item(article: Article, mention: Mention) -> bool:
     line_start = article.text.rfind("\n", 0, mention.start) + 1
-    before = article.text[max(line_start, mention.start - 12):mention.start]
-    after = article.text[mention.end:mention.end + 4]
+    before = article.text[max(line_start, mention.start - 12) : mention.start]
+    after = article.text[mention.end : mention.end + 4]
     return bool(LIST_ITEM_BEFORE.search(before) and LIST_ITEM_AFTER.match(after))
 
 

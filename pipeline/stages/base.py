@@ -14,8 +14,8 @@ from rusnews.model import Article
 SENTENCES = "sentences"
 MORPH = "morph"
 SYNTAX = "syntax"
-NAMES = "names"          # PER/ORG/LOC mentions
-DATES = "dates"          # DATE mentions with values
+NAMES = "names"  # PER/ORG/LOC mentions
+DATES = "dates"  # DATE mentions with values
 NORMALS = "normals"
 ENTITIES = "entities"
 EVENTS = "events"

@@ -13,7 +13,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def map_sorted(items: Sequence[T], run: Callable[[list[T]], Iterable[R]], size: Callable[[T], int]) -> list[R]:
+def map_sorted(
+    items: Sequence[T], run: Callable[[list[T]], Iterable[R]], size: Callable[[T], int]
+) -> list[R]:
     """Run a batch model over items sorted by size; results in input order."""
     order = sorted(range(len(items)), key=lambda i: size(items[i]))
     results: list[R | None] = [None] * len(items)

@@ -77,14 +77,49 @@ SHIFTS: dict[str, int] = {
 # Number words counting the units of 'N ... назад', nominative and genitive
 # ('около трёх лет назад'). 'полтора' has no whole count and stays unresolved.
 NUMBER_WORDS: dict[str, int] = {
-    "один": 1, "одну": 1, "одна": 1, "одного": 1, "пару": 2, "пара": 2, "два": 2,
-    "две": 2, "двух": 2, "три": 3, "трёх": 3, "трех": 3, "четыре": 4, "четырёх": 4,
-    "четырех": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
-    "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
-    "одиннадцать": 11, "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12,
-    "пятнадцать": 15, "пятнадцати": 15, "двадцать": 20, "двадцати": 20,
-    "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40, "пятьдесят": 50,
-    "пятидесяти": 50, "сто": 100, "ста": 100,
+    "один": 1,
+    "одну": 1,
+    "одна": 1,
+    "одного": 1,
+    "пару": 2,
+    "пара": 2,
+    "два": 2,
+    "две": 2,
+    "двух": 2,
+    "три": 3,
+    "трёх": 3,
+    "трех": 3,
+    "четыре": 4,
+    "четырёх": 4,
+    "четырех": 4,
+    "пять": 5,
+    "пяти": 5,
+    "шесть": 6,
+    "шести": 6,
+    "семь": 7,
+    "семи": 7,
+    "восемь": 8,
+    "восьми": 8,
+    "девять": 9,
+    "девяти": 9,
+    "десять": 10,
+    "десяти": 10,
+    "одиннадцать": 11,
+    "одиннадцати": 11,
+    "двенадцать": 12,
+    "двенадцати": 12,
+    "пятнадцать": 15,
+    "пятнадцати": 15,
+    "двадцать": 20,
+    "двадцати": 20,
+    "тридцать": 30,
+    "тридцати": 30,
+    "сорок": 40,
+    "сорока": 40,
+    "пятьдесят": 50,
+    "пятидесяти": 50,
+    "сто": 100,
+    "ста": 100,
 }
 VAGUE_NUMBERS = ("несколько", "нескольких", "полтора", "полутора")
 
@@ -112,9 +147,11 @@ def _capitalizable(stem: str) -> str:
     return f"[{stem[0].upper()}{stem[0]}]{stem[1:]}"
 
 
-MONTH = "(?:" + "|".join(
-    f"{_capitalizable(stem)}(?:{endings})" for stem, endings in MONTHS.values()
-) + r")(?![а-яё])"
+MONTH = (
+    "(?:"
+    + "|".join(f"{_capitalizable(stem)}(?:{endings})" for stem, endings in MONTHS.values())
+    + r")(?![а-яё])"
+)
 WEEKDAY = "(?i:" + "|".join(WEEKDAYS.values()) + r")(?![а-яё])"
 RELATIVE_DAY = "(?i:" + _alternation(list(RELATIVE_DAYS)) + r")(?![а-яё])"
 SHIFT = "(?:" + "|".join(SHIFTS) + ")"
@@ -243,6 +280,7 @@ CUE = re.compile(
 def has_cue(text: str) -> bool:
     """Whether a date expression can start anywhere in ``text`` (the rules run only then)."""
     return CUE.search(text.lower()) is not None
+
 
 # Future cues the verb tense alone misses (impersonal and participle forms);
 # finite verbs are read by their pymorphy tense.

@@ -25,9 +25,10 @@ is still returned, with ``value=None``, because it is clearly a date.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, ClassVar
+from typing import ClassVar
 
 from rusnews.model import DATE, DAY, MONTH, WEEK, YEAR, Article, Mention
 from rusnews.stages import date_rules as rules
@@ -59,6 +60,7 @@ _NUMBER_SIGN = re.compile(r"№\s*$")
 
 
 # --- value helpers -------------------------------------------------------------
+
 
 def _number_text(token: str) -> str:
     return re.match(r"\d+", token).group()
@@ -132,6 +134,7 @@ def _iso_week(day: date) -> str:
 
 # --- one resolver per rule -------------------------------------------------------
 
+
 def resolve_day_month(m: re.Match[str], published: date | None, text: str) -> Resolution | None:
     day, month = _number(m["day"]), _month_number(m["month"])
     year_text = m["year"] or m["year3"]
@@ -193,7 +196,7 @@ def resolve_year(m: re.Match[str], published: date | None, text: str) -> Resolut
 def resolve_year_range(m: re.Match[str], published: date | None, text: str) -> Resolution | None:
     # '(2001—2003)' in a career list is annotated as two years, while
     # '(1990—2000 годы)', 'в сезоне 2017—2018' and 'в 1998—2010 годах' are one date.
-    bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+    bracketed = text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")"
     if bracketed and not m["yword"]:
         return None
     return resolve_year(m, published, text)
@@ -319,6 +322,7 @@ RESOLVERS: dict[str, Resolver] = {
 
 
 # --- search ----------------------------------------------------------------------
+
 
 def match_rules(text: str, published: date | None) -> list[tuple[int, int, str, Resolution]]:
     """Chosen matches as ``(start, end, rule name, resolution)``: the debug view of find_dates."""

@@ -73,7 +73,9 @@ class Tree:
         """Children of token i, optionally only those whose relation (or its base) is in rels."""
         if not rels:
             return list(self.children[i])
-        return [c for c in self.children[i] if self.rel(c) in rels or self.rel(c).split(":")[0] in rels]
+        return [
+            c for c in self.children[i] if self.rel(c) in rels or self.rel(c).split(":")[0] in rels
+        ]
 
     def preposition(self, i: int) -> str | None:
         """The preposition marking token i ('в Брюсселе' -> 'в'; 'в ходе заседания' -> 'в ход')."""
@@ -108,4 +110,4 @@ class Tree:
         words on different lines are not each other's arguments."""
         lo, hi = sorted((a, b))
         start = self.sentence.start
-        return "\n" not in self.sentence.text[max(lo - start, 0):max(hi - start, 0)]
+        return "\n" not in self.sentence.text[max(lo - start, 0) : max(hi - start, 0)]

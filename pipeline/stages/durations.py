@@ -24,15 +24,17 @@ from rusnews.stages.date_rules import NUMBER
 # after a word that makes them one (`за`, `в течение`, `последние`); days,
 # weeks and months need none.
 _LEAD = r"(?:(?:около|более|менее|почти|свыше|не\s+менее|не\s+более|чуть\s+более|примерно)\s+)?"
-_SPAN_LEAD = (r"(?:за|в\s+течение|на\s+протяжении|на|более\s+чем\s+за|почти\s+за)\s+")
+_SPAN_LEAD = r"(?:за|в\s+течение|на\s+протяжении|на|более\s+чем\s+за|почти\s+за)\s+"
 _QUALIFIER = r"(?:в\s+)?(?:последн|ближайш|прошедш|минувш|перв|следующ)(?:ие|их)\s+"
 _NUMBER = rf"{NUMBER}(?:\s*[-–]\s*\d+)?"  # the date grammar's counts, and ranges (`2-3 года`)
 _YEARS = r"(?:лет|год(?:а|у)?|десятилети(?:е|я|й)|столети(?:е|я|й)|век(?:а|ов)?)"
 _SHORT = r"(?:месяц(?:а|ев)?|недел(?:я|ю|и|ь)|недель|дн(?:я|ей)|день|сут(?:ок|ки))"
 _HALF = r"(?:полгода|полугода|полвека|полтора\s+года|полутора\s+лет)"
 _TERM = r"(?:\d+-|одно|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти)(?:месячн|дневн|недельн)"
-_MONTH_ADJECTIVE = (r"(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|"
-                    r"октябрьск|ноябрьск|декабрьск|сегодняшн|вчерашн|завтрашн)")
+_MONTH_ADJECTIVE = (
+    r"(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|"
+    r"октябрьск|ноябрьск|декабрьск|сегодняшн|вчерашн|завтрашн)"
+)
 
 START = r"(?<![\w-])"
 END = r"(?![\w-])"
@@ -64,6 +66,14 @@ class TagDurations:
                 for start, end in find_durations(sentence.text):
                     start, end = sentence.start + start, sentence.start + end
                     if not any(a < end and start < b for a, b in taken):
-                        article.mentions.append(Mention(start, end, article.text[start:end], DATE,
-                                                        sentence_idx=idx, source="durations"))
+                        article.mentions.append(
+                            Mention(
+                                start,
+                                end,
+                                article.text[start:end],
+                                DATE,
+                                sentence_idx=idx,
+                                source="durations",
+                            )
+                        )
         return articles

@@ -115,8 +115,12 @@ def link_names(mentions: list[Mention]) -> _Clusters:
         # `Джошуа Вольфа (Joshua Wolf)`: a name in parentheses right after
         # another of its kind is the same thing spelled another way.
         previous = mentions[i - 1] if i > 0 else None
-        if (m.source == "alias" and previous is not None and _group(previous.label) == _group(m.label)
-                and previous.end <= m.start <= previous.end + 3):
+        if (
+            m.source == "alias"
+            and previous is not None
+            and _group(previous.label) == _group(m.label)
+            and previous.end <= m.start <= previous.end + 3
+        ):
             clusters.union(i - 1, i)
         if m.label == PER:
             if " " not in form and form in surnames:
@@ -137,7 +141,11 @@ def link_names(mentions: list[Mention]) -> _Clusters:
                     if initials(other.normal or other.text) == m.text:
                         clusters.union(i, j)
             # `... дел (МИД)`: the acronym right after its full form.
-            if m.source == "acronym" and i > 0 and mentions[i - 1].end <= m.start <= mentions[i - 1].end + 3:
+            if (
+                m.source == "acronym"
+                and i > 0
+                and mentions[i - 1].end <= m.start <= mentions[i - 1].end + 3
+            ):
                 clusters.union(i - 1, i)
         full = full_name(form)
         if full and ("NAME", fold(full)) in by_form:
@@ -182,12 +190,27 @@ def build_entities(article: Article) -> list[Entity]:
         entity_id = len(entities)
         if label == DATE:
             value = members[0].normal
-            entity = Entity(entity_id, DATE, value or members[0].text, f"DATE:{value or fold(members[0].text)}",
-                            member_ids, value=value, granularity=members[0].granularity)
+            entity = Entity(
+                entity_id,
+                DATE,
+                value or members[0].text,
+                f"DATE:{value or fold(members[0].text)}",
+                member_ids,
+                value=value,
+                granularity=members[0].granularity,
+            )
         else:
             name, best = canonical(members)
-            entity = Entity(entity_id, label, name, f"{label}:{fold(name)}", member_ids,
-                            first=best.first, middle=best.middle, last=best.last)
+            entity = Entity(
+                entity_id,
+                label,
+                name,
+                f"{label}:{fold(name)}",
+                member_ids,
+                first=best.first,
+                middle=best.middle,
+                last=best.last,
+            )
         for m in members:
             m.entity_id = entity_id
         entities.append(entity)

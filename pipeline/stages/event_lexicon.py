@@ -43,17 +43,17 @@ class EventType:
 @dataclass(frozen=True, slots=True)
 class Trigger:
     lemma: str
-    pos: str                 # VERB or NOUN
+    pos: str  # VERB or NOUN
     event_type: str
     cameo_root: str | None
-    condition: str | None    # 'obj_anim' or 'obj=LEMMA'
-    gen_role: str | None     # role of a bare genitive under a noun trigger
+    condition: str | None  # 'obj_anim' or 'obj=LEMMA'
+    gen_role: str | None  # role of a bare genitive under a noun trigger
 
 
 @dataclass(frozen=True, slots=True)
 class LightVerb:
     lemma: str
-    noun: str | None         # None: any event noun
+    noun: str | None  # None: any event noun
     subject_role: str
 
 
@@ -86,7 +86,9 @@ def _rows(path: Path, n_columns: int) -> list[list[str]]:
             continue
         cols = line.split("\t")
         if len(cols) < n_columns - 1:
-            raise ValueError(f"{path}:{number}: expected {n_columns} tab-separated columns, got {len(cols)}: {line!r}")
+            raise ValueError(
+                f"{path}:{number}: expected {n_columns} tab-separated columns, got {len(cols)}: {line!r}"
+            )
         rows.append([c.strip() for c in cols] + [""] * (n_columns - len(cols)))
     return rows
 
@@ -106,14 +108,24 @@ def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
     }
     for t in triggers.values():
         if t.event_type not in types or types[t.event_type].cameo_root != t.cameo_root:
-            raise ValueError(f"{folder / 'triggers.tsv'}: {t.lemma!r} has type {t.event_type} and CAMEO "
-                             f"{t.cameo_root}, which types.tsv does not list")
+            raise ValueError(
+                f"{folder / 'triggers.tsv'}: {t.lemma!r} has type {t.event_type} and CAMEO "
+                f"{t.cameo_root}, which types.tsv does not list"
+            )
     light: dict[str, list[LightVerb]] = {}
-    kinds: dict[str, set[str]] = {"support": set(), "relay": set(), "group": set(), "holds": set(), "post": set()}
+    kinds: dict[str, set[str]] = {
+        "support": set(),
+        "relay": set(),
+        "group": set(),
+        "holds": set(),
+        "post": set(),
+    }
     for kind, lemma, noun, subject_role, _notes in _rows(folder / "frames.tsv", 5):
         if kind == "light":
             noun_lemma = None if noun in ("", "*") else fold(noun)
-            light.setdefault(fold(lemma), []).append(LightVerb(fold(lemma), noun_lemma, subject_role or AGENT))
+            light.setdefault(fold(lemma), []).append(
+                LightVerb(fold(lemma), noun_lemma, subject_role or AGENT)
+            )
         elif kind in kinds:
             kinds[kind].add(fold(lemma))
         else:

@@ -41,12 +41,19 @@ def referents(tree: Tree, c: int, lex: EventLexicon) -> list[Mention]:
         return [m]
     if tree.pos(c) not in NOMINAL and tree.lemma(c) not in lex.positions:
         return []
-    named = [m for a in tree.kids(c, "appos", "flat") for m in referents(tree, a, lex) if m.label != DATE]
+    named = [
+        m for a in tree.kids(c, "appos", "flat") for m in referents(tree, a, lex) if m.label != DATE
+    ]
     if named:
         return named
     if tree.lemma(c) in lex.positions or tree.lemma(c) in lex.relay or tree.lemma(c) in lex.groups:
-        return [m for n in tree.kids(c, "nmod") if tree.preposition(n) is None
-                for m in referents(tree, n, lex) if m.label != DATE]
+        return [
+            m
+            for n in tree.kids(c, "nmod")
+            if tree.preposition(n) is None
+            for m in referents(tree, n, lex)
+            if m.label != DATE
+        ]
     return []
 
 
@@ -62,11 +69,15 @@ def conjuncts(tree: Tree, c: int) -> list[int]:
 RoleRule = Callable[[Tree, Frame, int, int, Mention, EventLexicon], str | None]
 
 
-def rule_time(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> str | None:
+def rule_time(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> str | None:
     return TIME if m.label == DATE else None
 
 
-def rule_subject(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> str | None:
+def rule_subject(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> str | None:
     rel = tree.rel(c)
     if rel == "nsubj":
         return frame.subject_role
@@ -75,24 +86,36 @@ def rule_subject(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: Even
     return AGENT if rel == "obl:agent" else None
 
 
-def rule_statement_source(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> str | None:
+def rule_statement_source(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> str | None:
     # 'заявили в МИД Казахстана': the ministry speaks, it is not a place.
-    if frame.entry.event_type == "STATEMENT" and m.label == ORG and tree.preposition(c) in ("в", "во", "на"):
+    if (
+        frame.entry.event_type == "STATEMENT"
+        and m.label == ORG
+        and tree.preposition(c) in ("в", "во", "на")
+    ):
         return AGENT
     return None
 
 
-def rule_destination(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> str | None:
+def rule_destination(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> str | None:
     if frame.entry.event_type == "VISIT" and m.label == LOC and tree.rel(c) == "obj":
         return LOCATION  # 'посетить Астану'
     return None
 
 
-def rule_object(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> str | None:
+def rule_object(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> str | None:
     return PARTICIPANT if tree.rel(c) in ("obj", "iobj") else None
 
 
-def rule_preposition(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> str | None:
+def rule_preposition(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> str | None:
     prep = tree.preposition(c)
     if prep is None or prep not in lex.prepositions:
         return None
@@ -100,11 +123,15 @@ def rule_preposition(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: 
     return role if labels is None or m.label in labels else None
 
 
-def rule_relay(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> str | None:
+def rule_relay(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> str | None:
     return PARTICIPANT if tree.lemma(c) in lex.relay else None  # 'под председательством X'
 
 
-def rule_genitive(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> str | None:
+def rule_genitive(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> str | None:
     if f == frame.trigger and tree.rel(c) == "nmod" and tree.preposition(c) is None:
         return frame.entry.gen_role  # 'визит Путина' -> agent; 'убийство Немцова' -> participant
     return None
@@ -122,7 +149,9 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
 ]
 
 
-def role_of(tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon) -> tuple[str, str] | None:
+def role_of(
+    tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
+) -> tuple[str, str] | None:
     for name, rule in ROLE_RULES:
         role = rule(tree, frame, f, c, m, lex)
         if role is not None:
@@ -173,13 +202,19 @@ def inherited_subject(tree: Tree, frame: Frame, lex: EventLexicon) -> list[Found
         return []
     seen = {x}
     # slovnet's heads can form a cycle: the walk stops at a token it has seen.
-    while tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None and tree.head(x) not in seen:
+    while (
+        tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None and tree.head(x) not in seen
+    ):
         x = tree.head(x)  # type: ignore[assignment]
         seen.add(x)
         subjects = tree.kids(x, "nsubj")
         if subjects:
-            return [Found(frame.subject_role, m, "inherited_subject")
-                    for s in subjects for y in conjuncts(tree, s) for m in referents(tree, y, lex)]
+            return [
+                Found(frame.subject_role, m, "inherited_subject")
+                for s in subjects
+                for y in conjuncts(tree, s)
+                for m in referents(tree, y, lex)
+            ]
     return []
 
 

@@ -52,7 +52,10 @@ def _negates(tree: Tree, i: int) -> bool:
 def _future(tree: Tree, i: int) -> bool:
     if tree.feat(i, "Tense") == "Fut":
         return True
-    return any(tree.lemma(c) == "быть" and tree.feat(c, "Tense") == "Fut" for c in tree.kids(i, "aux", "aux:pass"))
+    return any(
+        tree.lemma(c) == "быть" and tree.feat(c, "Tense") == "Fut"
+        for c in tree.kids(i, "aux", "aux:pass")
+    )
 
 
 def modality_of(tree: Tree, frame: Frame, lex: EventLexicon) -> tuple[str, bool]:
@@ -66,7 +69,9 @@ def modality_of(tree: Tree, frame: Frame, lex: EventLexicon) -> tuple[str, bool]
     x = frame.top(tree)
     seen = {x}
     # slovnet's heads can form a cycle: the walk stops at a token it has seen.
-    while tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None and tree.head(x) not in seen:
+    while (
+        tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None and tree.head(x) not in seen
+    ):
         seen.add(tree.head(x))  # type: ignore[arg-type]
         via_xcomp = tree.rel(x) == "xcomp"
         x = tree.head(x)  # type: ignore[assignment]
@@ -90,7 +95,9 @@ def dateline(article: Article) -> Mention | None:
         if m.label != LOC:
             continue
         line_start = article.text.rfind("\n", 0, m.start) + 1
-        if not article.text[line_start:m.start].strip() and _AFTER_DATELINE.match(article.text, m.end):
+        if not article.text[line_start : m.start].strip() and _AFTER_DATELINE.match(
+            article.text, m.end
+        ):
             return m
     return None
 
@@ -99,16 +106,28 @@ def distinct(found: list[Found]) -> list[Found]:
     """One role per entity, the strongest (agent over participant over location ...)."""
     best: dict[object, Found] = {}
     for x in found:
-        key = x.mention.entity_id if x.mention.entity_id is not None else (x.mention.label, x.mention.start)
+        key = (
+            x.mention.entity_id
+            if x.mention.entity_id is not None
+            else (x.mention.label, x.mention.start)
+        )
         if key not in best or ROLE_RANK[x.role] < ROLE_RANK[best[key].role]:
             best[key] = x
     return sorted(best.values(), key=lambda x: (ROLE_RANK[x.role], x.mention.start))
 
 
-def build_event(article: Article, tree: Tree, frame: Frame, lex: EventLexicon, place: Mention | None,
-                fired: list[tuple[str, str, str, str]] | None = None) -> Event | None:
+def build_event(
+    article: Article,
+    tree: Tree,
+    frame: Frame,
+    lex: EventLexicon,
+    place: Mention | None,
+    fired: list[tuple[str, str, str, str]] | None = None,
+) -> Event | None:
     at = tree.tokens[frame.trigger].start
-    found = distinct([x for x in collect_arguments(tree, frame, lex) if tree.same_line(x.mention.start, at)])
+    found = distinct(
+        [x for x in collect_arguments(tree, frame, lex) if tree.same_line(x.mention.start, at)]
+    )
     if not found:
         return None
     if not any(x.role == TIME for x in found):
@@ -126,8 +145,18 @@ def build_event(article: Article, tree: Tree, frame: Frame, lex: EventLexicon, p
     else:
         text, lemma, start, end = trig.text, trig.lemma or trig.text, trig.start, trig.end
     modality, negated = modality_of(tree, frame, lex)
-    event = Event(-1, frame.entry.event_type, text, lemma, tree.idx, start, end,
-                  cameo_root=frame.entry.cameo_root, modality=modality, negated=negated)
+    event = Event(
+        -1,
+        frame.entry.event_type,
+        text,
+        lemma,
+        tree.idx,
+        start,
+        end,
+        cameo_root=frame.entry.cameo_root,
+        modality=modality,
+        negated=negated,
+    )
     when = next((x.mention for x in found if x.role == TIME and x.mention.normal), None)
     if when is not None:
         event.date, event.date_granularity = when.normal, when.granularity
@@ -136,12 +165,17 @@ def build_event(article: Article, tree: Tree, frame: Frame, lex: EventLexicon, p
         event.date_from_published = True
     event.arguments = [to_argument(article, x.role, x.mention) for x in found]
     if fired is not None:
-        fired.extend((article.article_id, text, x.role, f"{x.mention.text} <- {x.rule}") for x in found)
+        fired.extend(
+            (article.article_id, text, x.role, f"{x.mention.text} <- {x.rule}") for x in found
+        )
     return event
 
 
-def extract_events(article: Article, lex: EventLexicon | None = None,
-                   fired: list[tuple[str, str, str, str]] | None = None) -> list[Event]:
+def extract_events(
+    article: Article,
+    lex: EventLexicon | None = None,
+    fired: list[tuple[str, str, str, str]] | None = None,
+) -> list[Event]:
     lex = lex or event_lexicon()
     place = dateline(article)
     events: list[Event] = []
@@ -163,7 +197,15 @@ def extract_events(article: Article, lex: EventLexicon | None = None,
 @dataclass(slots=True)
 class ExtractEvents:
     name: ClassVar[str] = "events"
-    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, SYNTAX, NAMES, DATES, NORMALS, ENTITIES)
+    requires: ClassVar[tuple[str, ...]] = (
+        SENTENCES,
+        MORPH,
+        SYNTAX,
+        NAMES,
+        DATES,
+        NORMALS,
+        ENTITIES,
+    )
     assigns: ClassVar[tuple[str, ...]] = (EVENTS,)
 
     debug: bool = False

@@ -129,8 +129,11 @@ class Gazetteer:
 
     def find(self, article: Article) -> list[Match]:
         """Longest matches, left to right, not overlapping each other."""
-        return [match for idx, sentence in enumerate(article.sentences)
-                for match in self.find_in(sentence.tokens, idx)]
+        return [
+            match
+            for idx, sentence in enumerate(article.sentences)
+            for match in self.find_in(sentence.tokens, idx)
+        ]
 
     def find_in(self, tokens: list[Token], idx: int, label: str | None = None) -> list[Match]:
         """Matches among `tokens` (of sentence `idx`), of entries with `label` when given."""
@@ -161,8 +164,17 @@ def load_gazetteer() -> Gazetteer:
     for filename, (label, overrules) in LISTS.items():
         for name, flags in read_list(GAZETTEERS / filename):
             words = tuple(entry_keys(word) for word in tokenize(name))
-            entries.append(Entry(name, label, filename.removesuffix(".txt"), overrules, words,
-                                 TAGGED_ONLY not in flags, SEAT in flags))
+            entries.append(
+                Entry(
+                    name,
+                    label,
+                    filename.removesuffix(".txt"),
+                    overrules,
+                    words,
+                    TAGGED_ONLY not in flags,
+                    SEAT in flags,
+                )
+            )
     return Gazetteer(entries)
 
 
@@ -177,11 +189,19 @@ Rule = Callable[[Article, Match, list[Mention]], list[Mention] | None]
 
 
 def as_mention(article: Article, match: Match) -> Mention:
-    return Mention(match.start, match.end, article.text[match.start:match.end], match.entry.label,
-                   match.sentence_idx, source="gazetteer")
+    return Mention(
+        match.start,
+        match.end,
+        article.text[match.start : match.end],
+        match.entry.label,
+        match.sentence_idx,
+        source="gazetteer",
+    )
 
 
-def seat_as_place(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+def seat_as_place(
+    article: Article, match: Match, overlapping: list[Mention]
+) -> list[Mention] | None:
     """`в Белом доме`, `в Кремле`: after `в`/`на` the building is the place,
     not the organization it houses."""
     same = [m for m in overlapping if (m.start, m.end) == (match.start, match.end)]
@@ -197,7 +217,9 @@ def seat_as_place(article: Article, match: Match, overlapping: list[Mention]) ->
     return overlapping
 
 
-def retype_same_span(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+def retype_same_span(
+    article: Article, match: Match, overlapping: list[Mention]
+) -> list[Mention] | None:
     """The tagger found the name: the gazetteer only says what it is (`ЕС` is an organization)."""
     same = [m for m in overlapping if (m.start, m.end) == (match.start, match.end)]
     if not same:
@@ -208,18 +230,24 @@ def retype_same_span(article: Article, match: Match, overlapping: list[Mention])
     return overlapping
 
 
-def keep_longer_name(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+def keep_longer_name(
+    article: Article, match: Match, overlapping: list[Mention]
+) -> list[Mention] | None:
     """`Русской службе «Голоса Америки»`: the tagger saw a longer name around the match."""
     if any(m.start <= match.start and match.end <= m.end for m in overlapping):
         return overlapping
     return None
 
 
-def replace_parts(article: Article, match: Match, overlapping: list[Mention]) -> list[Mention] | None:
+def replace_parts(
+    article: Article, match: Match, overlapping: list[Mention]
+) -> list[Mention] | None:
     """`Голос Америки` where the tagger found only `Америки`: the whole known name
     replaces the parts of its own label or of the other name label; a place inside
     an organization's name stays a place of its own only when it is a known place."""
-    if not overlapping or not all(match.start <= m.start and m.end <= match.end for m in overlapping):
+    if not overlapping or not all(
+        match.start <= m.start and m.end <= match.end for m in overlapping
+    ):
         return None
     return [as_mention(article, match)]
 
@@ -244,8 +272,13 @@ class TagGazetteer:
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
     assigns: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, gazetteer: Gazetteer | None = None, rules: list[tuple[str, Rule]] | None = None,
-                 debug: bool = False, nest_places: bool = True) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        rules: list[tuple[str, Rule]] | None = None,
+        debug: bool = False,
+        nest_places: bool = True,
+    ) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
         self.nest_places = nest_places
         self.rules = RULES if rules is None else rules
@@ -256,16 +289,27 @@ class TagGazetteer:
         stop = not_names()
         mentions = [m for m in article.mentions if m.text not in stop]
         if self.debug:
-            self.fired.extend(("not_a_name", m.text, "") for m in article.mentions if m.text in stop)
+            self.fired.extend(
+                ("not_a_name", m.text, "") for m in article.mentions if m.text in stop
+            )
         for match in self.gazetteer.find(article):
-            overlapping = [m for m in mentions if m.start < match.end and match.start < m.end and m.label != DATE]
+            overlapping = [
+                m
+                for m in mentions
+                if m.start < match.end and match.start < m.end and m.label != DATE
+            ]
             for rule_name, rule in self.rules:
                 result = rule(article, match, overlapping)
                 if result is None:
                     continue
                 if self.debug:
-                    self.fired.append((rule_name, article.text[match.start:match.end],
-                                       " | ".join(f"{m.label} {m.text}" for m in result)))
+                    self.fired.append(
+                        (
+                            rule_name,
+                            article.text[match.start : match.end],
+                            " | ".join(f"{m.label} {m.text}" for m in result),
+                        )
+                    )
                 kept = {id(m) for m in overlapping}
                 mentions = [m for m in mentions if id(m) not in kept] + result
                 break
@@ -283,8 +327,14 @@ class TagGazetteer:
         for org in mentions:
             if org.label != ORG or not 0 <= org.sentence_idx < len(article.sentences):
                 continue
-            tokens = [t for t in article.sentences[org.sentence_idx].tokens if org.start <= t.start and t.end <= org.end]
-            for match in self.gazetteer.find_in(tokens, org.sentence_idx, LOC) if len(tokens) > 1 else ():
+            tokens = [
+                t
+                for t in article.sentences[org.sentence_idx].tokens
+                if org.start <= t.start and t.end <= org.end
+            ]
+            for match in (
+                self.gazetteer.find_in(tokens, org.sentence_idx, LOC) if len(tokens) > 1 else ()
+            ):
                 if match.entry.add and (match.start, match.end) not in have:
                     if self.debug:
                         self.fired.append(("place_inside_organization", org.text, match.entry.text))
@@ -296,4 +346,3 @@ class TagGazetteer:
         for article in articles:
             self.tag(article)
         return articles
-

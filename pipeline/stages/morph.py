@@ -14,11 +14,20 @@ from rusnews.stages.slovnet_exec import Morph as MorphModel
 
 # slovnet speaks Universal Dependencies; pymorphy3 speaks OpenCorpora.
 UD_TO_OC = {
-    "NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "ADJ": {"ADJF", "ADJS", "COMP"},
-    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"}, "AUX": {"VERB", "INFN"},
-    "ADV": {"ADVB", "COMP", "PRED"}, "NUM": {"NUMR"}, "PRON": {"NPRO"},
-    "DET": {"ADJF", "NPRO"}, "ADP": {"PREP"}, "CCONJ": {"CONJ"}, "SCONJ": {"CONJ"},
-    "PART": {"PRCL"}, "INTJ": {"INTJ"},
+    "NOUN": {"NOUN"},
+    "PROPN": {"NOUN"},
+    "ADJ": {"ADJF", "ADJS", "COMP"},
+    "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"},
+    "AUX": {"VERB", "INFN"},
+    "ADV": {"ADVB", "COMP", "PRED"},
+    "NUM": {"NUMR"},
+    "PRON": {"NPRO"},
+    "DET": {"ADJF", "NPRO"},
+    "ADP": {"PREP"},
+    "CCONJ": {"CONJ"},
+    "SCONJ": {"CONJ"},
+    "PART": {"PRCL"},
+    "INTJ": {"INTJ"},
 }
 
 

@@ -36,8 +36,8 @@ from rusnews.stages.name_readings import (
 DESCRIPTORS_PATH = MODELS_DIR / "normalize" / "descriptors.tsv"
 NAME_KIND, QUOTED_KIND = "name", "quoted"
 # Not the apostrophe: it is part of names (О'Нил, Christie's).
-QUOTE_MARKS = frozenset("«»„“”\"")
-OPENING_MARKS = frozenset("«„“\"")
+QUOTE_MARKS = frozenset('«»„“”"')
+OPENING_MARKS = frozenset('«„“"')
 LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # Readings this close to the best one are as likely as it.
 TOP_SHARE = 0.95

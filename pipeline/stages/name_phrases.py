@@ -111,7 +111,9 @@ def _possessive_before_noun(tokens: list[Token], i: int, surnames: list[Parse]) 
     if i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
         return False
     forms = {(parse_case(p), p.tag.number) for p in surnames}
-    return any((parse_case(q), q.tag.number) in forms for q, _ in word_parses(tokens[i + 1].text, NOUN_POS))
+    return any(
+        (parse_case(q), q.tag.number) in forms for q, _ in word_parses(tokens[i + 1].text, NOUN_POS)
+    )
 
 
 def modifier_parses(tokens: list[Token], i: int) -> list[tuple[Parse, float]]:
@@ -172,8 +174,13 @@ def find_head_group(tokens: list[Token]) -> HeadGroup:
             modifiers.append(i)
         elif modifiers and canon(text) in CONJUNCTIONS and _is_modifier(tokens, i + 1):
             continue  # продовольственной и сельскохозяйственной организации
-        elif is_cyrillic_word(text) and word_parses(text, NOUN_POS) and (
-            modifiers or not is_acronym(text)  # an acronym heads after adjectives: японского МИДа
+        elif (
+            is_cyrillic_word(text)
+            and word_parses(text, NOUN_POS)
+            and (
+                modifiers
+                or not is_acronym(text)  # an acronym heads after adjectives: японского МИДа
+            )
         ):
             return HeadGroup(modifiers, i)
         elif i == len(tokens) - 1 and _is_modifier(tokens, i):

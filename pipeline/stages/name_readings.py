@@ -35,7 +35,12 @@ MASC, FEMN = "masc", "femn"
 CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
 # slovnet (Universal Dependencies) feature values in pymorphy3's vocabulary.
 UD_CASES = {
-    "Nom": "nomn", "Gen": "gent", "Par": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Par": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
     "Loc": "loct",
 }
 UD_GENDERS = {"Masc": MASC, "Fem": FEMN, "Neut": "neut"}
@@ -50,7 +55,12 @@ MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 NOUN_POS = frozenset({"NOUN"})
 # natasha's surname list holds men's forms: a woman's surname is looked up as his.
 FEMININE_SURNAMES = (
-    ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын"), ("ская", "ский"), ("цкая", "цкий"),
+    ("ова", "ов"),
+    ("ева", "ев"),
+    ("ина", "ин"),
+    ("ына", "ын"),
+    ("ская", "ский"),
+    ("цкая", "цкий"),
 )
 
 # How far a candidate nominative is trusted, by where it comes from: a name the
@@ -243,8 +253,15 @@ def ending_rules(path: Path = ENDINGS_PATH) -> tuple[EndingRule, ...]:
         regex = regex.replace("C", "[бвгджзклмнпрстфхцчшщ]").replace("V", "[аеёиоуыэюя]")
         rule_cases = (None,) if cases == "*" else tuple(cases.split(","))
         rule_gender = None if gender == "*" else gender
-        rules.append(EndingRule(re.compile(regex), ending.strip("-"), rule_cases, rule_gender,
-                                float(trust[0]) if trust else 1.0))
+        rules.append(
+            EndingRule(
+                re.compile(regex),
+                ending.strip("-"),
+                rule_cases,
+                rule_gender,
+                float(trust[0]) if trust else 1.0,
+            )
+        )
     return tuple(rules)
 
 

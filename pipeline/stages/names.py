@@ -62,7 +62,9 @@ class NameWord:
 def _hint(word: NameWord, case: str | None, gender: str | None) -> float:
     """Agreement with slovnet's reading of the word in its sentence."""
     case_hint = case is not None and word.tagged_case == case
-    return HINT_CASE * case_hint + HINT_GENDER * (gender is not None and word.tagged_gender == gender)
+    return HINT_CASE * case_hint + HINT_GENDER * (
+        gender is not None and word.tagged_gender == gender
+    )
 
 
 def _role_prior(reading: Reading, expected: str) -> float:
@@ -78,7 +80,11 @@ def _word_score(
         # slovnet's gender backs only a reading that has a gender of its own: an
         # a-declension nominative fits either (Кошта), and a genitive -а of a
         # consonant stem (Эдуардса) must not lose to it on slovnet's say-so.
-        fit = candidate.weight + _role_prior(candidate, expected) + _hint(word, case, candidate.gender)
+        fit = (
+            candidate.weight
+            + _role_prior(candidate, expected)
+            + _hint(word, case, candidate.gender)
+        )
         if candidate.fits(case, gender) and fit > score:
             score, reading = fit, candidate
     # A word breaks ranks only when its own reading, slovnet agreeing, is much
@@ -113,7 +119,9 @@ def agree(words: list[NameWord], cases: frozenset[str] | None = None) -> tuple[s
     roles = expected_roles(len(words))
     for case in (c for c in CASES if c in cases):
         for gender in (MASC, FEMN):
-            scored = [_word_score(word, case, gender, role, cases) for word, role in zip(words, roles)]
+            scored = [
+                _word_score(word, case, gender, role, cases) for word, role in zip(words, roles)
+            ]
             score = sum(s for s, _ in scored)
             score += PRIOR_NOMN * (case == NOMN) + PRIOR_MASC * (gender == MASC)
             if score > best_score + 1e-9:
@@ -199,8 +207,10 @@ def group_parts(tokens: list[Token]) -> list[NamePart]:
             parts.append(NamePart(pending + [i, i + 1]))
             pending = []
             i += 1
-        elif WORD.fullmatch(text) and i + 1 < len(tokens) and (
-            text.islower() or canon(text) in name_particles()
+        elif (
+            WORD.fullmatch(text)
+            and i + 1 < len(tokens)
+            and (text.islower() or canon(text) in name_particles())
         ):
             pending.append(i)
         elif WORD.fullmatch(text):

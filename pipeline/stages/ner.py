@@ -14,13 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from slovnet.bio import bio_spans
-
 from rusnews import resources
 from rusnews.model import Article, Mention
 from rusnews.stages.base import NAMES, SENTENCES
 from rusnews.stages.batching import map_sorted
 from rusnews.stages.slovnet_exec import NER
+from slovnet.bio import bio_spans
 
 WINDOW_CHARS = 4000
 
@@ -34,7 +33,7 @@ class Window:
 
     @property
     def text(self) -> str:
-        return self.article.text[self.start:self.end]
+        return self.article.text[self.start : self.end]
 
 
 def windows(article: Article, limit: int = WINDOW_CHARS) -> list[Window]:
@@ -68,7 +67,10 @@ class TagNER:
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         chunks = [w for article in articles for w in windows(article, self.window_chars)]
-        tokens = [[t for s in w.article.sentences[w.first:] if s.start < w.end for t in s.tokens] for w in chunks]
+        tokens = [
+            [t for s in w.article.sentences[w.first :] if s.start < w.end for t in s.tokens]
+            for w in chunks
+        ]
         tags = map_sorted([[t.text for t in toks] for toks in tokens], self.tag, len)
         for window, toks, window_tags in zip(chunks, tokens, tags):
             article = window.article
@@ -76,7 +78,14 @@ class TagNER:
             for span in bio_spans([_Offsets(t.start, t.end) for t in toks], window_tags):
                 idx = bisect_right(starts, span.start) - 1
                 article.mentions.append(
-                    Mention(span.start, span.stop, article.text[span.start:span.stop], span.type, sentence_idx=idx))
+                    Mention(
+                        span.start,
+                        span.stop,
+                        article.text[span.start : span.stop],
+                        span.type,
+                        sentence_idx=idx,
+                    )
+                )
         return articles
 
 

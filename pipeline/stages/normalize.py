@@ -63,7 +63,7 @@ def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
         if opening < 0:
             continue
         for end in range(max(0, opening - 2), opening + 1):
-            gap = article.text[end:mention.start]
+            gap = article.text[end : mention.start]
             name = by_end.get((mention.label, end))
             if name is not None and name is not mention and ORIGINAL_SPELLING_GAP.fullmatch(gap):
                 mention.normal = name.normal
@@ -94,7 +94,9 @@ class Normalize:
                 mention.normal = normal.normal or mention.text
                 if mention.label == PER:
                     mention.first, mention.middle, mention.last = (
-                        normal.first, normal.middle, normal.last
+                        normal.first,
+                        normal.middle,
+                        normal.last,
                     )
             take_original_spellings(article, fresh)
         return articles

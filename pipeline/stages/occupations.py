@@ -38,7 +38,14 @@ from rusnews.stages.event_lexicon import (
     EventLexicon,
 )
 
-UD_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+UD_CASES = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
 
 
 def to_argument(article: Article, role: str, m: Mention) -> Argument:
@@ -54,7 +61,9 @@ def to_argument(article: Article, role: str, m: Mention) -> Argument:
 def _nominative(word: str, lemma: str, case: str | None) -> str:
     parses = resources.morph_analyzer().parse(word)
     wanted = UD_CASES.get(case or "")
-    ranked = sorted(parses, key=lambda p: (p.normal_form != lemma, wanted is not None and wanted not in p.tag))
+    ranked = sorted(
+        parses, key=lambda p: (p.normal_form != lemma, wanted is not None and wanted not in p.tag)
+    )
     for parse in ranked:
         form = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
         if form is not None:
@@ -98,8 +107,12 @@ def holder(tree: Tree, p: int, lex: EventLexicon) -> Mention | None:
         for s in tree.kids(v, "nsubj", "nsubj:pass"):
             if (m := _person(tree, s)) is not None:
                 return m  # 'Иванов назначен послом', 'занимает пост министра'
-    shared = [m for q in _coordinated_positions(tree, p, lex) for a in tree.kids(q, "appos", "flat")
-              if (m := _person(tree, a)) is not None]
+    shared = [
+        m
+        for q in _coordinated_positions(tree, p, lex)
+        for a in tree.kids(q, "appos", "flat")
+        if (m := _person(tree, a)) is not None
+    ]
     if shared:
         return nearest(tree, p, shared)  # 'писатель, поэт и журналист Дмитрий Быков'
     case = tree.feat(p, "Case")
@@ -107,7 +120,12 @@ def holder(tree: Tree, p: int, lex: EventLexicon) -> Mention | None:
         m = _person(tree, n)
         # The parser's genitive for an apposition in an oblique case ('заместителя министра Алибека
         # Бакаева'); in the nominative a name under a position is whom it serves ('помощник Клинтон').
-        if m is not None and case not in (None, "Nom") and tree.feat(n, "Case") == case and tree.preposition(n) is None:
+        if (
+            m is not None
+            and case not in (None, "Nom")
+            and tree.feat(n, "Case") == case
+            and tree.preposition(n) is None
+        ):
             return m
     return None
 
@@ -139,7 +157,11 @@ def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], M
         for n in tree.kids(x, "nmod"):
             m = tree.mention_at[n]
             if m is not None:
-                if workplace is None and m.label in (ORG, LOC) and tree.same_line(m.start, tree.tokens[p].start):
+                if (
+                    workplace is None
+                    and m.label in (ORG, LOC)
+                    and tree.same_line(m.start, tree.tokens[p].start)
+                ):
                     workplace = m
                 continue
             if tree.preposition(n) is None and tree.pos(n) in NOMINAL | {"ADJ"} and n > x:
@@ -149,8 +171,12 @@ def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], M
     if workplace is None:
         for n in tree.kids(p, "nmod"):
             m = tree.mention_at[n]
-            if m is not None and m.label in (ORG, LOC) and tree.preposition(n) in ("в", "во", "при") \
-                    and tree.same_line(m.start, tree.tokens[p].start):
+            if (
+                m is not None
+                and m.label in (ORG, LOC)
+                and tree.preposition(n) in ("в", "во", "при")
+                and tree.same_line(m.start, tree.tokens[p].start)
+            ):
                 workplace = m  # 'посол в России', 'представитель при ООН'
                 break
     first = last = p
@@ -173,7 +199,9 @@ def position_name(tree: Tree, tokens: list[int], p: int) -> str:
 
 def extract_occupations(article: Article, tree: Tree, lex: EventLexicon) -> list[Event]:
     records: list[Event] = []
-    inside: set[int] = set()  # the 'министра' of 'заместителя министра' is part of a phrase, not a record
+    inside: set[int] = (
+        set()
+    )  # the 'министра' of 'заместителя министра' is part of a phrase, not a record
     for p in range(len(tree)):
         if p in inside or tree.lemma(p) not in lex.positions or tree.pos(p) in VERBAL:
             continue
@@ -192,7 +220,10 @@ def extract_occupations(article: Article, tree: Tree, lex: EventLexicon) -> list
         if article.published is not None:
             event.date, event.date_granularity = article.published.isoformat(), DAY
             event.date_from_published = True
-        event.arguments = [to_argument(article, PERSON, person), Argument(POSITION, None, None, name, start, end)]
+        event.arguments = [
+            to_argument(article, PERSON, person),
+            Argument(POSITION, None, None, name, start, end),
+        ]
         if workplace is not None:
             role = ORGANIZATION if workplace.label == ORG else PLACE
             event.arguments.append(to_argument(article, role, workplace))

@@ -40,8 +40,8 @@ OWNER, BARE, COMPLEMENT, GENITIVE = "owner", "bare", "по", "gen"
 # A person as owner (`правительство Медведева`) is left out: the Naeval
 # convention scores the person, and it cost .005 PER there for +.003 on NEREL.
 OWNER_LABELS = (LOC, ORG)
-OPENING_QUOTES = "«„“\""
-CLOSING_QUOTES = "»“”\""
+OPENING_QUOTES = '«„“"'
+CLOSING_QUOTES = '»“”"'
 COMPLEMENT_PREPOSITIONS = {"по", "при"}
 # What may stand inside a `по` complement besides nouns and adjectives.
 _COMPLEMENT_GLUE = {"и", "в", "с", "за", "на", "о", "об", "со", ","}
@@ -73,8 +73,12 @@ def is_place_adjective(token: Token, sentence_start: bool = False) -> bool:
     """`японский`, `российский`, `московский`: an adjective made from a place
     name, lowercase unless it opens the sentence."""
     word = lemma(token)
-    return (token.pos == "ADJ" and (token.text[:1].islower() or sentence_start)
-            and word.endswith(("ский", "цкий")) and not word.endswith(("ческий", "ельский")))
+    return (
+        token.pos == "ADJ"
+        and (token.text[:1].islower() or sentence_start)
+        and word.endswith(("ский", "цкий"))
+        and not word.endswith(("ческий", "ельский"))
+    )
 
 
 @dataclass(slots=True)
@@ -111,7 +115,7 @@ class View:
 
     def adjacent(self, a: int, b: int) -> bool:
         """Tokens a and b (a < b) stand next to each other on one line."""
-        gap = self.article.text[self.tokens[a].end:self.tokens[b].start]
+        gap = self.article.text[self.tokens[a].end : self.tokens[b].start]
         return "\n" not in gap and not gap.strip()
 
     def make(self, first: int, last: int, source: str, sentence_idx: int) -> Mention:
@@ -127,13 +131,23 @@ def extend_place_adjective(view: View, first: int, last: int) -> tuple[int, int]
     """`японского МИДа`, `российском министерстве финансов`: factRuEval's name
     spans and NEREL both take a place adjective into the organization."""
     i = first - 1
-    if i >= 0 and is_place_adjective(view.tokens[i], i == 0) and view.adjacent(i, first) and view.covered(i) is None:
+    if (
+        i >= 0
+        and is_place_adjective(view.tokens[i], i == 0)
+        and view.adjacent(i, first)
+        and view.covered(i) is None
+    ):
         return i, last
     # `московского «Центра»`: the adjective stands before the quoted name, which closes.
     tokens = view.tokens
-    if (i >= 1 and tokens[i].text in OPENING_QUOTES and last + 1 < len(tokens)
-            and tokens[last + 1].text in CLOSING_QUOTES and is_place_adjective(tokens[i - 1], i == 1)
-            and view.covered(i - 1) is None):
+    if (
+        i >= 1
+        and tokens[i].text in OPENING_QUOTES
+        and last + 1 < len(tokens)
+        and tokens[last + 1].text in CLOSING_QUOTES
+        and is_place_adjective(tokens[i - 1], i == 1)
+        and view.covered(i - 1) is None
+    ):
         return i - 1, last + 1
     return None
 
@@ -141,7 +155,11 @@ def extend_place_adjective(view: View, first: int, last: int) -> tuple[int, int]
 def complement_end(view: View, i: int) -> int | None:
     """Last token of a `по`/`при` complement starting at token i, or None."""
     tokens = view.tokens
-    if i >= len(tokens) or lemma(tokens[i]) not in COMPLEMENT_PREPOSITIONS or not tokens[i].text.islower():
+    if (
+        i >= len(tokens)
+        or lemma(tokens[i]) not in COMPLEMENT_PREPOSITIONS
+        or not tokens[i].text.islower()
+    ):
         return None
     end = None
     j = i + 1
@@ -162,25 +180,37 @@ def extend_complement(view: View, first: int, last: int) -> tuple[int, int] | No
     """`Европейского суда по правам человека`, `Следственного комитета при
     прокуратуре`: a body noun's complement is part of its name in both corpora."""
     heads = org_heads()
-    nouns = [i for i in range(first, last + 1) if COMPLEMENT in heads.get(lemma(view.tokens[i]), ())]
+    nouns = [
+        i for i in range(first, last + 1) if COMPLEMENT in heads.get(lemma(view.tokens[i]), ())
+    ]
     if not nouns:
         return None
     # `представителя Европейского союза по Центральной Азии`, `директората
     # Европейской комиссии по вопросам миграции`: after a noun the name is
     # that noun's dependent, and a `по` complement may well be the noun's own
     # (`при` is not: `представитель Следственного комитета при прокуратуре`).
-    after_noun = (first > 0 and view.tokens[first - 1].pos == "NOUN" and view.covered(first - 1) is None
-                  and view.tokens[first].feats.get("Case") == "Gen")
+    after_noun = (
+        first > 0
+        and view.tokens[first - 1].pos == "NOUN"
+        and view.covered(first - 1) is None
+        and view.tokens[first].feats.get("Case") == "Gen"
+    )
     if after_noun and last + 1 < len(view.tokens) and lemma(view.tokens[last + 1]) == "по":
         return None
     end = complement_end(view, last + 1)
     return (first, end) if end is not None else None
 
 
-def _owner_end(view: View, first: int, last: int, labels: tuple[str, ...] | None = None) -> int | None:
+def _owner_end(
+    view: View, first: int, last: int, labels: tuple[str, ...] | None = None
+) -> int | None:
     """Last token of the owner in the genitive right after tokens first..last, or None."""
     owner = view.mention_starting(last + 1)
-    if owner is None or owner.label not in (labels or view.owner_labels) or not view.adjacent(last, last + 1):
+    if (
+        owner is None
+        or owner.label not in (labels or view.owner_labels)
+        or not view.adjacent(last, last + 1)
+    ):
         return None
     if view.tokens[last + 1].feats.get("Case") != "Gen" and not owner.text.isupper():
         return None
@@ -226,16 +256,45 @@ Finder = Callable[[View, int], tuple[int, int] | None]
 
 def _with_adjectives(view: View, i: int) -> int:
     first = i
-    while first > 0 and is_place_adjective(view.tokens[first - 1], first == 1) and view.covered(first - 1) is None:
+    while (
+        first > 0
+        and is_place_adjective(view.tokens[first - 1], first == 1)
+        and view.covered(first - 1) is None
+    ):
         first -= 1
     return first
 
 
 # Adjectives that place a body in time or point at it (`новое правительство`,
 # `нынешняя администрация`) rather than say which body it is: NEREL leaves them out.
-_NOT_NAMING = frozenset({"новый", "нынешний", "прежний", "бывший", "старый", "следующий", "предыдущий",
-                         "действующий", "весь", "свой", "другой", "этот", "тот", "такой", "любой", "каждый",
-                         "многий", "сам", "самый", "ряд", "наш", "их", "его", "ее"})
+_NOT_NAMING = frozenset(
+    {
+        "новый",
+        "нынешний",
+        "прежний",
+        "бывший",
+        "старый",
+        "следующий",
+        "предыдущий",
+        "действующий",
+        "весь",
+        "свой",
+        "другой",
+        "этот",
+        "тот",
+        "такой",
+        "любой",
+        "каждый",
+        "многий",
+        "сам",
+        "самый",
+        "ряд",
+        "наш",
+        "их",
+        "его",
+        "ее",
+    }
+)
 
 
 def _with_modifiers(view: View, i: int) -> int:
@@ -246,9 +305,15 @@ def _with_modifiers(view: View, i: int) -> int:
     first = i
     while first > 0 and view.covered(first - 1) is None and view.adjacent(first - 1, first):
         tok = view.tokens[first - 1]
-        if not (is_place_adjective(tok, first == 1) or (
-                tok.pos == "ADJ" and (tok.text[:1].islower() or first == 1)
-                and tok.feats.get("Case") == head.feats.get("Case") and lemma(tok) not in _NOT_NAMING)):
+        if not (
+            is_place_adjective(tok, first == 1)
+            or (
+                tok.pos == "ADJ"
+                and (tok.text[:1].islower() or first == 1)
+                and tok.feats.get("Case") == head.feats.get("Case")
+                and lemma(tok) not in _NOT_NAMING
+            )
+        ):
             break
         first -= 1
     return first
@@ -261,8 +326,12 @@ def find_owned_body(view: View, i: int) -> tuple[int, int] | None:
     first = _with_adjectives(view, i)
     owner = view.mention_starting(i + 1)
     # Any name owns a body (`правительство Медведева`), unlike a name's owner above.
-    if owner is not None and owner.label in (LOC, ORG, PER) and view.adjacent(i, i + 1) and (
-            view.tokens[i + 1].feats.get("Case") == "Gen" or owner.text.isupper()):
+    if (
+        owner is not None
+        and owner.label in (LOC, ORG, PER)
+        and view.adjacent(i, i + 1)
+        and (view.tokens[i + 1].feats.get("Case") == "Gen" or owner.text.isupper())
+    ):
         return _with_modifiers(view, i), view.span_tokens(owner)[1]
     if first < i:
         return first, i
@@ -282,8 +351,12 @@ def genitive_end(view: View, i: int) -> int | None:
     j = i
     while j < len(view.tokens) and j < i + _GENITIVE_WORDS and view.adjacent(j - 1, j):
         tok = view.tokens[j]
-        if (tok.pos not in _GENITIVE_POS or tok.feats.get("Case") != "Gen" or not tok.text[:1].islower()
-                or view.covered(j) is not None):
+        if (
+            tok.pos not in _GENITIVE_POS
+            or tok.feats.get("Case") != "Gen"
+            or not tok.text[:1].islower()
+            or view.covered(j) is not None
+        ):
             break
         if tok.pos == "NOUN":
             end = j
@@ -343,8 +416,13 @@ class OrgPhrases:
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
     assigns: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, finders: tuple[str, ...] = DEFAULT_FINDERS,
-                 owner_labels: tuple[str, ...] = OWNER_LABELS, debug: bool = False) -> None:
+    def __init__(
+        self,
+        extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+        finders: tuple[str, ...] = DEFAULT_FINDERS,
+        owner_labels: tuple[str, ...] = OWNER_LABELS,
+        debug: bool = False,
+    ) -> None:
         self.owner_labels = owner_labels
         self.extensions = [(name, EXTENSIONS[name]) for name in extensions]
         self.finders = [(name, FINDERS[name]) for name in finders]
@@ -361,8 +439,13 @@ class OrgPhrases:
             for rule_name, rule in self.extensions:
                 bounds = rule(view, first, last)
                 if bounds is not None:
-                    self.note(rule_name, view.article.text[view.tokens[first].start:view.tokens[last].end],
-                              view.article.text[view.tokens[bounds[0]].start:view.tokens[bounds[1]].end])
+                    self.note(
+                        rule_name,
+                        view.article.text[view.tokens[first].start : view.tokens[last].end],
+                        view.article.text[
+                            view.tokens[bounds[0]].start : view.tokens[bounds[1]].end
+                        ],
+                    )
                     first, last = bounds
                     break
             else:
@@ -400,7 +483,9 @@ class OrgPhrases:
         for idx, (sentence, mentions) in enumerate(zip(article.sentences, by_sentence)):
             names = [m for m in mentions if m.label != "DATE"]
             view = View(article, sentence, names, self.owner_labels)
-            grown = [self.extend(view, m) if m.label == ORG and sentence.tokens else m for m in mentions]
+            grown = [
+                self.extend(view, m) if m.label == ORG and sentence.tokens else m for m in mentions
+            ]
             view.mentions = [m for m in grown if m.label != "DATE"]
             grown += self.find(view, idx) if self.finders else []
             out.extend(grown)
@@ -417,6 +502,17 @@ def drop_swallowed(mentions: list[Mention]) -> list[Mention]:
     Совета Федерации по ...`) leaves no copy of it inside; places and persons
     stay, since both corpora count them inside an organization's name."""
     orgs = [m for m in mentions if m.label == ORG]
-    return [m for m in mentions if not (m.label == ORG and any(
-        o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-        for o in orgs))]
+    return [
+        m
+        for m in mentions
+        if not (
+            m.label == ORG
+            and any(
+                o is not m
+                and o.start <= m.start
+                and m.end <= o.end
+                and (o.start, o.end) != (m.start, m.end)
+                for o in orgs
+            )
+        )
+    ]

@@ -54,19 +54,27 @@ class AdjectivalPlaces:
         table = place_adjectives()
         found: list[Mention] = []
         for idx, sentence in enumerate(article.sentences):
-            mentions = [m for m in article.mentions if m.start < sentence.end and sentence.start < m.end]
+            mentions = [
+                m for m in article.mentions if m.start < sentence.end and sentence.start < m.end
+            ]
             for token in sentence.tokens:
                 if token.pos != "ADJ" or (token.lemma or "").replace("ё", "е") not in table:
                     continue
                 over = [m for m in mentions if m.start < token.end and token.start < m.end]
-                if any(m.label != ORG or (m.start, m.end) == (token.start, token.end) for m in over):
+                if any(
+                    m.label != ORG or (m.start, m.end) == (token.start, token.end) for m in over
+                ):
                     continue  # already a place, or part of a person's name
                 if self.where == INSIDE_NAMES and not over:
                     continue
-                found.append(Mention(token.start, token.end, token.text, LOC, idx, source="place_adjective"))
+                found.append(
+                    Mention(token.start, token.end, token.text, LOC, idx, source="place_adjective")
+                )
         return found
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
-            article.mentions = sorted(article.mentions + self.find(article), key=lambda m: (m.start, -m.end))
+            article.mentions = sorted(
+                article.mentions + self.find(article), key=lambda m: (m.start, -m.end)
+            )
         return articles

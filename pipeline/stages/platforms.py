@@ -57,14 +57,18 @@ class DropPlatforms:
         if idx < 0:
             return False
         tokens = article.sentences[idx].tokens
-        inside = [i for i, t in enumerate(tokens) if mention.start <= t.start and t.end <= mention.end]
+        inside = [
+            i for i, t in enumerate(tokens) if mention.start <= t.start and t.end <= mention.end
+        ]
         if len(inside) != 1:  # `Facebook Inc.`, `Twitter Japan`: a company's name
             return False
         where = platforms().get(_word(tokens[inside[0]]))
         if where == ALWAYS:
             return True
         before = inside[0] - 1
-        return where == PLACE and before >= 0 and tokens[before].text.casefold() in PLACE_PREPOSITIONS
+        return (
+            where == PLACE and before >= 0 and tokens[before].text.casefold() in PLACE_PREPOSITIONS
+        )
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:

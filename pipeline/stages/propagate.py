@@ -113,9 +113,13 @@ class PropagateNames(RuleFamily):
                         continue
                     if self.debug:
                         self.fired.append((rule_name, token.text, label))
-                    added.append(Mention(token.start, token.end, token.text, label, idx, source="propagated"))
+                    added.append(
+                        Mention(token.start, token.end, token.text, label, idx, source="propagated")
+                    )
                     break
-        article.mentions = sorted(article.mentions + merge_neighbours(article, added), key=lambda m: (m.start, -m.end))
+        article.mentions = sorted(
+            article.mentions + merge_neighbours(article, added), key=lambda m: (m.start, -m.end)
+        )
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
@@ -128,9 +132,15 @@ def merge_neighbours(article: Article, added: list[Mention]) -> list[Mention]:
     merged: list[Mention] = []
     for m in sorted(added, key=lambda m: m.start):
         last = merged[-1] if merged else None
-        if last and last.label == m.label and article.text[last.end:m.start] == " ":
-            merged[-1] = Mention(last.start, m.end, article.text[last.start:m.end], m.label, last.sentence_idx,
-                                 source=last.source)
+        if last and last.label == m.label and article.text[last.end : m.start] == " ":
+            merged[-1] = Mention(
+                last.start,
+                m.end,
+                article.text[last.start : m.end],
+                m.label,
+                last.sentence_idx,
+                source=last.source,
+            )
         else:
             merged.append(m)
     return merged

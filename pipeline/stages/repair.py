@@ -23,10 +23,18 @@ from rusnews.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
 Rule = Callable[[Article, Mention], list[Mention] | None]
 
 
-def piece(article: Article, mention: Mention, start: int, end: int, source: str | None = None) -> Mention:
+def piece(
+    article: Article, mention: Mention, start: int, end: int, source: str | None = None
+) -> Mention:
     """A part of `mention` (same label), its text taken from the article."""
-    return Mention(start, end, article.text[start:end], mention.label, mention.sentence_idx,
-                   source=source or mention.source)
+    return Mention(
+        start,
+        end,
+        article.text[start:end],
+        mention.label,
+        mention.sentence_idx,
+        source=source or mention.source,
+    )
 
 
 # `Министерстве иностранных дел (МИД)`: the acronym in parentheses is a second
@@ -43,8 +51,10 @@ def split_parenthesized_acronym(article: Article, mention: Mention) -> list[Ment
         return None
     head_end = mention.start + match.start()
     acr_start = mention.start + match.start(1)
-    return [piece(article, mention, mention.start, head_end),
-            piece(article, mention, acr_start, acr_start + len(acronym), source="acronym")]
+    return [
+        piece(article, mention, mention.start, head_end),
+        piece(article, mention, acr_start, acr_start + len(acronym), source="acronym"),
+    ]
 
 
 # `Джошуа Вольфа (Joshua Wolf)`: a name followed by its original spelling.
@@ -56,7 +66,9 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 def script(text: str) -> str:
     """`cyrillic`, `latin`, `mixed` or `other` (CJK, Arabic...): which alphabet a name is in."""
     latin, cyrillic = bool(_LATIN.search(text)), bool(_CYRILLIC.search(text))
-    return "mixed" if latin and cyrillic else "latin" if latin else "cyrillic" if cyrillic else "other"
+    return (
+        "mixed" if latin and cyrillic else "latin" if latin else "cyrillic" if cyrillic else "other"
+    )
 
 
 def split_parenthesized_alias(article: Article, mention: Mention) -> list[Mention] | None:
@@ -68,14 +80,16 @@ def split_parenthesized_alias(article: Article, mention: Mention) -> list[Mentio
     match = _TRAILING_ALIAS.search(mention.text)
     if not match or match.start() == 0:
         return None
-    head, alias = mention.text[:match.start()], match.group(1)
+    head, alias = mention.text[: match.start()], match.group(1)
     if not alias[:1].isupper() and not _LATIN.match(alias) and script(alias) != "other":
         return None  # `(фото)`, `(справа)`: a remark, not a name (`(马凌)` is one)
     if script(head) == script(alias) and mention.label != PER:
         return None
     alias_start = mention.start + match.start(1)
-    return [piece(article, mention, mention.start, mention.start + match.start()),
-            piece(article, mention, alias_start, alias_start + len(alias), source="alias")]
+    return [
+        piece(article, mention, mention.start, mention.start + match.start()),
+        piece(article, mention, alias_start, alias_start + len(alias), source="alias"),
+    ]
 
 
 def split_at_unbalanced_parenthesis(article: Article, mention: Mention) -> list[Mention] | None:
@@ -120,7 +134,9 @@ def trim_edges(article: Article, mention: Mention) -> list[Mention] | None:
     lo, hi = 0, len(text)
     while lo < hi and (text[lo].isspace() or text[lo] in _EDGE_PUNCT or text[lo] == ")"):
         lo += 1
-    while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in _EDGE_PUNCT or text[hi - 1] == "("):
+    while hi > lo and (
+        text[hi - 1].isspace() or text[hi - 1] in _EDGE_PUNCT or text[hi - 1] == "("
+    ):
         hi -= 1
     if (lo, hi) == (0, len(text)):
         return None
@@ -162,8 +178,16 @@ def cut_at_line_break(article: Article, mention: Mention) -> list[Mention] | Non
         core = line.strip()
         if core:
             start = pos + line.index(core)
-            parts.append(Mention(start, start + len(core), core, mention.label, article.sentence_of(start),
-                                 source=mention.source))
+            parts.append(
+                Mention(
+                    start,
+                    start + len(core),
+                    core,
+                    mention.label,
+                    article.sentence_of(start),
+                    source=mention.source,
+                )
+            )
         pos += len(line)
     return parts
 
@@ -172,8 +196,11 @@ def cut_at_line_break(article: Article, mention: Mention) -> list[Mention] | Non
 def titles() -> frozenset[str]:
     """Lemmas of honorifics and ranks that precede a name but are not part of it."""
     path = MODELS_DIR / "gazetteers" / "titles.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def trim_title(article: Article, mention: Mention) -> list[Mention] | None:
@@ -193,13 +220,17 @@ def trim_title(article: Article, mention: Mention) -> list[Mention] | None:
 def descriptors() -> frozenset[str]:
     """Legal forms and kinds of organization written before a name (`ОАО`, `концерн`)."""
     path = MODELS_DIR / "gazetteers" / "descriptors.txt"
-    return frozenset(line.strip().casefold() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip().casefold()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 QUOTES = "«»„“”\"'"
 _QUOTED_OR_LATIN = re.compile(
-    r"""^\s*(?:[«"„“'](?P<quoted>[^«»"„“”]+)[»"“”']?|(?P<latin>[A-Za-z][\w.\- ]*))\s*$""")
+    r"""^\s*(?:[«"„“'](?P<quoted>[^«»"„“”]+)[»"“”']?|(?P<latin>[A-Za-z][\w.\- ]*))\s*$"""
+)
 
 
 def trim_descriptor(article: Article, mention: Mention) -> list[Mention] | None:
@@ -222,8 +253,11 @@ def trim_descriptor(article: Article, mention: Mention) -> list[Mention] | None:
 @lru_cache(maxsize=1)
 def product_nouns() -> frozenset[str]:
     path = MODELS_DIR / "gazetteers" / "product_nouns.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def drop_product_name(article: Article, mention: Mention) -> list[Mention] | None:
@@ -231,10 +265,14 @@ def drop_product_name(article: Article, mention: Mention) -> list[Mention] | Non
     product or work noun names that thing, not an organization."""
     if mention.label != ORG:
         return None
-    before = article.text[max(mention.start - 2, 0):mention.start].rstrip()
+    before = article.text[max(mention.start - 2, 0) : mention.start].rstrip()
     if not before or before[-1] not in QUOTES:
         return None
-    sentence = article.sentences[mention.sentence_idx] if 0 <= mention.sentence_idx < len(article.sentences) else None
+    sentence = (
+        article.sentences[mention.sentence_idx]
+        if 0 <= mention.sentence_idx < len(article.sentences)
+        else None
+    )
     tokens = [t for t in (sentence.tokens if sentence else []) if t.end <= mention.start]
     words = [t for t in tokens if any(c.isalnum() for c in t.text)]
     if words and (words[-1].lemma or words[-1].text.lower()) in product_nouns():
@@ -245,8 +283,11 @@ def drop_product_name(article: Article, mention: Mention) -> list[Mention] | Non
 @lru_cache(maxsize=1)
 def east_asian_surnames() -> frozenset[str]:
     path = MODELS_DIR / "gazetteers" / "east_asian_surnames.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def _token_before(article: Article, mention: Mention) -> Token | None:
@@ -262,8 +303,12 @@ def extend_east_asian_surname(article: Article, mention: Mention) -> list[Mentio
     if mention.label != PER:
         return None
     token = _token_before(article, mention)
-    if (token is None or token.text not in east_asian_surnames() or token.pos not in ("PROPN", "NOUN", "X")
-            or article.text[token.end:mention.start] != " "):
+    if (
+        token is None
+        or token.text not in east_asian_surnames()
+        or token.pos not in ("PROPN", "NOUN", "X")
+        or article.text[token.end : mention.start] != " "
+    ):
         return None
     return [piece(article, mention, token.start, mention.end)]
 
@@ -275,7 +320,7 @@ def attach_initials(article: Article, mention: Mention) -> list[Mention] | None:
     """`Дж.Коми`, `Б.Обама`: initials written without a space stay outside the tagger's name."""
     if mention.label != PER:
         return None
-    before = article.text[max(mention.start - 8, 0):mention.start]
+    before = article.text[max(mention.start - 8, 0) : mention.start]
     match = _GLUED_INITIALS.search(before)
     if not match or (match.start() > 0 and before[match.start() - 1].isalnum()):
         return None
@@ -305,8 +350,9 @@ class Repair(RuleFamily):
 
     default_rules: ClassVar[list[tuple[str, Rule]]] = RULES
 
-    def repair(self, article: Article, mention: Mention, seen: frozenset[tuple[int, int]] = frozenset()
-               ) -> list[Mention]:
+    def repair(
+        self, article: Article, mention: Mention, seen: frozenset[tuple[int, int]] = frozenset()
+    ) -> list[Mention]:
         seen = seen | {(mention.start, mention.end)}
         for rule_name, rule in self.rules:
             result = rule(article, mention)
@@ -315,8 +361,13 @@ class Repair(RuleFamily):
                     self.fired.append((rule_name, mention.text, " | ".join(m.text for m in result)))
                 # A repaired span may need another rule (trim, then split); a span
                 # seen before ends the chain, so two rules cannot undo each other forever.
-                return [out for m in result
-                        for out in (self.repair(article, m, seen) if (m.start, m.end) not in seen else [m])]
+                return [
+                    out
+                    for m in result
+                    for out in (
+                        self.repair(article, m, seen) if (m.start, m.end) not in seen else [m]
+                    )
+                ]
         return [mention]
 
     def __call__(self, articles: list[Article]) -> list[Article]:

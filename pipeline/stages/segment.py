@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from razdel.segmenters.tokenize import ATOM, Atom, TokenSegmenter, TokenSplit
-
 from rusnews import resources
 from rusnews.model import Article, Sentence, Token
 from rusnews.stages.base import SENTENCES
@@ -51,8 +50,11 @@ def tokenize(text: str) -> Iterator[tuple[int, int, str]]:
     for i in range(1, len(matches)):
         m = matches[i]
         if m.start() == stop:
-            split = TokenSplit([atom(j) for j in range(max(0, i - _WINDOW), i)], "",
-                               [atom(j) for j in range(i, min(len(matches), i + _WINDOW))])
+            split = TokenSplit(
+                [atom(j) for j in range(max(0, i - _WINDOW), i)],
+                "",
+                [atom(j) for j in range(i, min(len(matches), i + _WINDOW))],
+            )
             split.buffer = text[start:stop]
             if _TOKENS.join(split):
                 stop = m.end()
@@ -92,7 +94,7 @@ def cut_long(text: str, sentence: Sentence, limit: int = MAX_SENTENCE_TOKENS) ->
         return [sentence]
     pieces = []
     for i in range(0, len(sentence.tokens), limit):
-        tokens = sentence.tokens[i:i + limit]
+        tokens = sentence.tokens[i : i + limit]
         start, end = tokens[0].start, tokens[-1].end
         pieces.append(Sentence(start, end, text[start:end], tokens))
     return pieces

@@ -33,7 +33,9 @@ class Encoder:
         self.layers = []
         for layer in cnn.layers:
             conv, norm = layer.conv, layer.norm
-            kernels = np.ascontiguousarray(conv.weight.array.transpose(2, 1, 0))  # kernel x in x filters
+            kernels = np.ascontiguousarray(
+                conv.weight.array.transpose(2, 1, 0)
+            )  # kernel x in x filters
             scale = norm.weight.array / norm.std.array
             shift = norm.bias.array - norm.mean.array * scale
             self.layers.append((kernels, conv.bias.array, conv.padding, scale, shift))
@@ -45,7 +47,7 @@ class Encoder:
             width, dim, filters = kernels.shape
             span = length + 2 * padding
             padded = np.zeros((batch, span, dim), dtype=x.dtype)
-            padded[:, padding:padding + length] = x
+            padded[:, padding : padding + length] = x
             flat = padded.reshape(batch * span, dim)
             rows = batch * span - width + 1
             out = np.empty((batch * span, filters), dtype=x.dtype)
@@ -54,16 +56,18 @@ class Encoder:
             live = out[:rows]
             np.matmul(flat[:rows], kernels[0], out=live)
             for k in range(1, width):
-                live += flat[k:k + rows] @ kernels[k]
+                live += flat[k : k + rows] @ kernels[k]
             live += bias
             np.maximum(live, 0, out=live)
             live *= scale
             live += shift
-            x = out.reshape(batch, span, filters)[:, :span - width + 1] * keep
+            x = out.reshape(batch, span, filters)[:, : span - width + 1] * keep
         return x
 
 
-def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> list[np.ndarray]:
+def viterbi(
+    emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray
+) -> list[np.ndarray]:
     """Best tag path of each sequence under a linear-chain CRF, all sequences stepped together.
 
     The loop over positions runs in Python, so each step is kept to three
@@ -104,12 +108,16 @@ SPREAD = 1.1
 MAX_CELLS = 4096
 
 
-def groups(lengths: Sequence[int], spread: float = SPREAD, max_cells: int = MAX_CELLS) -> Iterator[tuple[int, int]]:
+def groups(
+    lengths: Sequence[int], spread: float = SPREAD, max_cells: int = MAX_CELLS
+) -> Iterator[tuple[int, int]]:
     """(start, stop) of consecutive runs of items to batch together."""
     first, longest = 0, 0
     for i, n in enumerate(lengths):
         n = max(n, 1)
-        if i > first and (n > spread * max(lengths[first], 1) + 2 or (i - first + 1) * max(longest, n) > max_cells):
+        if i > first and (
+            n > spread * max(lengths[first], 1) + 2 or (i - first + 1) * max(longest, n) > max_cells
+        ):
             yield first, i
             first, longest = i, 0
         longest = max(longest, n)
@@ -148,12 +156,17 @@ class Model:
     def word_ids(self, word: str) -> tuple[int, int]:
         found = self.ids.get(word)
         if found is None:
-            found = (self.words_vocab.encode(word.lower()), self.shapes_vocab.encode(word_shape(word)))
+            found = (
+                self.words_vocab.encode(word.lower()),
+                self.shapes_vocab.encode(word_shape(word)),
+            )
             if len(self.ids) < MAX_CACHED_WORDS:
                 self.ids[word] = found
         return found
 
-    def batches(self, items: Sequence[Words]) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    def batches(
+        self, items: Sequence[Words]
+    ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
         """(word ids, shape ids, pad mask, lengths) for consecutive groups of items (see `groups`)."""
         for first, stop in groups([len(words) for words in items]):
             chunk = items[first:stop]
@@ -163,7 +176,9 @@ class Model:
             shape_id = np.full((len(chunk), width), self.shapes_vocab.pad_id, dtype=np.intp)
             for row, words in enumerate(chunk):
                 if words:
-                    word_id[row, :len(words)], shape_id[row, :len(words)] = zip(*map(self.word_ids, words))
+                    word_id[row, : len(words)], shape_id[row, : len(words)] = zip(
+                        *map(self.word_ids, words)
+                    )
             pad_mask = np.arange(width)[None, :] >= lengths[:, None]
             yield word_id, shape_id, pad_mask, lengths
 
@@ -180,12 +195,15 @@ class Model:
         emb = self.model.emb
         codes = emb.word.codes.array  # chunks x centroids x chunk size
         chunks, centroids, width = codes.shape
-        rows = emb.word.indexes.array[word_id.ravel()].astype(np.intp) + np.arange(chunks) * centroids
+        rows = (
+            emb.word.indexes.array[word_id.ravel()].astype(np.intp) + np.arange(chunks) * centroids
+        )
         shape = emb.shape.weight.array
         out = np.empty((word_id.size, chunks * width + shape.shape[1]), dtype=codes.dtype)
-        out[:, :chunks * width] = np.take(codes.reshape(chunks * centroids, width), rows, axis=0).reshape(
-            word_id.size, chunks * width)
-        out[:, chunks * width:] = shape[shape_id.ravel()]
+        out[:, : chunks * width] = np.take(
+            codes.reshape(chunks * centroids, width), rows, axis=0
+        ).reshape(word_id.size, chunks * width)
+        out[:, chunks * width :] = shape[shape_id.ravel()]
         return out.reshape(*word_id.shape, out.shape[1])
 
 
@@ -214,9 +232,11 @@ class NER(Model):
         if not rows:
             return
         lengths = np.array([len(row) for row in rows], dtype=np.intp)
-        emissions = np.zeros((len(rows), int(lengths.max()), transitions.shape[0]), dtype=transitions.dtype)
+        emissions = np.zeros(
+            (len(rows), int(lengths.max()), transitions.shape[0]), dtype=transitions.dtype
+        )
         for i, row in enumerate(rows):
-            emissions[i, :len(row)] = row
+            emissions[i, : len(row)] = row
         for path in viterbi(emissions, transitions, lengths):
             yield [vocab.decode(tag) for tag in path.tolist()]
 

@@ -62,8 +62,11 @@ class ParseSyntax:
         kept, total = [], 0
         for article in articles:
             total += len(article.sentences)
-            kept += [sent for sent, mentioned in zip(article.sentences, with_mentions(article))
-                     if mentioned and can_hold_record(sent, self.lemmas)]
+            kept += [
+                sent
+                for sent, mentioned in zip(article.sentences, with_mentions(article))
+                if mentioned and can_hold_record(sent, self.lemmas)
+            ]
         self.skipped += total - len(kept)
         return kept
 

@@ -29,8 +29,8 @@ class Frame:
     trigger: int
     entry: Trigger
     tokens: list[int]
-    verb: int | None            # the verb carrying tense and negation, if any
-    light: int | None = None    # the light verb, if the event came through one
+    verb: int | None  # the verb carrying tense and negation, if any
+    light: int | None = None  # the light verb, if the event came through one
     subject_role: str = AGENT
 
     def top(self, tree: Tree) -> int:
@@ -45,8 +45,11 @@ def _meets(tree: Tree, i: int, condition: str | None) -> bool:
         return True
     objects = tree.kids(i, "obj")
     if condition == "obj_anim":
-        return any(tree.feat(o, "Animacy") == "Anim" or
-                   (tree.mention_at[o] is not None and tree.mention_at[o].label == PER) for o in objects)
+        return any(
+            tree.feat(o, "Animacy") == "Anim"
+            or (tree.mention_at[o] is not None and tree.mention_at[o].label == PER)
+            for o in objects
+        )
     if condition.startswith("obj="):
         return any(tree.lemma(o) == condition[4:] for o in objects)
     raise ValueError(f"unknown trigger condition {condition!r} in models/events/triggers.tsv")

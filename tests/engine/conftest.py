@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from rusnews.io.tables import read_table
 from rusnews.schema import TABLES
+
 from tests.conftest import SAMPLE
 
 

@@ -6,13 +6,13 @@ import json
 import shutil
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from rusnews.bench.contenders import rss_after
 from rusnews.bench.synthetic import build_synthetic
 from rusnews.cli import app
 from rusnews.engine.completions import ShardReport
 from rusnews.io.readers import read_folder
+from typer.testing import CliRunner
+
 from tests.conftest import SAMPLE
 
 
@@ -21,11 +21,25 @@ def test_bench_prints_every_system_and_the_targets(tmp_path: Path) -> None:
     corpus.mkdir()
     for name in ("kz-eu-readmission.txt", "lavrov-minsk.txt"):
         shutil.copy(SAMPLE / name, corpus / name)
-    result = CliRunner().invoke(app, ["bench", str(corpus), "--workers", "1", "--json", str(tmp_path / "b.json")],
-                                terminal_width=200)
+    result = CliRunner().invoke(
+        app,
+        ["bench", str(corpus), "--workers", "1", "--json", str(tmp_path / "b.json")],
+        terminal_width=200,
+    )
     assert result.exit_code == 0, result.output
-    for text in ("natasha NER", "natasha full", "as shipped", "1 BLAS thread", "rusnews NER only",
-                 "rusnews full, 1 worker", "articles/s", "tokens/s", "peak RSS MB", "targets", "/ natasha full as shipped"):
+    for text in (
+        "natasha NER",
+        "natasha full",
+        "as shipped",
+        "1 BLAS thread",
+        "rusnews NER only",
+        "rusnews full, 1 worker",
+        "articles/s",
+        "tokens/s",
+        "peak RSS MB",
+        "targets",
+        "/ natasha full as shipped",
+    ):
         assert text in result.output
     saved = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     assert [row["articles"] for row in saved["rows"]] == [2] * 6
@@ -46,7 +60,15 @@ def test_synthetic_corpus_is_reproducible(tmp_path: Path) -> None:
 
 def test_rss_after_takes_each_workers_last_shard_within_the_checkpoint() -> None:
     def shard(idx: int, pid: int, rss: float) -> ShardReport:
-        return ShardReport(f"shard-{idx:05d}", idx, "f", idx * 10, 10, n_articles=10, worker={"pid": pid, "rss_mb": rss})
+        return ShardReport(
+            f"shard-{idx:05d}",
+            idx,
+            "f",
+            idx * 10,
+            10,
+            n_articles=10,
+            worker={"pid": pid, "rss_mb": rss},
+        )
 
     reports = [shard(0, 1, 300.0), shard(1, 2, 310.0), shard(2, 1, 320.0), shard(3, 2, 330.0)]
     assert rss_after(reports, (20, 40)) == {20: 310.0, 40: 330.0}

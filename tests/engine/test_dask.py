@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from rusnews.engine.runner import run
+
 from tests.conftest import SAMPLE
 from tests.engine.conftest import assert_same_tables
 
@@ -24,7 +24,10 @@ def test_dask_local_cluster_equals_local_engine(tmp_path: Path) -> None:
     manifest = json.loads((dask / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["configuration"]["engine"] == "dask"
     assert manifest["configuration"]["scheduler"] == "LocalCluster"
-    pids = {json.loads(p.read_text())["worker"]["pid"] for p in (dask / "parts" / "_done").glob("*.json")}
+    pids = {
+        json.loads(p.read_text())["worker"]["pid"]
+        for p in (dask / "parts" / "_done").glob("*.json")
+    }
     assert len(pids) <= 2  # each worker process kept its pipeline for every shard it ran
 
 

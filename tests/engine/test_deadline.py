@@ -35,8 +35,11 @@ def test_deadline_interrupts_a_block() -> None:
 
 def test_a_stalled_article_becomes_a_timeout_row() -> None:
     pipe = Pipeline([Stall(), *default_stages()])
-    articles = [Article("ok", "Алибек Бакаев прибыл в Брюссель."), Article("bad", "Здесь можно зависнуть."),
-                Article("ok2", "Кая Каллас встретилась с министром.")]
+    articles = [
+        Article("ok", "Алибек Бакаев прибыл в Брюссель."),
+        Article("bad", "Здесь можно зависнуть."),
+        Article("ok2", "Кая Каллас встретилась с министром."),
+    ]
     started = time.perf_counter()
     result = process_batch(articles, pipe=pipe, time_limit=0.5)
     assert time.perf_counter() - started < 10

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from rusnews.engine.runner import run
+
 from tests.conftest import ROOT
 from tests.engine.conftest import assert_same_tables, copy_sample
 
@@ -19,8 +19,18 @@ OPTIONS = ["--shard-size", "10", "--batch-size", "5", "--no-progress"]
 
 
 def _command(corpus: Path, out: Path, workers: int) -> list[str]:
-    return [sys.executable, "-m", "rusnews.cli", "run", str(corpus), "-o", str(out), "--workers", str(workers),
-            *OPTIONS]
+    return [
+        sys.executable,
+        "-m",
+        "rusnews.cli",
+        "run",
+        str(corpus),
+        "-o",
+        str(out),
+        "--workers",
+        str(workers),
+        *OPTIONS,
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
@@ -30,13 +40,20 @@ def test_sigkill_then_rerun_gives_the_uninterrupted_tables(tmp_path: Path) -> No
     run(corpus, reference, workers=1, shard_size=10, batch_size=5, progress=False)
 
     # Its own process group, so the kill takes the workers down with the run.
-    proc = subprocess.Popen(_command(corpus, out, workers=2), cwd=ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        _command(corpus, out, workers=2),
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     done = out / "parts" / "_done"
     deadline = time.monotonic() + 240
     try:
         while not any(done.glob("shard-*.json")):
-            assert proc.poll() is None, f"run ended before any shard finished: {proc.stderr.read().decode()}"
+            assert proc.poll() is None, (
+                f"run ended before any shard finished: {proc.stderr.read().decode()}"
+            )
             assert time.monotonic() < deadline, "no shard finished in time"
             time.sleep(0.02)
         os.killpg(proc.pid, signal.SIGKILL)
@@ -48,8 +65,14 @@ def test_sigkill_then_rerun_gives_the_uninterrupted_tables(tmp_path: Path) -> No
     assert not (out / "manifest.json").exists(), "the run finished before it was killed"
     assert 1 <= finished < 16
 
-    rerun = subprocess.run(_command(corpus, out, workers=2), cwd=ROOT, capture_output=True, text=True,
-                           timeout=300, check=False)
+    rerun = subprocess.run(
+        _command(corpus, out, workers=2),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert "done by an earlier run" in rerun.stdout
     assert_same_tables(reference, out)

@@ -6,22 +6,41 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from rusnews.engine import completions
 from rusnews.engine.completions import ShardReport
-from rusnews.io.tables import assemble_table, list_parts, part_path, read_table, to_arrow, write_part
+from rusnews.io.tables import (
+    assemble_table,
+    list_parts,
+    part_path,
+    read_table,
+    to_arrow,
+    write_part,
+)
 
 
 def _rows(article_id: str, n: int) -> list[dict]:
-    return [{"path": f"{article_id}.txt", "article_id": article_id, "stage": "read", "kind": "empty",
-             "message": f"problem {i}"} for i in range(n)]
+    return [
+        {
+            "path": f"{article_id}.txt",
+            "article_id": article_id,
+            "stage": "read",
+            "kind": "empty",
+            "message": f"problem {i}",
+        }
+        for i in range(n)
+    ]
 
 
 def test_parts_read_as_one_table_in_shard_order(tmp_path: Path) -> None:
     write_part(to_arrow("errors", _rows("b", 1)), tmp_path, "errors", "shard-00001")
     write_part(to_arrow("errors", _rows("a", 2)), tmp_path, "errors", "shard-00000")
-    (part_path(tmp_path, "errors", "shard-00002").with_name(".shard-00002.arrow.tmp-1")).write_bytes(b"half")
-    assert [p.name for p in list_parts(tmp_path, "errors")] == ["shard-00000.arrow", "shard-00001.arrow"]
+    (
+        part_path(tmp_path, "errors", "shard-00002").with_name(".shard-00002.arrow.tmp-1")
+    ).write_bytes(b"half")
+    assert [p.name for p in list_parts(tmp_path, "errors")] == [
+        "shard-00000.arrow",
+        "shard-00001.arrow",
+    ]
     assert read_table(tmp_path, "errors")["article_id"].tolist() == ["a", "a", "b"]
 
 
@@ -46,11 +65,15 @@ def test_same_parts_same_bytes(tmp_path: Path) -> None:
     parts = list_parts(tmp_path, "errors")
     assemble_table(tmp_path / "one", "errors", parts)
     assemble_table(tmp_path / "two", "errors", parts)
-    assert (tmp_path / "one" / "errors.parquet").read_bytes() == (tmp_path / "two" / "errors.parquet").read_bytes()
+    assert (tmp_path / "one" / "errors.parquet").read_bytes() == (
+        tmp_path / "two" / "errors.parquet"
+    ).read_bytes()
 
 
 def test_marker_round_trip_and_fingerprint_check(tmp_path: Path) -> None:
-    report = ShardReport("shard-00000", 0, "abc", 0, 5, n_articles=4, rows={"errors": 1}, timings={"ner": 0.5})
+    report = ShardReport(
+        "shard-00000", 0, "abc", 0, 5, n_articles=4, rows={"errors": 1}, timings={"ner": 0.5}
+    )
     completions.write_marker(tmp_path, report)
     assert completions.read_marker(tmp_path, "shard-00000") == report
     assert completions.is_done(tmp_path, "shard-00000", "abc") == report
@@ -81,7 +104,9 @@ def test_one_run_at_a_time(tmp_path: Path) -> None:
         pass
 
 
-def test_assembler_appends_shards_as_they_come_and_puts_tables_in_place_on_close(tmp_path: Path) -> None:
+def test_assembler_appends_shards_as_they_come_and_puts_tables_in_place_on_close(
+    tmp_path: Path,
+) -> None:
     from rusnews.io.tables import TableAssembler
 
     write_part(to_arrow("errors", _rows("a", 2)), tmp_path, "errors", "shard-00000")
@@ -92,7 +117,9 @@ def test_assembler_appends_shards_as_they_come_and_puts_tables_in_place_on_close
     assembler.append({"errors": part_path(tmp_path, "errors", "shard-00001")})
     assembler.close(["errors"])
     assert read_table(tmp_path, "errors")["article_id"].tolist() == ["a", "a", "b"]
-    assert (tmp_path / "errors.csv").read_text(encoding="utf-8").count("\n") == 4  # header and three rows
+    assert (tmp_path / "errors.csv").read_text(encoding="utf-8").count(
+        "\n"
+    ) == 4  # header and three rows
     assert not list(tmp_path.glob(".*.tmp-*"))
 
 

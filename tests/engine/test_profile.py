@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from rusnews.engine.config import RunConfig, build_stages
 from rusnews.engine.runner import run
 from rusnews.io.tables import read_table
@@ -60,10 +59,16 @@ def test_another_profile_is_another_fingerprint() -> None:
     assert names.key() == RunConfig(stages="full").key() and "profile" not in names.key()
 
 
-def test_the_nerel_profile_finds_what_names_leaves_out(corpus: Path, nerel_run: Path, tmp_path: Path) -> None:
+def test_the_nerel_profile_finds_what_names_leaves_out(
+    corpus: Path, nerel_run: Path, tmp_path: Path
+) -> None:
     _run(corpus, tmp_path / "names")
     names, nerel = _mentions(tmp_path / "names"), _mentions(nerel_run)
-    assert {("ORG", "Полиция"), ("LOC", "британского"), ("ORG", "Японское правительство")} <= nerel - names
+    assert {
+        ("ORG", "Полиция"),
+        ("LOC", "британского"),
+        ("ORG", "Японское правительство"),
+    } <= nerel - names
     assert {("LOC", "Москве"), ("PER", "Иван Петров")} <= names & nerel
 
 
@@ -72,7 +77,9 @@ def test_the_manifest_records_the_profile(nerel_run: Path) -> None:
     assert manifest["configuration"]["profile"] == "nerel"
 
 
-def test_resuming_under_another_profile_redoes_every_shard(corpus: Path, nerel_run: Path, tmp_path: Path) -> None:
+def test_resuming_under_another_profile_redoes_every_shard(
+    corpus: Path, nerel_run: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     shutil.copytree(nerel_run, out)
     again = _run(corpus, out, profile="nerel")
@@ -80,11 +87,16 @@ def test_resuming_under_another_profile_redoes_every_shard(corpus: Path, nerel_r
     switched = _run(corpus, out)
     assert (switched.n_resumed, switched.n_processed) == (0, 2)
     assert ("ORG", "Полиция") not in _mentions(out)
-    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["configuration"]["profile"] == "names"
+    assert (
+        json.loads((out / "manifest.json").read_text(encoding="utf-8"))["configuration"]["profile"]
+        == "names"
+    )
 
 
 def test_pool_workers_build_the_profiles_pipeline(corpus: Path, tmp_path: Path) -> None:
     # Two shards, two spawned worker processes: each builds its own pipeline.
-    summary = run(corpus, tmp_path / "pool", workers=2, shard_size=1, progress=False, profile="nerel")
+    summary = run(
+        corpus, tmp_path / "pool", workers=2, shard_size=1, progress=False, profile="nerel"
+    )
     assert summary.n_articles == 2
     assert {("ORG", "Полиция"), ("LOC", "британского")} <= _mentions(tmp_path / "pool")

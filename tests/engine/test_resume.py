@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from rusnews.engine import completions
 from rusnews.engine.runner import run
 from rusnews.io.tables import part_path, read_table
+
 from tests.engine.conftest import assert_same_tables
 
 SHARD = 4  # the small corpus makes 5 shards of 4 articles
@@ -94,7 +94,9 @@ def test_shrunk_input_drops_stale_shards(small_corpus: Path, first: Path, tmp_pa
     shutil.copytree(first, out)
     summary = _run(corpus, out)
     assert summary.n_shards == 4  # 13 articles (and the binary file)
-    assert sorted(p.stem for p in (out / "parts" / "_done").glob("shard-*")) == [f"shard-{i:05d}" for i in range(4)]
+    assert sorted(p.stem for p in (out / "parts" / "_done").glob("shard-*")) == [
+        f"shard-{i:05d}" for i in range(4)
+    ]
     assert len(read_table(out, "articles")) == 13
 
 

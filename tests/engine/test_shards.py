@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from rusnews.engine.shards import cut_shards, shard_id
 from rusnews.io.readers import read_folder
 from rusnews.model import Article, Problem
@@ -13,22 +12,27 @@ from rusnews.model import Article, Problem
 
 def _stream(pattern: str) -> list[Article | Problem]:
     """'aaPa' -> articles a0, a1, a problem, a3."""
-    return [Article(f"a{i}", "Текст.") if c == "a" else Problem(f"p{i}", "read", "empty", "no text")
-            for i, c in enumerate(pattern)]
+    return [
+        Article(f"a{i}", "Текст.") if c == "a" else Problem(f"p{i}", "read", "empty", "no text")
+        for i, c in enumerate(pattern)
+    ]
 
 
 def _layout(shards) -> list[str]:
     return ["".join("a" if isinstance(item, Article) else "P" for item in s.items) for s in shards]
 
 
-@pytest.mark.parametrize(("pattern", "size", "expected"), [
-    ("aaaa", 2, ["aa", "aa"]),
-    ("aaaaa", 2, ["aa", "aa", "a"]),
-    ("PaaPaP", 2, ["Paa", "PaP"]),  # a problem joins the shard being filled
-    ("aaPP", 2, ["aa", "PP"]),  # problems after a full shard start the next one
-    ("PP", 3, ["PP"]),
-    ("", 3, []),
-])
+@pytest.mark.parametrize(
+    ("pattern", "size", "expected"),
+    [
+        ("aaaa", 2, ["aa", "aa"]),
+        ("aaaaa", 2, ["aa", "aa", "a"]),
+        ("PaaPaP", 2, ["Paa", "PaP"]),  # a problem joins the shard being filled
+        ("aaPP", 2, ["aa", "PP"]),  # problems after a full shard start the next one
+        ("PP", 3, ["PP"]),
+        ("", 3, []),
+    ],
+)
 def test_cuts(pattern: str, size: int, expected: list[str]) -> None:
     assert _layout(cut_shards(_stream(pattern), size)) == expected
 
@@ -53,7 +57,9 @@ def test_same_input_same_fingerprints(small_corpus: Path) -> None:
     first = [s.fingerprint("k") for s in cut_shards(read_folder(small_corpus), 4)]
     again = [s.fingerprint("k") for s in cut_shards(read_folder(small_corpus), 4)]
     assert first == again and len(set(first)) == len(first)
-    assert [s.fingerprint("other settings") for s in cut_shards(read_folder(small_corpus), 4)] != first
+    assert [
+        s.fingerprint("other settings") for s in cut_shards(read_folder(small_corpus), 4)
+    ] != first
 
 
 def test_fingerprint_sees_a_changed_text() -> None:

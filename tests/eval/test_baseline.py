@@ -1,7 +1,6 @@
 """Plain Natasha on real text: the models ship in the wheel, nothing is mocked."""
 
 import pytest
-
 from rusnews.eval.baseline import adapt_date, get_baseline, predict_natasha, tag_natasha
 from rusnews.eval.gold import GoldDoc
 

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval.brat import load_brat, parse_ann
 from rusnews.eval.gold import GoldDoc, GoldFormatError
 

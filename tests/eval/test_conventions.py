@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval.brat import load_brat
 from rusnews.eval.conventions import (
     NAEVAL,

@@ -8,7 +8,6 @@ check that `naeval` + `token` reproduces plain Natasha's numbers on factru-dev.
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval import load_gold, score_systems
 from rusnews.eval.baseline import predict_natasha
 

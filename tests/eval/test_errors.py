@@ -1,5 +1,4 @@
 import pytest
-
 from rusnews.eval.errors import analyze, classify, shape
 from rusnews.eval.gold import GoldDoc
 

@@ -3,7 +3,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from rusnews.eval import evaluate, load_gold, score_systems
 from rusnews.eval.gold import GoldDoc
 from rusnews.eval.predictions import RunError
@@ -116,15 +115,24 @@ def test_evaluate_live_under_each_profile(nerel_style_gold: Path) -> None:
     names = evaluate(nerel_style_gold, "jsonl")
     nerel = evaluate(nerel_style_gold, "jsonl", profile="nerel")
     assert (names["profile"], nerel["profile"]) == ("names", "nerel")
-    exact = {report["profile"]: report["scores"]["jsonl"]["exact"]["rusnews"] for report in (names, nerel)}
+    exact = {
+        report["profile"]: report["scores"]["jsonl"]["exact"]["rusnews"]
+        for report in (names, nerel)
+    }
     assert (exact["names"]["ORG"]["tp"], exact["nerel"]["ORG"]["tp"]) == (0, 1)
     assert (exact["names"]["LOC"]["tp"], exact["nerel"]["LOC"]["tp"]) == (1, 2)
 
 
-def test_a_run_is_scored_under_the_profile_it_was_made_with(nerel_style_gold: Path, tmp_path: Path) -> None:
+def test_a_run_is_scored_under_the_profile_it_was_made_with(
+    nerel_style_gold: Path, tmp_path: Path
+) -> None:
     run = gold_as_run(load_gold(nerel_style_gold, "jsonl"), tmp_path / "run")
-    assert evaluate(nerel_style_gold, "jsonl", run_dir=run)["profile"] is None  # no manifest: unknown
-    (run / "manifest.json").write_text(json.dumps({"configuration": {"profile": "nerel"}}), encoding="utf-8")
+    assert (
+        evaluate(nerel_style_gold, "jsonl", run_dir=run)["profile"] is None
+    )  # no manifest: unknown
+    (run / "manifest.json").write_text(
+        json.dumps({"configuration": {"profile": "nerel"}}), encoding="utf-8"
+    )
     assert evaluate(nerel_style_gold, "jsonl", run_dir=run)["profile"] == "nerel"
     with pytest.raises(RunError, match="made with profile 'nerel', not 'names'"):
         evaluate(nerel_style_gold, "jsonl", run_dir=run, profile="names")

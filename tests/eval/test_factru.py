@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval.factru import load_factru, parse_coref, parse_objects, parse_spans
 from rusnews.eval.gold import GoldDoc, GoldFormatError
 

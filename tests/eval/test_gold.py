@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval.gold import GoldFormatError, check_bounds, read_lines, read_text, words_in_order
 
 

@@ -2,7 +2,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval.gold import GoldDoc, GoldFormatError
 from rusnews.eval.jsonl import load_jsonl, parse_jsonl
 

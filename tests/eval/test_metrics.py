@@ -2,7 +2,6 @@
 
 import pytest
 from nervaluate import Evaluator
-
 from rusnews.eval.conventions import tokenize
 from rusnews.eval.metrics import (
     MICRO,

@@ -1,7 +1,6 @@
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval.conventions import quote_closed
 from rusnews.eval.factru import load_factru
 from rusnews.eval.gold import GoldDoc

@@ -3,7 +3,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from rusnews.eval.gold import GoldDoc
 from rusnews.eval.predictions import RunError, check_offsets, read_run, run_profile
 from rusnews.model import Mention

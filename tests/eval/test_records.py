@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval.gold import read_text
 from rusnews.eval.records import (
     BASELINE,

@@ -3,7 +3,6 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-
 from rusnews.eval import print_report, score_systems, write_reports
 from rusnews.eval.gold import GoldDoc, GoldSpan
 from rusnews.eval.report import fmt, render_markdown, score_rows

@@ -4,7 +4,6 @@ through `evaluate` (the live pipeline, not a saved run)."""
 from pathlib import Path
 
 import pytest
-
 from rusnews.eval import evaluate
 
 SAMPLE_GOLD = Path(__file__).resolve().parents[2] / "corpora" / "sample-gold.jsonl"

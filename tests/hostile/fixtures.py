@@ -8,9 +8,14 @@ from pathlib import Path
 
 GOOD = {
     "good/visit.txt": "date 2025-12-03\nВчера Алибек Бакаев прибыл в Брюссель, где встретился с Каей Каллас.\n",
-    "good/talks.json": json.dumps({"id": "talks", "published": "2025-12-01",
-                                   "text": "Министерство иностранных дел (МИД) Казахстана сообщило о переговорах в Астане."},
-                                  ensure_ascii=False),
+    "good/talks.json": json.dumps(
+        {
+            "id": "talks",
+            "published": "2025-12-01",
+            "text": "Министерство иностранных дел (МИД) Казахстана сообщило о переговорах в Астане.",
+        },
+        ensure_ascii=False,
+    ),
 }
 
 # kind of input -> (relative path, bytes), and what rusnews must do with it.
@@ -20,27 +25,50 @@ PROCESSED = "processed"
 def hostile_files() -> dict[str, tuple[str, bytes, str]]:
     russian = "Сегодня в Москве Сергей Лавров провёл встречу с министром иностранных дел Турции."
     return {
-        "binary": ("bin/photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        "binary": (
+            "bin/photo.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+            "binary",
+        ),
         "empty": ("empty/empty.txt", b"", "empty"),
         "whitespace only": ("empty/blank.txt", b"  \n\t\r\n  ", "empty"),
         "CP1251": ("enc/cp1251.txt", russian.encode("cp1251"), PROCESSED),
         "KOI8-R": ("enc/koi8.txt", russian.encode("koi8_r"), PROCESSED),
         "UTF-16": ("enc/utf16.txt", russian.encode("utf-16"), PROCESSED),
-        "mixed line endings": ("lines/mixed.txt", "Первая строка.\r\nВторая строка.\nТретья\rстрока.\n".encode(), PROCESSED),
+        "mixed line endings": (
+            "lines/mixed.txt",
+            "Первая строка.\r\nВторая строка.\nТретья\rстрока.\n".encode(),
+            PROCESSED,
+        ),
         "1-character article": ("tiny/one.txt", "Я".encode(), PROCESSED),
-        "JSONL with broken lines": ("json/broken.jsonl",
-                                    b'{"id": "j1", "text": "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82."}\n{"id": "j2", "text": \n',
-                                    "malformed_json"),
-        "JSON with wrong field types": ("json/types.json", json.dumps({"id": 5, "text": ["не", "строка"]}).encode(),
-                                        "bad_record"),
-        "HTML saved as .txt": ("html/page.txt",
-                               "<!DOCTYPE html><html><head><title>Новости</title></head><body><p>Путин</p></body></html>".encode(),
-                               "html"),
+        "JSONL with broken lines": (
+            "json/broken.jsonl",
+            b'{"id": "j1", "text": "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82."}\n{"id": "j2", "text": \n',
+            "malformed_json",
+        ),
+        "JSON with wrong field types": (
+            "json/types.json",
+            json.dumps({"id": 5, "text": ["не", "строка"]}).encode(),
+            "bad_record",
+        ),
+        "HTML saved as .txt": (
+            "html/page.txt",
+            "<!DOCTYPE html><html><head><title>Новости</title></head><body><p>Путин</p></body></html>".encode(),
+            "html",
+        ),
         "name with spaces and Cyrillic": ("имена/новость дня.txt", russian.encode(), PROCESSED),
-        "another language": ("lang/english.txt", b"The minister met his Turkish colleague in Ankara on Monday.", PROCESSED),
+        "another language": (
+            "lang/english.txt",
+            b"The minister met his Turkish colleague in Ankara on Monday.",
+            PROCESSED,
+        ),
         "digits only": ("junk/digits.txt", b"0123456789 " * 50, PROCESSED),
         "punctuation only": ("junk/punct.txt", "!?.,;:—«»()[]…".encode() * 40, PROCESSED),
-        "long sentence without punctuation": ("junk/long.txt", ("слово Москва Лавров " * 4000).encode(), PROCESSED),
+        "long sentence without punctuation": (
+            "junk/long.txt",
+            ("слово Москва Лавров " * 4000).encode(),
+            PROCESSED,
+        ),
         "unreadable (broken link)": ("links/gone.txt", b"", "unreadable"),
         "over the size limit": ("big/huge.txt", b"", "too_large"),
     }

@@ -7,19 +7,23 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from rusnews.cli import app
 from typer.testing import CliRunner
 
-from rusnews.cli import app
 from tests.hostile.fixtures import GOOD, PROCESSED, build
 
 runner = CliRunner()
 
 
 def _run(folder: Path, out: Path) -> dict[str, pd.DataFrame]:
-    result = runner.invoke(app, ["run", str(folder), "-o", str(out), "--no-progress", "--workers", "1"])
+    result = runner.invoke(
+        app, ["run", str(folder), "-o", str(out), "--no-progress", "--workers", "1"]
+    )
     assert result.exit_code == 0, result.output
-    return {name: pd.read_parquet(out / f"{name}.parquet")
-            for name in ("articles", "mentions", "entities", "events", "errors")}
+    return {
+        name: pd.read_parquet(out / f"{name}.parquet")
+        for name in ("articles", "mentions", "entities", "events", "errors")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +57,7 @@ def test_offsets_hold_on_every_processed_article(hostile) -> None:
     _, tables = hostile
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
     for row in tables["mentions"].itertuples():
-        assert texts[row.article_id][row.start:row.end] == row.text
+        assert texts[row.article_id][row.start : row.end] == row.text
     ids = set(tables["articles"]["article_id"])
     assert "имена/новость дня" in ids
     assert texts["lines/mixed"] == "Первая строка.\r\nВторая строка.\nТретья\rстрока.\n"

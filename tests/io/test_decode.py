@@ -1,7 +1,6 @@
 import codecs
 
 import pytest
-
 from rusnews.io.decode import DecodeError, decode
 
 TEXT = "Министр иностранных дел встретился с послом в Москве.\nВстреча прошла вчера."

@@ -2,7 +2,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from rusnews.io.tables import read_table, to_arrow, write_table
 from rusnews.model import Article, Entity, Mention, Sentence, Token
 from rusnews.schema import TABLES, rows_of
@@ -11,13 +10,19 @@ from rusnews.schema import TABLES, rows_of
 def _article() -> Article:
     text = "Алибек Бакаев прибыл в Брюссель."
     article = Article("kz/1", text, published=date(2025, 12, 3), title="Визит", path="kz/1.txt")
-    article.sentences = [Sentence(0, len(text), text, [Token(0, 6, "Алибек"), Token(7, 13, "Бакаев")])]
+    article.sentences = [
+        Sentence(0, len(text), text, [Token(0, 6, "Алибек"), Token(7, 13, "Бакаев")])
+    ]
     article.mentions = [
-        Mention(0, 13, "Алибек Бакаев", "PER", 0, "Алибек Бакаев", "Алибек", None, "Бакаев", entity_id=0),
+        Mention(
+            0, 13, "Алибек Бакаев", "PER", 0, "Алибек Бакаев", "Алибек", None, "Бакаев", entity_id=0
+        ),
         Mention(23, 31, "Брюссель", "LOC", 0, "Брюссель", entity_id=1),
     ]
-    article.entities = [Entity(0, "PER", "Алибек Бакаев", "PER:алибек бакаев", [0], "Алибек", None, "Бакаев"),
-                        Entity(1, "LOC", "Брюссель", "LOC:брюссель", [1])]
+    article.entities = [
+        Entity(0, "PER", "Алибек Бакаев", "PER:алибек бакаев", [0], "Алибек", None, "Бакаев"),
+        Entity(1, "LOC", "Брюссель", "LOC:брюссель", [1]),
+    ]
     return article
 
 
@@ -36,7 +41,12 @@ def test_every_table_round_trips(tmp_path: Path, fmt: str) -> None:
 
 
 def test_write_leaves_no_temporary_files(tmp_path: Path) -> None:
-    write_table(to_arrow("mentions", rows_of(_article())["mentions"]), tmp_path, "mentions", ("parquet", "csv"))
+    write_table(
+        to_arrow("mentions", rows_of(_article())["mentions"]),
+        tmp_path,
+        "mentions",
+        ("parquet", "csv"),
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mentions.csv", "mentions.parquet"]
 
 

@@ -9,9 +9,18 @@ from pathlib import Path
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Offline and quiet: no first-run pages, sync, updates or background requests,
 # and no sandbox (CI containers run as root, where Chromium refuses to sandbox).
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+)
 TIMEOUT_S = 120
 
 
@@ -32,6 +41,8 @@ def dump_dom(binary: str, page: Path, profile: Path) -> str:
     return _run(binary, page, profile, "--virtual-time-budget=5000", "--dump-dom").stdout
 
 
-def screenshot(binary: str, page: Path, png: Path, profile: Path, size: tuple[int, int] = (1280, 2000)) -> Path:
+def screenshot(
+    binary: str, page: Path, png: Path, profile: Path, size: tuple[int, int] = (1280, 2000)
+) -> Path:
     _run(binary, page, profile, f"--screenshot={png}", f"--window-size={size[0]},{size[1]}")
     return png

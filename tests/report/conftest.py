@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from rusnews.cli import app
 from rusnews.io.tables import to_arrow, write_table
 from rusnews.schema import TABLES, Row
+from typer.testing import CliRunner
+
 from tests.conftest import SAMPLE
 
 

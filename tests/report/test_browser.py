@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib import image
-
 from rusnews.report import summarize, write_report
+
 from tests.report.chromium import dump_dom, find_chromium, screenshot
 
 CHARTS = {"chart-mentions", "chart-event-types", "chart-events-over-time"}
@@ -41,7 +41,9 @@ PROBE = """<script>
 def browser() -> str:
     binary = find_chromium()
     if binary is None:
-        pytest.skip("no chromium binary on PATH (Debian: apt-get install -y chromium; .ci/run installs it)")
+        pytest.skip(
+            "no chromium binary on PATH (Debian: apt-get install -y chromium; .ci/run installs it)"
+        )
     return binary
 
 
@@ -56,9 +58,13 @@ def probe(dom: str) -> dict:
     return json.loads(unescape(found.group(1)))
 
 
-def test_charts_are_rendered_in_chromium(browser: str, report: Path, sample_run: Path, tmp_path: Path) -> None:
+def test_charts_are_rendered_in_chromium(
+    browser: str, report: Path, sample_run: Path, tmp_path: Path
+) -> None:
     page = tmp_path / "probed.html"
-    page.write_text(report.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    page.write_text(
+        report.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
+    )
     dom = dump_dom(browser, page, tmp_path / "profile")
     found = probe(dom)
     charts = {c["id"]: c for c in found["charts"]}

@@ -6,10 +6,10 @@ import re
 from datetime import date
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from rusnews.cli import app
 from rusnews.report import render_report, write_report
+from typer.testing import CliRunner
+
 from tests.report.conftest import write_run
 
 runner = CliRunner()
@@ -22,8 +22,15 @@ def test_sample_report_is_self_contained(sample_run: Path) -> None:
     assert "<script" not in page.lower()
     # Nothing to fetch: no external stylesheet, image, font or script.
     assert not re.search(r"""(src|href)\s*=|url\(|@import""", page)
-    for heading in ("Mentions per label", "Events per type", "Events by type over time",
-                    "Top persons", "Top organizations", "Top locations", "Errors"):
+    for heading in (
+        "Mentions per label",
+        "Events per type",
+        "Events by type over time",
+        "Top persons",
+        "Top organizations",
+        "Top locations",
+        "Errors",
+    ):
         assert heading in page
 
 
@@ -31,8 +38,16 @@ def test_text_from_the_tables_is_escaped(tmp_path: Path) -> None:
     run = write_run(
         tmp_path,
         articles=[{"article_id": "a", "status": "ok", "published": date(2025, 12, 3), "text": "x"}],
-        entities=[{"article_id": "a", "entity_id": 0, "label": "PER", "name": HOSTILE, "key": "PER:x",
-                   "n_mentions": 1}],
+        entities=[
+            {
+                "article_id": "a",
+                "entity_id": 0,
+                "label": "PER",
+                "name": HOSTILE,
+                "key": "PER:x",
+                "n_mentions": 1,
+            }
+        ],
         errors=[{"path": "bad <file>.txt", "stage": "read", "kind": "binary", "message": HOSTILE}],
     )
     page = render_report(run)
@@ -47,7 +62,10 @@ def test_an_empty_run_still_renders(tmp_path: Path) -> None:
 
 
 def test_many_errors_are_cut_with_a_note(tmp_path: Path) -> None:
-    errors = [{"path": f"f{i}.txt", "stage": "read", "kind": "empty", "message": "empty file"} for i in range(501)]
+    errors = [
+        {"path": f"f{i}.txt", "stage": "read", "kind": "empty", "message": "empty file"}
+        for i in range(501)
+    ]
     page = render_report(write_run(tmp_path, errors=errors))
     assert "First 500 of 501 shown" in page and page.count("<td>empty</td>") == 500
 

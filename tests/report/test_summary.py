@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from rusnews.report.summary import OTHER, parse_event_date, summarize, timeline, top_entities
 
 
@@ -28,37 +27,55 @@ def test_top_entities_rank_by_articles_then_mentions_per_key() -> None:
         ("a1", "LOC", "LOC:минск", "Минск", 4),
     )
     top = top_entities(table, "PER")
-    assert [(t.name, t.articles, t.mentions) for t in top] == [("Сергей Лавров", 3, 3), ("Кая Каллас", 1, 9)]
+    assert [(t.name, t.articles, t.mentions) for t in top] == [
+        ("Сергей Лавров", 3, 3),
+        ("Кая Каллас", 1, 9),
+    ]
     assert top_entities(table, "ORG") == []
 
 
-@pytest.mark.parametrize(("value", "granularity", "expected"), [
-    ("2025-12-03", "day", date(2025, 12, 3)),
-    ("2025-W49", "week", date(2025, 12, 1)),  # the Monday of ISO week 49
-    ("2025-12", "month", date(2025, 12, 1)),
-    ("2026", "year", date(2026, 1, 1)),
-    (None, None, None),
-    ("2025-13", "month", None),
-    ("вчера", "day", None),
-])
-def test_parse_event_date(value: str | None, granularity: str | None, expected: date | None) -> None:
+@pytest.mark.parametrize(
+    ("value", "granularity", "expected"),
+    [
+        ("2025-12-03", "day", date(2025, 12, 3)),
+        ("2025-W49", "week", date(2025, 12, 1)),  # the Monday of ISO week 49
+        ("2025-12", "month", date(2025, 12, 1)),
+        ("2026", "year", date(2026, 1, 1)),
+        (None, None, None),
+        ("2025-13", "month", None),
+        ("вчера", "day", None),
+    ],
+)
+def test_parse_event_date(
+    value: str | None, granularity: str | None, expected: date | None
+) -> None:
     assert parse_event_date(value, granularity) == expected
 
 
 def test_timeline_by_day_leaves_coarse_and_stray_dates_off_and_says_so() -> None:
     rows = [(f"2025-12-{d:02d}", "day", "MEETING") for d in (1, 1, 2, 5)]
-    rows += [("2025-12-03", "day", "STATEMENT"), ("2025-12", "month", "MEETING"),
-             ("1941", "year", "DEATH"), (None, None, "VISIT")]
+    rows += [
+        ("2025-12-03", "day", "STATEMENT"),
+        ("2025-12", "month", "MEETING"),
+        ("1941", "year", "DEATH"),
+        (None, None, "VISIT"),
+    ]
     t = timeline(events(*rows))
     assert t.period == "day"
-    assert t.buckets[0] == date(2025, 12, 1) and t.buckets[-1] == date(2025, 12, 5) and len(t.buckets) == 5
+    assert (
+        t.buckets[0] == date(2025, 12, 1)
+        and t.buckets[-1] == date(2025, 12, 5)
+        and len(t.buckets) == 5
+    )
     assert t.series == {"MEETING": [2, 1, 0, 0, 1], "STATEMENT": [0, 0, 1, 0, 0]}
     assert (t.drawn, t.too_coarse, t.outside, t.undated) == (5, 1, 1, 1)
     assert t.outside_range == ("1941", "1941")
 
 
 def test_timeline_picks_months_then_years_for_longer_runs() -> None:
-    months = timeline(events(("2024-01-15", "day", "A"), ("2024-06", "month", "A"), ("2025-02-01", "day", "B")))
+    months = timeline(
+        events(("2024-01-15", "day", "A"), ("2024-06", "month", "A"), ("2025-02-01", "day", "B"))
+    )
     assert months.period == "month" and len(months.buckets) == 14 and months.drawn == 3
     years = timeline(events(("1990", "year", "A"), ("2011-03-01", "day", "A")))
     assert years.period == "year" and len(years.buckets) == 22 and years.series["A"][0] == 1
@@ -78,12 +95,18 @@ def test_timeline_without_dates() -> None:
 
 def test_summary_of_the_sample_run_agrees_with_its_tables(sample_run: Path) -> None:
     s = summarize(sample_run)
-    tables = {name: pd.read_parquet(sample_run / f"{name}.parquet")
-              for name in ("articles", "mentions", "entities", "events", "event_arguments", "errors")}
+    tables = {
+        name: pd.read_parquet(sample_run / f"{name}.parquet")
+        for name in ("articles", "mentions", "entities", "events", "event_arguments", "errors")
+    }
     assert s.n_articles == len(tables["articles"]) == 13
-    assert s.mentions_by_label == tables["mentions"]["label"].value_counts()[["PER", "ORG", "LOC", "DATE"]].to_dict()
+    assert (
+        s.mentions_by_label
+        == tables["mentions"]["label"].value_counts()[["PER", "ORG", "LOC", "DATE"]].to_dict()
+    )
     assert (s.n_entities, s.n_events, s.n_arguments, s.n_errors) == tuple(
-        len(tables[name]) for name in ("entities", "events", "event_arguments", "errors"))
+        len(tables[name]) for name in ("entities", "events", "event_arguments", "errors")
+    )
     assert s.manifest["input"].endswith("sample")
     assert sum(s.events_by_type.values()) == s.n_events
     assert s.published_range == (date(2025, 11, 14), date(2025, 12, 10))

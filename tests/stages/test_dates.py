@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from rusnews.model import DATE, DAY, MONTH, WEEK, YEAR, Article, Sentence
 from rusnews.stages.dates import DateMatch, TagDates, find_dates
 
@@ -19,12 +18,14 @@ PUB = date(2025, 12, 3)
 
 
 def found(text: str, published: date | None) -> list[tuple[str, str | None, str]]:
-    return [(text[m.start:m.end], m.value, m.granularity) for m in find_dates(text, published)]
+    return [(text[m.start : m.end], m.value, m.granularity) for m in find_dates(text, published)]
 
 
 ABSOLUTE = [
-    ("В Брюсселе 2 декабря 2025 года прошли переговоры.",
-     [("2 декабря 2025 года", "2025-12-02", DAY)]),
+    (
+        "В Брюсселе 2 декабря 2025 года прошли переговоры.",
+        [("2 декабря 2025 года", "2025-12-02", DAY)],
+    ),
     ("Документ от 02.12.2025 опубликован.", [("от 02.12.2025", "2025-12-02", DAY)]),
     ("Дата: 2025-12-02.", [("2025-12-02", "2025-12-02", DAY)]),
     # NEREL leaves the abbreviation dot outside the span.
@@ -38,11 +39,15 @@ ABSOLUTE = [
     ("в начале 2017 года", [("в начале 2017 года", "2017", YEAR)]),
     ("Весной 2012 года начался ремонт.", [("Весной 2012 года", "2012", YEAR)]),
     # A weekday glued to a full date is one span with the date's value.
-    ("В среду, 3 октября 2018 года, суд вынес решение.",
-     [("В среду, 3 октября 2018 года", "2018-10-03", DAY)]),
+    (
+        "В среду, 3 октября 2018 года, суд вынес решение.",
+        [("В среду, 3 октября 2018 года", "2018-10-03", DAY)],
+    ),
     # A range is one span; its value is where it starts.
-    ("Выставка пройдёт с 16 апреля по 19 мая 2019 года.",
-     [("с 16 апреля по 19 мая 2019 года", "2019-04-16", DAY)]),
+    (
+        "Выставка пройдёт с 16 апреля по 19 мая 2019 года.",
+        [("с 16 апреля по 19 мая 2019 года", "2019-04-16", DAY)],
+    ),
     ("Он был министром в 1998—2010 годах.", [("в 1998—2010 годах", "1998", YEAR)]),
     ("Олимпийская чемпионка Сочи-2014 выступит.", [("2014", "2014", YEAR)]),
     ("«Афоня» (1975) и другие фильмы.", [("1975", "1975", YEAR)]),
@@ -63,8 +68,11 @@ PARTIAL = [
     # A past-tense clause looks back, a future one forward.
     ("Консультации начались в марте.", PUB, [("в марте", "2025-03", MONTH)]),
     ("Закон примут в марте.", PUB, [("в марте", "2026-03", MONTH)]),
-    ("Сейм рассмотрит соглашение в декабре.", date(2025, 11, 28),
-     [("в декабре", "2025-12", MONTH)]),
+    (
+        "Сейм рассмотрит соглашение в декабре.",
+        date(2025, 11, 28),
+        [("в декабре", "2025-12", MONTH)],
+    ),
     ("Он вернулся 10 декабря.", PUB, [("10 декабря", "2024-12-10", DAY)]),
     ("Он вернётся 10 ноября.", PUB, [("10 ноября", "2026-11-10", DAY)]),
     ("в июне прошлого года", PUB, [("в июне прошлого года", "2024-06", MONTH)]),
@@ -80,8 +88,11 @@ RELATIVE = [
     ("Вчера прошли переговоры.", PUB, [("Вчера", "2025-12-02", DAY)]),
     ("Позавчера он улетел.", PUB, [("Позавчера", "2025-12-01", DAY)]),
     ("Завтра начнётся саммит.", PUB, [("Завтра", "2025-12-04", DAY)]),
-    ("Об этом сегодня, 3 декабря, заявили в МИД.", PUB,
-     [("сегодня", "2025-12-03", DAY), ("3 декабря", "2025-12-03", DAY)]),
+    (
+        "Об этом сегодня, 3 декабря, заявили в МИД.",
+        PUB,
+        [("сегодня", "2025-12-03", DAY), ("3 декабря", "2025-12-03", DAY)],
+    ),
     ("На сегодняшний день известно немногое.", PUB, [("На сегодняшний день", "2025-12-03", DAY)]),
     ("Два года назад он ушёл.", PUB, [("Два года назад", "2023", YEAR)]),
     ("Неделю назад начался суд.", PUB, [("Неделю назад", "2025-W48", WEEK)]),
@@ -177,9 +188,12 @@ def test_not_dates(text: str) -> None:
 
 def test_relative_flag_marks_values_taken_from_publication() -> None:
     text = "Вчера, 2 декабря 2025 года, и 1 декабря, а также в 2026 году."
-    flags = {text[m.start:m.end]: m.relative for m in find_dates(text, PUB)}
+    flags = {text[m.start : m.end]: m.relative for m in find_dates(text, PUB)}
     assert flags == {
-        "Вчера": True, "2 декабря 2025 года": False, "1 декабря": True, "в 2026 году": False
+        "Вчера": True,
+        "2 декабря 2025 года": False,
+        "1 декабря": True,
+        "в 2026 году": False,
     }
     # Nothing is computed without a publication date, so nothing is relative.
     assert not any(m.relative for m in find_dates(text, None))
@@ -189,7 +203,7 @@ def test_offsets_index_the_text_passed_in() -> None:
     text = "Текст.\n\nВ понедельник, 1 декабря, и позже."
     (match,) = find_dates(text, PUB)
     assert match == DateMatch(8, 32, "2025-12-01", DAY, True)
-    assert text[match.start:match.end] == "В понедельник, 1 декабря"
+    assert text[match.start : match.end] == "В понедельник, 1 декабря"
 
 
 def test_tag_dates_per_sentence() -> None:
@@ -197,13 +211,15 @@ def test_tag_dates_per_sentence() -> None:
     sentences = [Sentence(0, 24, text[0:24]), Sentence(25, len(text), text[25:])]
     article = Article("a1", text, published=PUB, sentences=sentences)
     TagDates()([article])
-    got = [(m.text, m.label, m.sentence_idx, m.normal, m.granularity, m.relative, m.source)
-           for m in article.mentions]
+    got = [
+        (m.text, m.label, m.sentence_idx, m.normal, m.granularity, m.relative, m.source)
+        for m in article.mentions
+    ]
     assert got == [
         ("вчера", DATE, 0, "2025-12-02", DAY, True, "dates"),
         ("в 2026 году", DATE, 1, "2026", YEAR, False, "dates"),
     ]
-    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+    assert all(text[m.start : m.end] == m.text for m in article.mentions)
 
 
 def test_tag_dates_without_sentences_reads_the_whole_text() -> None:
@@ -229,8 +245,8 @@ def test_seed_article() -> None:
     if not SEED.exists():
         pytest.skip(f"seed article not found at {SEED} (it lives outside the repository)")
     raw = SEED.read_text(encoding="utf-8")
-    body = raw[raw.index(SEED_MARKER) + len(SEED_MARKER):]
-    matches = {body[m.start:m.end]: m.value for m in find_dates(body, PUB)}
+    body = raw[raw.index(SEED_MARKER) + len(SEED_MARKER) :]
+    matches = {body[m.start : m.end]: m.value for m in find_dates(body, PUB)}
     assert matches == {
         "2 декабря 2025 года": "2025-12-02",
         "сегодня": "2025-12-03",

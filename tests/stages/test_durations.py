@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from rusnews.model import DATE, Article
 from rusnews.pipeline import default_stages
 from rusnews.stages.dates import TagDates
@@ -15,26 +14,32 @@ def durations(text: str) -> list[str]:
     return [text[a:b] for a, b in find_durations(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Цены росли за последние 70 лет.", ["за последние 70 лет"]),
-    ("Он работал там в течение пяти лет.", ["в течение пяти лет"]),
-    ("Карантин продлится 30 дней.", ["30 дней"]),
-    ("Контракт продлили на два года.", ["на два года"]),
-    ("Не менее полугода шли переговоры.", ["Не менее полугода"]),
-    ("в ближайшие 30 дней", ["в ближайшие 30 дней"]),
-    ("шестимесячный срок", ["шестимесячный"]),
-    ("в декабрьском номере журнала", ["декабрьском"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Цены росли за последние 70 лет.", ["за последние 70 лет"]),
+        ("Он работал там в течение пяти лет.", ["в течение пяти лет"]),
+        ("Карантин продлится 30 дней.", ["30 дней"]),
+        ("Контракт продлили на два года.", ["на два года"]),
+        ("Не менее полугода шли переговоры.", ["Не менее полугода"]),
+        ("в ближайшие 30 дней", ["в ближайшие 30 дней"]),
+        ("шестимесячный срок", ["шестимесячный"]),
+        ("в декабрьском номере журнала", ["декабрьском"]),
+    ],
+)
 def test_spans_of_time_are_found(text: str, expected: list[str]) -> None:
     assert durations(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Он умер в возрасте 19 лет.",     # an age: NEREL types it AGE
-    "45-летний мужчина задержан.",    # likewise
-    "Прошло несколько лет.",          # years with nothing that makes them a span
-    "Лето выдалось жарким.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он умер в возрасте 19 лет.",  # an age: NEREL types it AGE
+        "45-летний мужчина задержан.",  # likewise
+        "Прошло несколько лет.",  # years with nothing that makes them a span
+        "Лето выдалось жарким.",
+    ],
+)
 def test_ages_and_bare_years_are_not_durations(text: str) -> None:
     assert durations(text) == []
 

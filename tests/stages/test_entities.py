@@ -10,22 +10,36 @@ def _article(text: str, spans: list[tuple[str, str, str]]) -> Article:
     mentions, pos = [], 0
     for label, span, normal in spans:
         start = text.index(span, pos)
-        mentions.append(Mention(start, start + len(span), span, label, 0, normal=normal,
-                                source="alias" if span.isascii() else "ner"))
+        mentions.append(
+            Mention(
+                start,
+                start + len(span),
+                span,
+                label,
+                0,
+                normal=normal,
+                source="alias" if span.isascii() else "ner",
+            )
+        )
         pos = start + len(span)
     return Article("a", text, mentions=mentions)
 
 
 def test_a_name_and_its_original_spelling_are_one_entity() -> None:
     text = "заметил Скотт Хоровитц (Scott Horowitz), опытный пилот"
-    article = _article(text, [("PER", "Скотт Хоровитц", "Скотт Хоровитц"), ("PER", "Scott Horowitz", "Scott Horowitz")])
+    article = _article(
+        text,
+        [("PER", "Скотт Хоровитц", "Скотт Хоровитц"), ("PER", "Scott Horowitz", "Scott Horowitz")],
+    )
     entities = build_entities(article)
     assert len(entities) == 1 and entities[0].name == "Скотт Хоровитц"
 
 
 def test_an_alias_does_not_link_across_labels() -> None:
     text = "в Лондоне (London School of Economics)"
-    article = _article(text, [("LOC", "Лондоне", "Лондон"), ("PER", "London School of Economics", "LSE")])
+    article = _article(
+        text, [("LOC", "Лондоне", "Лондон"), ("PER", "London School of Economics", "LSE")]
+    )
     assert len(build_entities(article)) == 2
 
 
@@ -38,7 +52,9 @@ def test_known_acronym_links_to_its_expansion() -> None:
 
 def test_a_short_name_links_to_its_full_name_and_shares_its_key() -> None:
     text = "Евросоюзом введены санкции. Европейский союз также заявил"
-    article = _article(text, [("ORG", "Евросоюзом", "Евросоюз"), ("ORG", "Европейский союз", "Европейский союз")])
+    article = _article(
+        text, [("ORG", "Евросоюзом", "Евросоюз"), ("ORG", "Европейский союз", "Европейский союз")]
+    )
     entities = build_entities(article)
     assert len(entities) == 1 and entities[0].key == "ORG:европейский союз"
 

@@ -1,5 +1,4 @@
 import pytest
-
 from rusnews.model import Article
 from rusnews.stages.morph import Morph, lemmatize
 from rusnews.stages.segment import Segment
@@ -22,13 +21,19 @@ def test_pos_features_and_lemmas(tagged: Article) -> None:
 
 
 def test_batch_of_many_articles_matches_one_at_a_time() -> None:
-    texts = ["Президент прибыл в Астану.", "Переговоры прошли вчера в Москве и продлятся до пятницы.", "Да."]
+    texts = [
+        "Президент прибыл в Астану.",
+        "Переговоры прошли вчера в Москве и продлятся до пятницы.",
+        "Да.",
+    ]
     together = Morph()(Segment()([Article(str(i), t) for i, t in enumerate(texts)]))
     alone = [Morph()(Segment()([Article(str(i), t)]))[0] for i, t in enumerate(texts)]
     feats = lambda a: [(t.pos, t.feats) for s in a.sentences for t in s.tokens]  # noqa: E731
     assert [feats(a) for a in together] == [feats(a) for a in alone]
 
 
-@pytest.mark.parametrize(("word", "pos", "lemma"), [("стали", "VERB", "стать"), ("стали", "NOUN", "сталь")])
+@pytest.mark.parametrize(
+    ("word", "pos", "lemma"), [("стали", "VERB", "стать"), ("стали", "NOUN", "сталь")]
+)
 def test_lemma_follows_the_taggers_part_of_speech(word: str, pos: str, lemma: str) -> None:
     assert lemmatize(word, pos) == lemma

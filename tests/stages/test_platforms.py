@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from rusnews.stages.platforms import DropPlatforms, platforms
+
 from tests.stages.helpers import tagged_article
 
 

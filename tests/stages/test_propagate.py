@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from rusnews.model import Mention
 from rusnews.stages.propagate import PropagateNames
+
 from tests.stages.helpers import tagged_article as _article
 
 
-
-
 def test_a_missed_surname_takes_the_persons_label() -> None:
-    text = "Путин подписал закон\nВладимир Путин подписал закон о пенсиях. Путина поддержали депутаты."
+    text = (
+        "Путин подписал закон\nВладимир Путин подписал закон о пенсиях. Путина поддержали депутаты."
+    )
     article = _article(text, [("PER", "Владимир Путин")])
     stage = PropagateNames(debug=True)
     stage([article])
     assert [(m.label, m.text) for m in article.mentions] == [
-        ("PER", "Путин"), ("PER", "Владимир Путин"), ("PER", "Путина")]
+        ("PER", "Путин"),
+        ("PER", "Владимир Путин"),
+        ("PER", "Путина"),
+    ]
     assert {fired[0] for fired in stage.fired} == {"same_surname"}
 
 

@@ -1,5 +1,4 @@
 import pytest
-
 from rusnews.model import Article, Mention
 from rusnews.stages.repair import Repair
 
@@ -12,10 +11,16 @@ def _mention(text: str, whole: str, label: str = "ORG") -> Mention:
 @pytest.mark.parametrize(
     ("whole", "span", "expected"),
     [
-        ("сообщили в Министерстве иностранных дел (МИД) Узбекистана",
-         "Министерстве иностранных дел (МИД)", ["Министерстве иностранных дел", "МИД"]),
-        ("в Организации Объединённых Наций ( ООН )", "Организации Объединённых Наций ( ООН )",
-         ["Организации Объединённых Наций", "ООН"]),
+        (
+            "сообщили в Министерстве иностранных дел (МИД) Узбекистана",
+            "Министерстве иностранных дел (МИД)",
+            ["Министерстве иностранных дел", "МИД"],
+        ),
+        (
+            "в Организации Объединённых Наций ( ООН )",
+            "Организации Объединённых Наций ( ООН )",
+            ["Организации Объединённых Наций", "ООН"],
+        ),
         # Parentheses that hold no acronym stay inside the name.
         ("компания Ромашка (Россия)", "Ромашка (Россия)", ["Ромашка (Россия)"]),
         ("сообщает Zakon.kz.", "Zakon.kz.", ["Zakon.kz"]),
@@ -25,15 +30,20 @@ def test_repair_rules(whole: str, span: str, expected: list[str]) -> None:
     article = Article("a", whole, mentions=[_mention(span, whole)])
     Repair()([article])
     assert [m.text for m in article.mentions] == expected
-    assert all(article.text[m.start:m.end] == m.text for m in article.mentions)
+    assert all(article.text[m.start : m.end] == m.text for m in article.mentions)
 
 
 def test_debug_mode_names_the_rule() -> None:
     whole = "в Министерстве иностранных дел (МИД)"
     repair = Repair(debug=True)
     repair([Article("a", whole, mentions=[_mention("Министерстве иностранных дел (МИД)", whole)])])
-    assert repair.fired == [("split_parenthesized_acronym", "Министерстве иностранных дел (МИД)",
-                             "Министерстве иностранных дел | МИД")]
+    assert repair.fired == [
+        (
+            "split_parenthesized_acronym",
+            "Министерстве иностранных дел (МИД)",
+            "Министерстве иностранных дел | МИД",
+        )
+    ]
 
 
 def test_sentence_initial_adverb_is_trimmed_from_a_person() -> None:
@@ -58,13 +68,25 @@ def test_a_name_does_not_run_across_a_line_break() -> None:
     ("whole", "span", "label", "expected"),
     [
         # A name followed by its original spelling: two names of one person.
-        ("журналиста Джошуа Вольфа (Joshua Wolf), которого", "Джошуа Вольфа (Joshua Wolf)", "PER",
-         ["Джошуа Вольфа", "Joshua Wolf"]),
-        ("банк Японии (Development Bank of Japan)", "банк Японии (Development Bank of Japan)",
-         "ORG", ["банк Японии", "Development Bank of Japan"]),
+        (
+            "журналиста Джошуа Вольфа (Joshua Wolf), которого",
+            "Джошуа Вольфа (Joshua Wolf)",
+            "PER",
+            ["Джошуа Вольфа", "Joshua Wolf"],
+        ),
+        (
+            "банк Японии (Development Bank of Japan)",
+            "банк Японии (Development Bank of Japan)",
+            "ORG",
+            ["банк Японии", "Development Bank of Japan"],
+        ),
         # A person's second surname in parentheses is a name too.
-        ("из Турции Екатерина Аталык (Половникова) — 8,5", "Екатерина Аталык (Половникова)", "PER",
-         ["Екатерина Аталык", "Половникова"]),
+        (
+            "из Турции Екатерина Аталык (Половникова) — 8,5",
+            "Екатерина Аталык (Половникова)",
+            "PER",
+            ["Екатерина Аталык", "Половникова"],
+        ),
         # A remark in parentheses is not a name.
         ("Ван Цзюнь (фото) много", "Ван Цзюнь (фото)", "PER", ["Ван Цзюнь (фото)"]),
         # The tagger ran into a parenthesis.
@@ -82,20 +104,31 @@ def test_boundary_rules(whole: str, span: str, label: str, expected: list[str]) 
     article = Article("a", whole, mentions=[_mention(span, whole, label)])
     Repair()([article])
     assert [m.text for m in article.mentions] == expected
-    assert all(m.label == label and article.text[m.start:m.end] == m.text for m in article.mentions)
+    assert all(
+        m.label == label and article.text[m.start : m.end] == m.text for m in article.mentions
+    )
 
 
 def test_alias_in_parentheses_is_marked_for_linking() -> None:
     whole = "заметил Скотт Хоровитц (Scott Horowitz), опытный пилот"
-    article = Article("a", whole, mentions=[_mention("Скотт Хоровитц (Scott Horowitz)", whole, "PER")])
+    article = Article(
+        "a", whole, mentions=[_mention("Скотт Хоровитц (Scott Horowitz)", whole, "PER")]
+    )
     Repair()([article])
-    assert [(m.text, m.source) for m in article.mentions] == [("Скотт Хоровитц", "ner"), ("Scott Horowitz", "alias")]
+    assert [(m.text, m.source) for m in article.mentions] == [
+        ("Скотт Хоровитц", "ner"),
+        ("Scott Horowitz", "alias"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
-        ("Родившийся в 1933 году Император Акихито выразил желание.", "Император Акихито", "Акихито"),
+        (
+            "Родившийся в 1933 году Император Акихито выразил желание.",
+            "Император Акихито",
+            "Акихито",
+        ),
         ("Ватикан заявил, что Папа Франциск лишил его сана.", "Папа Франциск", "Франциск"),
         # A capitalized last word the tagger reads as a particle is still a name part.
         ("гражданина Египта Халеда эль-Масри и", "Халеда эль-Масри", "Халеда эль-Масри"),
@@ -142,7 +175,11 @@ def test_a_quoted_vehicle_name_is_not_an_organization() -> None:
 @pytest.mark.parametrize(
     ("text", "span", "expected"),
     [
-        ("Штаб-квартира CITIC Pacific в Гонконге Ван Цзюнь, бывший председатель", "Цзюнь", "Ван Цзюнь"),
+        (
+            "Штаб-квартира CITIC Pacific в Гонконге Ван Цзюнь, бывший председатель",
+            "Цзюнь",
+            "Ван Цзюнь",
+        ),
         ("Б.Обама охарактеризовал Дж.Коми как специалиста.", "Коми", "Дж.Коми"),
         # A preposition is not a family name.
         ("У Цзюня нашли деньги.", "Цзюня", "Цзюня"),

@@ -7,9 +7,9 @@ trade-off can land, but a silent slide cannot.
 from __future__ import annotations
 
 import pytest
-
 from rusnews.eval.jsonl import load_jsonl
 from rusnews.model import DATE, NAME_LABELS, Article
+from rusnews.pipeline import SortMentions
 from rusnews.stages.dates import TagDates
 from rusnews.stages.entities import LinkEntities, fold
 from rusnews.stages.morph import Morph
@@ -17,7 +17,7 @@ from rusnews.stages.ner import TagNER
 from rusnews.stages.normalize import Normalize
 from rusnews.stages.repair import Repair
 from rusnews.stages.segment import Segment
-from rusnews.pipeline import SortMentions
+
 from tests.conftest import SAMPLE
 
 
@@ -29,17 +29,36 @@ def gold():
 @pytest.fixture(scope="module")
 def articles(gold) -> list[Article]:
     batch = [Article(doc.doc_id, doc.text, doc.published) for doc in gold.values()]
-    for stage in (Segment(), Morph(), TagNER(), Repair(), TagDates(), Normalize(), SortMentions(), LinkEntities()):
+    for stage in (
+        Segment(),
+        Morph(),
+        TagNER(),
+        Repair(),
+        TagDates(),
+        Normalize(),
+        SortMentions(),
+        LinkEntities(),
+    ):
         batch = stage(batch)
     return batch
 
 
 def _gold_spans(gold, labels) -> set[tuple[str, str, int, int]]:
-    return {(d, s.label, s.start, s.end) for d, doc in gold.items() for s in doc.spans if s.label in labels}
+    return {
+        (d, s.label, s.start, s.end)
+        for d, doc in gold.items()
+        for s in doc.spans
+        if s.label in labels
+    }
 
 
 def _found(articles, labels) -> set[tuple[str, str, int, int]]:
-    return {(a.article_id, m.label, m.start, m.end) for a in articles for m in a.mentions if m.label in labels}
+    return {
+        (a.article_id, m.label, m.start, m.end)
+        for a in articles
+        for m in a.mentions
+        if m.label in labels
+    }
 
 
 def test_segment_never_cuts_a_gold_mention(gold, articles) -> None:
@@ -57,15 +76,34 @@ def test_ner_and_repair_find_the_names(gold, articles) -> None:
 
 
 def test_dates_spans_and_values(gold, articles) -> None:
-    expected = {(d, s.start, s.end, s.normal) for d, doc in gold.items() for s in doc.spans if s.label == DATE}
-    found = {(a.article_id, m.start, m.end, m.normal) for a in articles for m in a.mentions if m.label == DATE}
+    expected = {
+        (d, s.start, s.end, s.normal)
+        for d, doc in gold.items()
+        for s in doc.spans
+        if s.label == DATE
+    }
+    found = {
+        (a.article_id, m.start, m.end, m.normal)
+        for a in articles
+        for m in a.mentions
+        if m.label == DATE
+    }
     assert found == expected
 
 
 def test_normal_forms_of_names(gold, articles) -> None:
-    normals = {(d, s.start, s.end): s.normal for d, doc in gold.items() for s in doc.spans if s.label in NAME_LABELS}
-    compared = [(fold(m.normal), fold(normals[(a.article_id, m.start, m.end)]))
-                for a in articles for m in a.mentions if (a.article_id, m.start, m.end) in normals]
+    normals = {
+        (d, s.start, s.end): s.normal
+        for d, doc in gold.items()
+        for s in doc.spans
+        if s.label in NAME_LABELS
+    }
+    compared = [
+        (fold(m.normal), fold(normals[(a.article_id, m.start, m.end)]))
+        for a in articles
+        for m in a.mentions
+        if (a.article_id, m.start, m.end) in normals
+    ]
     accuracy = sum(p == g for p, g in compared) / len(compared)
     assert len(compared) >= 160 and accuracy >= 0.97, accuracy
 
@@ -74,7 +112,9 @@ def test_entities_join_surnames_and_acronyms(articles) -> None:
     for article in articles:
         assert all(m.entity_id is not None for m in article.mentions)
         for entity in article.entities:
-            assert all(article.mentions[i].entity_id == entity.entity_id for i in entity.mention_ids)
+            assert all(
+                article.mentions[i].entity_id == entity.entity_id for i in entity.mention_ids
+            )
     by_id = {a.article_id: a for a in articles}
     readmission = by_id["kz-eu-readmission"]
     entity_of = {m.text: m.entity_id for m in readmission.mentions}

@@ -6,19 +6,23 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from rusnews import resources
 from rusnews.io.readers import read_folder
 from rusnews.model import Article
 from rusnews.stages.batching import map_sorted
 from rusnews.stages.segment import Segment
 from rusnews.stages.slovnet_exec import NER, Morph, Syntax, groups, viterbi
+
 from tests.conftest import SAMPLE, SHARED_CORPORA, need_corpus
 
 
 def sentences_of(folder: Path, limit: int | None = None) -> list[list[str]]:
     articles = [item for item in read_folder(folder) if isinstance(item, Article)][:limit]
-    return [[tok.text for tok in sent.tokens] for article in Segment()(articles) for sent in article.sentences]
+    return [
+        [tok.text for tok in sent.tokens]
+        for article in Segment()(articles)
+        for sent in article.sentences
+    ]
 
 
 def slovnet_morph(words: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:
@@ -58,7 +62,13 @@ def test_empty_items_and_one_word_items():
     words = [[], ["Москва"], ["Путин", "приехал", "в", "Казань", "."], []]
     assert [len(tags) for tags in NER(resources.ner_tagger())(words)] == [0, 1, 5, 0]
     assert list(Morph(resources.morph_tagger())(words))[1][0][0] == "PROPN"
-    assert [head for head, _ in list(Syntax(resources.syntax_parser())(words))[2]] == [2, 0, 4, 2, 2]
+    assert [head for head, _ in list(Syntax(resources.syntax_parser())(words))[2]] == [
+        2,
+        0,
+        4,
+        2,
+        2,
+    ]
 
 
 def test_viterbi_takes_the_transitions_into_account():
@@ -70,15 +80,21 @@ def test_viterbi_takes_the_transitions_into_account():
 
 
 def test_viterbi_stops_each_sequence_at_its_length():
-    emissions = np.array([[[0.0, 1.0], [5.0, 0.0], [5.0, 0.0]],
-                          [[0.0, 1.0], [0.0, 0.0], [0.0, 0.0]]], dtype=np.float32)
+    emissions = np.array(
+        [[[0.0, 1.0], [5.0, 0.0], [5.0, 0.0]], [[0.0, 1.0], [0.0, 0.0], [0.0, 0.0]]],
+        dtype=np.float32,
+    )
     transitions = np.zeros((2, 2), dtype=np.float32)
     paths = viterbi(emissions, transitions, np.array([3, 1]))
     assert [p.tolist() for p in paths] == [[1, 0, 0], [1]]
 
 
 def test_batches_group_items_of_similar_length_within_a_cell_budget():
-    assert list(groups([3, 3, 4, 10, 11, 40], spread=1.1, max_cells=4096)) == [(0, 3), (3, 5), (5, 6)]
+    assert list(groups([3, 3, 4, 10, 11, 40], spread=1.1, max_cells=4096)) == [
+        (0, 3),
+        (3, 5),
+        (5, 6),
+    ]
     assert list(groups([5] * 10, max_cells=20)) == [(0, 4), (4, 8), (8, 10)]
     assert list(groups([0, 0, 1])) == [(0, 3)]
     assert list(groups([])) == []

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from rusnews.model import Article
-from rusnews.stages.event_lexicon import event_lexicon
 from rusnews.stages.dates import TagDates
+from rusnews.stages.event_lexicon import event_lexicon
 from rusnews.stages.morph import Morph
 from rusnews.stages.ner import TagNER
 from rusnews.stages.segment import Segment
@@ -27,7 +26,9 @@ def prepare():
 
 
 def test_heads_are_one_based_with_one_root(prepare) -> None:
-    [article] = ParseSyntax()(prepare("Казахстан и Европейский союз провели переговоры в Брюсселе."))
+    [article] = ParseSyntax()(
+        prepare("Казахстан и Европейский союз провели переговоры в Брюсселе.")
+    )
     tokens = article.sentences[0].tokens
     heads = [tok.head for tok in tokens]
     assert heads.count(0) == 1
@@ -63,21 +64,28 @@ def test_everything_is_parsed_on_request(prepare) -> None:
     assert all(tok.head is not None for tok in article.sentences[0].tokens)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Лавров посетил Пекин.", True),                        # trigger verb
-    ("Стороны провели раунд консультаций.", True),          # light verb and event noun
-    ("Заместитель министра Алибек Бакаев.", True),          # position
-    ("Погода в Москве была тёплой.", False),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Лавров посетил Пекин.", True),  # trigger verb
+        ("Стороны провели раунд консультаций.", True),  # light verb and event noun
+        ("Заместитель министра Алибек Бакаев.", True),  # position
+        ("Погода в Москве была тёплой.", False),
+    ],
+)
 def test_can_hold_record(prepare, text: str, expected: bool) -> None:
     [article] = prepare(text)
     assert can_hold_record(article.sentences[0], event_lexicon().record_lemmas()) is expected
 
 
 def test_batch_equals_one_by_one(prepare) -> None:
-    texts = ["Путин встретился с Си Цзиньпином в Пекине.",
-             "В пятницу глава Европейского совета Антониу Кошта намерен посетить Астану с визитом."]
+    texts = [
+        "Путин встретился с Си Цзиньпином в Пекине.",
+        "В пятницу глава Европейского совета Антониу Кошта намерен посетить Астану с визитом.",
+    ]
     together = ParseSyntax()(prepare(*texts))
     apart = [ParseSyntax()(prepare(text))[0] for text in texts]
     for one, other in zip(together, apart):
-        assert [(t.head, t.rel) for t in one.sentences[0].tokens] == [(t.head, t.rel) for t in other.sentences[0].tokens]
+        assert [(t.head, t.rel) for t in one.sentences[0].tokens] == [
+            (t.head, t.rel) for t in other.sentences[0].tokens
+        ]
