@@ -84,8 +84,15 @@ def walk_inputs(
         entered.add(real_folder)
         try:
             names = sorted(os.listdir(folder))
-        except OSError:
-            continue  # an unreadable folder inside: its files cannot even be named
+        except OSError as exc:  # its files cannot even be named: one row for the folder
+            yield Problem(
+                str(folder),
+                READ,
+                "unreadable",
+                f"cannot list folder: {exc.strerror or exc}",
+                _relative_id(root, folder) if folder != root else folder.name,
+            )
+            continue
         subfolders = []
         for name in names:
             if name.startswith("."):

@@ -179,7 +179,7 @@ def _errors(s: RunSummary) -> str:
     # Only rows of the reading stage mean an input was left out; the others are
     # articles that were read and then failed in a stage (`timeout`, `failed`).
     reading = (
-        f"{unread} of the rows below are inputs that could not be read."
+        f"Inputs that could not be read: {unread} (the rows of stage {READ})."
         if unread
         else "Every input was read; the rows below are articles that failed while processed."
     )

@@ -87,7 +87,7 @@ def test_no_file_outside_the_input_and_no_run_file_is_read(hostile: tuple[Path, 
 
 def test_the_report_says_which_inputs_were_not_read(hostile: tuple[Path, Path]) -> None:
     page = render_report(hostile[1])
-    assert f"{len(ROWS)} of the rows below are inputs that could not be read" in page
+    assert f"Inputs that could not be read: {len(ROWS)} " in page
     assert "every input was read" not in page.lower()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,17 @@ def test_a_loop_through_an_outside_folder_is_entered_once(tmp_path: Path) -> Non
     (root / "out").symlink_to(outside, target_is_directory=True)
     (outside / "back").symlink_to(root, target_is_directory=True)
     assert _listed(root, follow_outside=True) == [("a.txt", "input"), ("out/b.txt", "input")]
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root lists every folder"
+)
+def test_a_folder_that_cannot_be_listed_has_its_row(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt")
+    locked = tmp_path / "locked"
+    _write(locked / "b.txt")
+    locked.chmod(0)
+    try:
+        assert _listed(tmp_path) == [("a.txt", "input"), ("locked", "unreadable")]
+    finally:
+        locked.chmod(0o755)
