@@ -106,7 +106,8 @@ def run_command(
     resume: bool = typer.Option(
         True,
         "--resume/--force",
-        help="Skip shards an earlier run of the same input finished (default), or redo all.",
+        help="Skip shards an earlier run of the same input finished (default), or redo all "
+        "(--force also replaces the run of another input in the -o folder).",
     ),
     progress: bool = typer.Option(
         None, "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."
@@ -118,8 +119,14 @@ def run_command(
         help="Seconds one article may take before it is skipped with an errors row (0: no limit).",
     ),
     profile: Profile = typer.Option(Profile.names, "--profile", help=PROFILE_HELP),
+    follow_links_outside: bool = typer.Option(
+        False,
+        "--follow-links-outside",
+        help="Also read links that lead outside INPUT (default: an outside_input row each).",
+    ),
 ) -> None:
     """Run the extraction pipeline over INPUT and write articles, mentions, entities, events and errors."""
+    from rusnews.engine.folders import RunRefused
     from rusnews.engine.runner import run
 
     if not input_path.exists():
@@ -152,7 +159,10 @@ def run_command(
             progress=progress,
             time_limit=time_limit or None,
             profile=profile.value,
+            follow_links_outside=follow_links_outside,
         )
+    except RunRefused as exc:  # nothing to read; an output folder that is not this run's own
+        _fail(str(exc))
     except RuntimeError as exc:  # another run holds the folder; a Dask cluster out of reach
         _fail(str(exc))
     table = Table(title=f"rusnews run → {output}", show_header=False)

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rusnews.io.tables import PARTS, parts_dir
+from rusnews.io.tables import PARTS, STAGING, parts_dir, write_text_atomic
 from rusnews.schema import TABLES
 
 DONE = "_done"
@@ -55,9 +55,7 @@ def marker_path(run_dir: Path, shard_id: str) -> Path:
 def write_marker(run_dir: Path, report: ShardReport) -> None:
     path = marker_path(run_dir, report.shard_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text_atomic(path, json.dumps(asdict(report), ensure_ascii=False, indent=1))
 
 
 def read_marker(run_dir: Path, shard_id: str) -> ShardReport | None:
@@ -101,12 +99,19 @@ def remove_stale(run_dir: Path, keep: Iterable[str]) -> int:
 
 
 def remove_temporaries(run_dir: Path) -> None:
-    """Half-written files of a killed run (`.NAME.tmp-PID`): never part of any result."""
-    folders = [run_dir, run_dir / PARTS / DONE, *(parts_dir(run_dir, name) for name in TABLES)]
+    """What a killed run was writing (`.NAME.tmp-PID`, `.staging-PID/`): never part of a result."""
+    folders = [
+        run_dir,
+        run_dir / PARTS,
+        run_dir / PARTS / DONE,
+        *(parts_dir(run_dir, name) for name in TABLES),
+    ]
     for folder in folders:
         if folder.is_dir():
             for path in folder.glob(".*.tmp-*"):
                 path.unlink(missing_ok=True)
+    for staging in run_dir.glob(f"{STAGING}-*"):
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def clear(run_dir: Path) -> None:

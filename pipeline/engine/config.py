@@ -38,6 +38,9 @@ class RunConfig:
     shard_size: int = DEFAULT_SHARD_SIZE
     time_limit: float | None = DEFAULT_TIME_LIMIT
     profile: str = DEFAULT_PROFILE  # which mentions the full pipeline looks for (pipeline.PROFILES)
+    # Read links that lead outside INPUT. It changes what is read, never how, so it is not in
+    # `key()`: the fingerprints of the shards it changes see the other articles.
+    follow_links_outside: bool = False
 
     def __post_init__(self) -> None:
         if self.stages not in STAGE_SETS:

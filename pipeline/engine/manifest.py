@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
 from importlib import metadata
 from pathlib import Path
@@ -95,10 +93,3 @@ def build_manifest(
         "memory": {"worker_peak_rss_mb": max(peaks, default=None)},
     }
 
-
-def write_manifest(run_dir: Path, manifest: dict[str, Any]) -> Path:
-    path = run_dir / "manifest.json"
-    tmp = run_dir / f".manifest.json.tmp-{os.getpid()}"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
-    return path

@@ -17,14 +17,16 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rusnews.engine.completions import ShardReport
-from rusnews.io.readers import iter_files
+from rusnews.io.walk import walk_inputs
 
 
-def count_inputs(root: Path) -> int:
-    """Items expected (files, plus non-blank lines of .jsonl): the bar's total."""
+def count_inputs(
+    root: Path, exclude: tuple[Path, ...] = (), follow_outside: bool = False
+) -> int:
+    """Items expected (inputs and files not read, and non-blank .jsonl lines): the bar's total."""
     total = 0
-    for path in iter_files(root):
-        if path.suffix.lower() == ".jsonl":
+    for path in walk_inputs(root, exclude, follow_outside):
+        if isinstance(path, Path) and path.suffix.lower() == ".jsonl":
             try:
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())

@@ -27,9 +27,11 @@ from rusnews.engine.config import (
     RunConfig,
     default_workers,
 )
+from rusnews.engine.folders import RunRefused, check_output, claim_output, input_root
 from rusnews.engine.local import Engine, PoolEngine, SerialEngine
-from rusnews.engine.manifest import build_manifest, write_manifest
+from rusnews.engine.manifest import build_manifest
 from rusnews.engine.progress import RunProgress, count_inputs
+from rusnews.engine.publish import publish
 from rusnews.engine.shards import Shard, cut_shards
 from rusnews.io.readers import read_folder
 from rusnews.io.tables import TableAssembler, part_path
@@ -104,7 +106,8 @@ class ShardPlan:
 
     def todo(self) -> Iterator[Shard]:
         settings = self.config.key()
-        for shard in cut_shards(read_folder(self.input_path), self.config.shard_size):
+        items = read_folder(self.input_path, (self.output,), self.config.follow_links_outside)
+        for shard in cut_shards(items, self.config.shard_size):
             self.shard_ids.append(shard.shard_id)
             done = completions.is_done(self.output, shard.shard_id, shard.fingerprint(settings))
             if done is not None and self._parts_present(shard.shard_id):
@@ -139,29 +142,39 @@ def run(
     progress: bool | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     profile: str = DEFAULT_PROFILE,
+    follow_links_outside: bool = False,
 ) -> RunSummary:
     """Run the pipeline over `input_path` into `output`; see the module docstring.
 
     `engine` is "local", "dask", or an engine already entered and warmed (the
     benchmark passes one so that start-up is not timed). `profile` chooses
-    which mentions the full pipeline looks for (pipeline.PROFILES).
+    which mentions the full pipeline looks for (pipeline.PROFILES). RunRefused
+    says why a run could not start: nothing to read, or an output folder that
+    is a file or holds the run of another input (`resume=False` replaces it).
     """
-    if not input_path.exists():
-        raise FileNotFoundError(f"input path {input_path} does not exist")
+    input_path = input_root(input_path)
     config = RunConfig(
         stages=stages,
         batch_size=batch_size,
         shard_size=shard_size,
         time_limit=time_limit,
         profile=profile,
+        follow_links_outside=follow_links_outside,
     )
+    check_output(output, input_path)
+    total = count_inputs(input_path, (output,), follow_links_outside)
+    if total == 0:
+        raise RunRefused(
+            f"input folder {input_path} holds no files to read (hidden ones aside); "
+            "give a folder of .txt/.json/.jsonl articles"
+        )
     output.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with completions.run_lock(output):
+        claim_output(output, input_path, replace=not resume)
         if not resume:
             completions.clear(output)
         completions.remove_temporaries(output)
-        total = count_inputs(input_path)
         assembler = TableAssembler(output, formats)
         try:
             with RunProgress(total, progress) as bar:
@@ -223,10 +236,11 @@ def _finish(
         reports.append(report)
     plan.finished.update(plan.shard_ids)  # every marker is there: the rest of the parts go in
     plan.assemble_ready(assembler)
-    assembler.close()
+    staged = assembler.finish()
     seconds = time.perf_counter() - started
     manifest = build_manifest(input_path, config, formats, engine, reports, processed, seconds)
-    write_manifest(output, manifest)
+    publish(output, staged, manifest)
+    assembler.discard()  # the staging folder, empty now
     counts = manifest["counts"]
     return RunSummary(
         output=output,

@@ -8,20 +8,18 @@ is removed, so character offsets line up with gold made on the raw files.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from rusnews.io.decode import DecodeError, decode
+from rusnews.io.walk import READ, walk_inputs
 from rusnews.model import Article, Problem
 
-SUFFIXES = (".txt", ".json", ".jsonl")
 # News articles are kilobytes; a file of megabytes is a dump or an accident,
 # and one huge text would hold a worker for many minutes.
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
-READ = "read"
 
 # `date 2025-12-03`, `title ...`, `url ...` on lines of their own at the top, or
 # an inline date marker before the first sentence (` date 2025-12-03 В ...`).
@@ -74,21 +72,6 @@ def split_markers(text: str) -> tuple[dict[str, str], str]:
         meta[key] = line.group(2)
         pos = line.end()
     return meta, text[pos:]
-
-
-def iter_files(root: Path) -> Iterator[Path]:
-    """Input files under root, sorted, without following symlinked folders (no loops)."""
-    if root.is_file():
-        yield root
-        return
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            if path.suffix.lower() in SUFFIXES:
-                yield path
 
 
 def _article_id(root: Path, path: Path) -> str:
@@ -289,10 +272,18 @@ def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
     yield article
 
 
-def read_folder(root: Path) -> Iterator[Article | Problem]:
-    """Every article under root in a stable order; duplicate ids become Problems."""
+def read_folder(
+    root: Path, exclude: tuple[Path, ...] = (), follow_outside: bool = False
+) -> Iterator[Article | Problem]:
+    """Every article under root in a stable order; duplicate ids and unread files become Problems.
+
+    `exclude` and `follow_outside` are those of `walk_inputs`.
+    """
     seen: set[str] = set()
-    for path in iter_files(root):
+    for path in walk_inputs(root, exclude, follow_outside):
+        if isinstance(path, Problem):
+            yield path
+            continue
         for item in read_path(root, path):
             if isinstance(item, Article):
                 if item.article_id in seen:

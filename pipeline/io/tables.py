@@ -1,12 +1,14 @@
 """Writers and readers of the output tables, in pairs. Writers only write.
 
 Every file is written under a temporary name and renamed into place, so an
-interrupted run never leaves a half-written table that looks whole.
+interrupted run never leaves a half-written table that looks whole, and a
+write that fails (a full or read-only disk) removes what it had written.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -29,8 +31,12 @@ def _atomic(path: Path, write) -> None:
         write(tmp)
         os.replace(tmp, path)
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        tmp.unlink(missing_ok=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """A small UTF-8 file (a manifest, a marker) put in place whole or not at all."""
+    _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def write_table(
@@ -118,14 +124,19 @@ def list_parts(run_dir: Path, name: str) -> list[Path]:
     )
 
 
+STAGING = ".staging"
+
+
 class TableAssembler:
     """The user-facing `<table>.<fmt>` files, built from parts appended in shard order.
 
     A run appends each shard's parts as soon as it and every shard before it
     are done, so assembling overlaps the workers' processing instead of
     following it. Each part becomes its own row group: the same parts always
-    give the same bytes. The files are written under temporary names and
-    renamed into place by `close`; `discard` drops them.
+    give the same bytes. The files grow in a staging folder inside the run
+    folder (one file system, so moving them out is a rename): `finish` gives
+    them whole for the caller to publish, `close` renames them into place
+    itself, `discard` removes the staging folder with whatever it holds.
     """
 
     def __init__(self, run_dir: Path, formats: tuple[str, ...] = ("parquet",)) -> None:
@@ -137,14 +148,15 @@ class TableAssembler:
         self.run_dir, self.formats = run_dir, formats
         self.writers: dict[tuple[str, str], pq.ParquetWriter | pacsv.CSVWriter] = {}
         self.appended = 0  # parts of this many shards are in
+        self.staging = run_dir / f"{STAGING}-{os.getpid()}"
 
     def _temporary(self, name: str, fmt: str) -> Path:
-        return self.run_dir / f".{name}.{fmt}.tmp-{os.getpid()}"
+        return self.staging / f"{name}.{fmt}"
 
     def _writer(self, name: str, fmt: str) -> pq.ParquetWriter | pacsv.CSVWriter:
         key = (name, fmt)
         if key not in self.writers:
-            self.run_dir.mkdir(parents=True, exist_ok=True)
+            self.staging.mkdir(parents=True, exist_ok=True)
             path, schema = self._temporary(name, fmt), TABLES[name]
             self.writers[key] = (
                 pq.ParquetWriter(path, schema)
@@ -161,25 +173,31 @@ class TableAssembler:
                 self._writer(name, fmt).write_table(table)
         self.appended += 1
 
-    def close(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Path]:
-        """Finish every table (one without parts is empty, with its columns) and put it in place."""
-        written = []
+    def finish(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Path]:
+        """Complete every table (one without parts is empty, with its columns); staged paths."""
         for name in names:
             for fmt in self.formats:
                 self._writer(name, fmt).close()
-        for name in names:
-            for fmt in self.formats:
-                path = self.run_dir / f"{name}.{fmt}"
-                os.replace(self._temporary(name, fmt), path)
-                written.append(path)
         self.writers.clear()
+        return [self._temporary(name, fmt) for name in names for fmt in self.formats]
+
+    def close(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Path]:
+        """Complete every table and rename it into place, one file after another."""
+        written = []
+        for staged in self.finish(names):
+            os.replace(staged, self.run_dir / staged.name)
+            written.append(self.run_dir / staged.name)
+        shutil.rmtree(self.staging, ignore_errors=True)
         return written
 
     def discard(self) -> None:
-        for (name, fmt), writer in self.writers.items():
-            writer.close()
-            self._temporary(name, fmt).unlink(missing_ok=True)
+        for writer in self.writers.values():
+            try:
+                writer.close()
+            except OSError:  # the disk that failed the run may fail the last flush too
+                pass
         self.writers.clear()
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def assemble_table(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from rusnews.io.walk import READ
 from rusnews.model import DATE, DAY, LOC, MONTH, ORG, PER
 from rusnews.report.summary import OTHER, RunSummary, Timeline, TopEntity
 from rusnews.report.svg import PALETTE, hbar_chart, stacked_columns
@@ -174,6 +175,14 @@ def _errors(s: RunSummary) -> str:
             "<p class='note'>No errors: every input was read and processed.</p></section>"
         )
     kinds = ", ".join(f"{escape(k)} {n}" for k, n in s.errors_by_kind.items())
+    unread = int((s.errors["stage"] == READ).sum())
+    # Only rows of the reading stage mean an input was left out; the others are
+    # articles that were read and then failed in a stage (`timeout`, `failed`).
+    reading = (
+        f"Inputs that could not be read: {unread} (the rows of stage {READ})."
+        if unread
+        else "Every input was read; the rows below are articles that failed while processed."
+    )
     shown = s.errors.head(MAX_ERROR_ROWS)
     rows = "".join(
         f"<tr><td>{escape(str(r.kind))}</td><td>{escape(str(r.stage))}</td>"
@@ -187,6 +196,7 @@ def _errors(s: RunSummary) -> str:
     )
     return (
         f"<section class='panel' id='errors'><h2>Errors ({s.n_errors})</h2><p class='note'>{kinds}</p>"
+        f"<p class='note'>{escape(reading)}</p>"
         f"<table><tr><th>kind</th><th>stage</th><th>path</th><th>message</th></tr>{rows}</table>{more}</section>"
     )
 

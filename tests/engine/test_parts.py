@@ -120,7 +120,7 @@ def test_assembler_appends_shards_as_they_come_and_puts_tables_in_place_on_close
     assert (tmp_path / "errors.csv").read_text(encoding="utf-8").count(
         "\n"
     ) == 4  # header and three rows
-    assert not list(tmp_path.glob(".*.tmp-*"))
+    assert not list(tmp_path.glob(".*.tmp-*")) and not list(tmp_path.glob(".staging*"))
 
 
 def test_a_discarded_assembly_leaves_no_file(tmp_path: Path) -> None:
@@ -130,4 +130,22 @@ def test_a_discarded_assembly_leaves_no_file(tmp_path: Path) -> None:
     assembler = TableAssembler(tmp_path)
     assembler.append({"errors": part_path(tmp_path, "errors", "shard-00000")})
     assembler.discard()
-    assert not list(tmp_path.glob("*errors*"))
+    assert not list(tmp_path.glob("*errors*")) and not list(tmp_path.glob(".staging*"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a disk always full")
+def test_a_full_disk_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """Every write to /dev/full fails with ENOSPC; closing a Parquet writer there fails too."""
+    from rusnews.io.tables import TableAssembler
+
+    write_part(to_arrow("errors", _rows("a", 3)), tmp_path, "errors", "shard-00000")
+    assembler = TableAssembler(tmp_path, ("parquet", "csv"))
+    for fmt in ("parquet", "csv"):
+        temporary = assembler._temporary("errors", fmt)
+        temporary.parent.mkdir(parents=True, exist_ok=True)
+        temporary.symlink_to("/dev/full")
+    with pytest.raises(OSError):
+        assembler.append({"errors": part_path(tmp_path, "errors", "shard-00000")})
+        assembler.close(["errors"])
+    assembler.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["parts"]

@@ -88,10 +88,11 @@ def test_edited_input_redoes_its_shard_only(small_corpus: Path, tmp_path: Path) 
     assert articles.loc["copy-01/lavrov-minsk", "text"] == "Сергей Лавров прибыл в Минск."
 
 
-def test_shrunk_input_drops_stale_shards(small_corpus: Path, first: Path, tmp_path: Path) -> None:
+def test_shrunk_input_drops_stale_shards(small_corpus: Path, tmp_path: Path) -> None:
     corpus, out = tmp_path / "in", tmp_path / "out"
-    shutil.copytree(small_corpus / "copy-00", corpus / "copy-00")
-    shutil.copytree(first, out)
+    shutil.copytree(small_corpus, corpus)
+    _run(corpus, out)
+    shutil.rmtree(corpus / "copy-01")
     summary = _run(corpus, out)
     assert summary.n_shards == 4  # 13 articles (and the binary file)
     assert sorted(p.stem for p in (out / "parts" / "_done").glob("shard-*")) == [

@@ -76,7 +76,7 @@ def test_read_folder_formats_ids_and_errors(tmp_path: Path) -> None:
         "dup.json",
         json.dumps({"id": "c1", "text": "Повтор."}, ensure_ascii=False).encode(),
     )
-    _write(tmp_path, "notes.md", b"ignored")
+    _write(tmp_path, "notes.md", "Заметки, не статья.".encode())
 
     items = list(read_folder(tmp_path))
     articles = {a.article_id: a for a in items if isinstance(a, Article)}
@@ -94,6 +94,7 @@ def test_read_folder_formats_ids_and_errors(tmp_path: Path) -> None:
             ("c.jsonl", "bad_record"),
             ("dup.json", "duplicate_id"),
             ("empty.txt", "empty"),
+            ("notes.md", "unsupported_format"),
         ]
     )
     messages = " ".join(p.message for p in items if isinstance(p, Problem))

@@ -88,3 +88,13 @@ def test_report_command_explains_a_wrong_folder(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "does not exist" in missing.output
     not_a_run = runner.invoke(app, ["report", str(tmp_path)])
     assert not_a_run.exit_code == 2 and "is it a rusnews run folder" in not_a_run.output
+
+
+def test_the_errors_say_whether_every_input_was_read(tmp_path: Path) -> None:
+    failed = {"path": "a.txt", "stage": "pipeline", "kind": "timeout", "message": "too slow"}
+    unread = {"path": "b.md", "stage": "read", "kind": "unsupported_format", "message": ".md"}
+    page = render_report(write_run(tmp_path / "failed", errors=[failed]))
+    assert "Every input was read; the rows below are articles that failed" in page
+    page = render_report(write_run(tmp_path / "unread", errors=[failed, unread]))
+    assert "Inputs that could not be read: 1 " in page
+    assert "every input was read" not in page.lower()
