@@ -326,7 +326,11 @@ def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
             article_id,
             WARNING,
         )
-    yield from _read_file(path, where, article_id)
+    for item in _read_file(path, where, article_id):
+        if isinstance(item, Problem):
+            # Messages may quote the file's own name (`x.txt is a broken link`).
+            item.message = display_path(item.message)[0]
+        yield item
 
 
 def read_folder(root: Path) -> Iterator[Article | Problem]:

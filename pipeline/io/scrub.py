@@ -28,5 +28,8 @@ def display_path(path: object) -> tuple[str, bool]:
     text = str(path)
     if not _SURROGATE.search(text):
         return text, False
-    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system hands over: not a byte
+        return replace_surrogates(text)[0], True
     return raw.decode("utf-8", "backslashreplace"), True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -226,3 +227,20 @@ def test_relative_dates_past_the_calendars_end_stay_unresolved(run) -> None:
     dates = [m for m in _rows(tables, "mentions", "dates/edge") if m["label"] == "DATE"]
     assert [(m["text"], pd.isna(m["normal"])) for m in dates] == [("Завтра", True)]
     assert _problems(tables, "dates/edge") == []
+
+
+def test_a_message_that_quotes_a_name_that_is_not_utf8_can_be_stored(tmp_path) -> None:
+    from rusnews.io.readers import read_path
+    from rusnews.io.tables import to_arrow
+    from rusnews.schema import error_rows
+
+    name = os.fsdecode(os.fsencode(tmp_path) + b"/" + CP1251_FILE)
+    os.mkfifo(name)
+    problems = list(read_path(tmp_path, Path(name)))
+    assert [(p.kind, p.severity) for p in problems] == [
+        ("replaced_characters", "warning"),
+        ("unreadable", "error"),
+    ]
+    assert "\\xf1\\xf2\\xe0\\xf2\\xfc\\xff.txt is not a regular file" in problems[1].message
+    rows = [row for p in problems for row in error_rows(p)]
+    assert to_arrow("errors", rows).num_rows == 2
