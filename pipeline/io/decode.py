@@ -21,6 +21,7 @@ from rusnews.io.russian import NOT_RUSSIAN, russian_score
 
 CYRILLIC_SINGLE_BYTE = ("cp1251", "koi8_r")
 REPLACEMENT = "\ufffd"
+SAMPLE = 65536
 
 
 class DecodeError(ValueError):
@@ -59,13 +60,15 @@ def _with_replacement(data: bytes, encoding: str, name: str | None = None) -> De
 def _mostly_utf8(decoded: Decoded) -> bool:
     # Single-byte Cyrillic text almost never forms a valid UTF-8 sequence: its
     # letters are lead bytes followed by more letters, not by continuation bytes.
-    well_formed = sum(1 for c in decoded.text if c > "\x7f") - decoded.replaced
+    non_ascii = len(decoded.text) - len(decoded.text.encode("ascii", "ignore"))
+    well_formed = non_ascii - decoded.replaced
     return well_formed > decoded.replaced
 
 
 def _single_byte(data: bytes) -> Decoded:
     readings = [_with_replacement(data, enc) for enc in CYRILLIC_SINGLE_BYTE]
-    scored = [(score, r) for r in readings if (score := russian_score(r.text)) is not None]
+    # A file has one encoding: its first 64K characters decide it as well as all would.
+    scored = [(score, r) for r in readings if (score := russian_score(r.text[:SAMPLE])) is not None]
     if not scored:
         # No letters in the upper half at all, only punctuation (dashes, quotes,
         # №): CP1251 is the Russian Windows code page such files come from.
