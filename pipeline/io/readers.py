@@ -163,8 +163,8 @@ def _parse_json(text: str) -> object:
 
 def _json_records(text: str, encoding: str) -> Iterator[Record]:
     data = _parse_json(text)
-    if isinstance(data, json.JSONDecodeError):
-        yield Record(data.lineno, data, encoding)
+    if isinstance(data, Exception):
+        yield Record(getattr(data, "lineno", 1), data, encoding)
         return
     items = data if isinstance(data, list) else [data]
     for idx, item in enumerate(items, 1):
