@@ -28,6 +28,9 @@ GRANULARITIES = (DAY, WEEK, MONTH, YEAR)
 class Token:
     start: int
     end: int
+    # The word as the models and normal forms see it: the exact text[start:end]
+    # less invisible format characters (rusnews.text.visible), which change
+    # nothing a reader sees but would make another word of it.
     text: str
     pos: str | None = None
     feats: dict[str, str] = field(default_factory=dict)
@@ -150,6 +153,12 @@ class Article:
         ]
 
 
+# How bad a Problem is: an error cost the input (or article) its output; a
+# warning says the article was kept but something in it was repaired or left out.
+ERROR = "error"
+WARNING = "warning"
+
+
 @dataclass(slots=True)
 class Problem:
     """One row of the `errors` table: what went wrong, where, and in which stage."""
@@ -159,3 +168,4 @@ class Problem:
     kind: str
     message: str
     article_id: str | None = None
+    severity: str = ERROR

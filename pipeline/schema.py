@@ -97,6 +97,7 @@ ERRORS = pa.schema(
         ("article_id", S),
         ("stage", S),
         ("kind", S),
+        ("severity", S),
         ("message", S),
     ]
 )
@@ -224,6 +225,7 @@ def error_rows(problem: Problem) -> list[Row]:
             "article_id": problem.article_id,
             "stage": problem.stage,
             "kind": problem.kind,
+            "severity": problem.severity,
             "message": problem.message,
         }
     ]

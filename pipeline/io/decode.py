@@ -1,9 +1,15 @@
 """Bytes to text: encoding detection for Russian news files.
 
 Russian archives mix UTF-8 (with and without BOM), CP1251 and KOI8-R. Generic
-detectors confuse the two single-byte Cyrillic encodings on short texts, so the
-choice between them is made here by a property of Russian text: most Cyrillic
-letters are lowercase. KOI8-R read as CP1251 (and the reverse) swaps the cases.
+detectors (charset-normalizer among them) take short Russian headlines for
+Japanese or Arabic code pages, so the choice is made here:
+
+- UTF-8 wins whenever most of the file's multibyte sequences are well formed:
+  a UTF-8 article with one stray byte is still a UTF-8 article, and the stray
+  byte becomes U+FFFD, counted in `Decoded.replaced` so the reader can say so.
+- Otherwise CP1251 and KOI8-R are both tried, and the reading that is more
+  Russian by letter pairs and word case (`rusnews.io.russian`) wins. Bytes the
+  winner has no character for (0x98 in CP1251) become U+FFFD as well.
 """
 
 from __future__ import annotations
@@ -11,7 +17,11 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from rusnews.io.russian import NOT_RUSSIAN, russian_score
+
 CYRILLIC_SINGLE_BYTE = ("cp1251", "koi8_r")
+REPLACEMENT = "\ufffd"
+SAMPLE = 65536
 
 
 class DecodeError(ValueError):
@@ -26,6 +36,8 @@ class DecodeError(ValueError):
 class Decoded:
     text: str
     encoding: str
+    # Bytes (or byte sequences) that were not valid in `encoding`, each now U+FFFD.
+    replaced: int = 0
 
 
 def looks_binary(data: bytes) -> bool:
@@ -38,34 +50,62 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 100)
 
 
-def _lowercase_share(text: str) -> float:
-    cyr = [c for c in text if "\u0400" <= c <= "\u04ff"]
-    if not cyr:
-        return 0.0
-    return sum(1 for c in cyr if c.islower()) / len(cyr)
+def _with_replacement(data: bytes, encoding: str, name: str | None = None) -> Decoded:
+    text = data.decode(encoding, errors="replace")
+    # A U+FFFD the file itself holds in UTF-8 is text, not damage.
+    genuine = data.count(REPLACEMENT.encode()) if encoding == "utf-8" else 0
+    return Decoded(text, name or encoding, text.count(REPLACEMENT) - genuine)
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode file bytes, raising DecodeError with a user-facing message."""
-    if data.startswith(codecs.BOM_UTF8):
-        return Decoded(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return Decoded(data.decode("utf-16"), "utf-16")
-        except UnicodeDecodeError as exc:
-            raise DecodeError("undecodable", f"broken UTF-16 text: {exc.reason}") from exc
-    if looks_binary(data):
-        raise DecodeError("binary", "binary file (NUL or control bytes): not a text article")
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    candidates = [Decoded(data.decode(enc), enc) for enc in CYRILLIC_SINGLE_BYTE]
-    best = max(candidates, key=lambda d: _lowercase_share(d.text))
-    if _lowercase_share(best.text) < 0.5:
+def _mostly_utf8(decoded: Decoded) -> bool:
+    # Single-byte Cyrillic text almost never forms a valid UTF-8 sequence: its
+    # letters are lead bytes followed by more letters, not by continuation bytes.
+    non_ascii = len(decoded.text) - len(decoded.text.encode("ascii", "ignore"))
+    well_formed = non_ascii - decoded.replaced
+    return well_formed > decoded.replaced
+
+
+def _single_byte(data: bytes) -> Decoded:
+    readings = [_with_replacement(data, enc) for enc in CYRILLIC_SINGLE_BYTE]
+    # A file has one encoding: its first 64K characters decide it as well as all would.
+    scored = [(score, r) for r in readings if (score := russian_score(r.text[:SAMPLE])) is not None]
+    if not scored:
+        # No letters in the upper half at all, only punctuation (dashes, quotes,
+        # №): CP1251 is the Russian Windows code page such files come from.
+        return readings[0]
+    score, best = max(scored, key=lambda sr: sr[0])
+    if score < NOT_RUSSIAN:
         raise DecodeError(
             "unknown_encoding",
             "not UTF-8, and neither CP1251 nor KOI8-R gives Russian text; "
             "re-save the file as UTF-8",
         )
     return best
+
+
+def decode_utf8(data: bytes) -> Decoded:
+    """Decode text that must be UTF-8 (JSON): a few bad bytes become U+FFFD, more raise."""
+    utf8 = _with_replacement(data, "utf-8")
+    if utf8.replaced and not _mostly_utf8(utf8):
+        raise DecodeError(
+            "not_utf8", f"not UTF-8 ({utf8.replaced} invalid byte sequence(s)); JSON must be UTF-8"
+        )
+    return utf8
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode file bytes, raising DecodeError with a user-facing message."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _with_replacement(data[len(codecs.BOM_UTF8) :], "utf-8", "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _with_replacement(data, "utf-16")
+    if looks_binary(data):
+        raise DecodeError("binary", "binary file (NUL or control bytes): not a text article")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf8 = _with_replacement(data, "utf-8")
+    if _mostly_utf8(utf8):
+        return utf8
+    return _single_byte(data)

@@ -10,68 +10,30 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from rusnews.io.decode import DecodeError, decode
+from rusnews.io.decode import DecodeError, decode, decode_utf8
+from rusnews.io.markers import split_markers
+from rusnews.io.published import parse_published
+from rusnews.io.scrub import display_path, replace_surrogates
 from rusnews.io.walk import READ, walk_inputs
-from rusnews.model import Article, Problem
+from rusnews.model import WARNING, Article, Problem
+
+__all__ = ["parse_published", "read_folder", "read_path", "split_markers"]
 
 # News articles are kilobytes; a file of megabytes is a dump or an accident,
 # and one huge text would hold a worker for many minutes.
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 
-# `date 2025-12-03`, `title ...`, `url ...` on lines of their own at the top, or
-# an inline date marker before the first sentence (` date 2025-12-03 В ...`).
-_LINE_MARKER = re.compile(
-    r"[ \t]*(date|published|title|url|source)[ \t]*:?[ \t]+([^\r\n]*?)[ \t]*(?:\r\n|\n|\r|$)"
-)
-_INLINE_DATE = re.compile(r"[ \t]*(?:date|published)[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d")
+# Warning kinds: the article is kept, and the row says what was done to it.
+REPLACED = "replaced_characters"
+UNREADABLE_DATE = "unreadable_date"
 
 
-def parse_published(value: object) -> date | None:
-    """ISO date or datetime (`2025-12-03`, `2025-12-03T10:00:00+05:00`), `03.12.2025`."""
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise ValueError(f"publication date must be a string, got {type(value).__name__}")
-    text = value.strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text[:10], fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"unrecognized publication date {value!r} (expected YYYY-MM-DD)")
-
-
-def split_markers(text: str) -> tuple[dict[str, str], str]:
-    """Strip leading metadata markers; return them and the untouched body."""
-    meta: dict[str, str] = {}
-    pos = 0
-    while True:
-        inline = _INLINE_DATE.match(text, pos)
-        if inline and "date" not in meta:
-            meta["date"] = inline.group(1)
-            pos = inline.end()
-            continue
-        line = _LINE_MARKER.match(text, pos)
-        if not line or line.end() == pos:
-            break
-        key = "date" if line.group(1) == "published" else line.group(1)
-        if key == "date" and not re.fullmatch(
-            r"\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}", line.group(2)
-        ):
-            break
-        if key in meta:
-            break
-        meta[key] = line.group(2)
-        pos = line.end()
-    return meta, text[pos:]
+class MalformedJSON(ValueError):
+    """JSON that Python's reader cannot take apart, though it may be well formed."""
 
 
 def _article_id(root: Path, path: Path) -> str:
@@ -90,22 +52,52 @@ def read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def read_txt(path: Path, article_id: str, text: str) -> Article:
+# A warning for an article that is kept: (kind, message).
+Note = tuple[str, str]
+
+
+@dataclass(slots=True, frozen=True)
+class Record:
+    """One JSON record as read: the parsed value, or the exception that stopped it."""
+
+    n: int
+    value: object
+    encoding: str = "utf-8"
+    replaced: int = 0
+
+
+def _replaced(count: int, encoding: str) -> Note:
+    return (
+        REPLACED,
+        f"{count} byte sequence(s) not valid {encoding} replaced with U+FFFD; "
+        "the rest of the text is kept as read",
+    )
+
+
+def _published(value: object) -> tuple[date | None, list[Note]]:
+    try:
+        return parse_published(value), []
+    except ValueError as exc:
+        return None, [(UNREADABLE_DATE, f"{exc}; article kept without a publication date")]
+
+
+def read_txt(path: str, article_id: str, text: str) -> tuple[Article, list[Note]]:
     meta, body = split_markers(text)
-    published = parse_published(meta.get("date"))
-    return Article(
+    published, notes = _published(meta.get("date"))
+    article = Article(
         article_id=article_id,
         text=body,
         published=published,
         title=meta.get("title"),
         url=meta.get("url"),
-        path=str(path),
+        path=path,
         source=meta.get("source"),
     )
+    return article, notes
 
 
-def record_to_article(record: object, path: Path, default_id: str) -> Article:
-    """One JSON record to an Article; ValueError with a clear message on wrong fields."""
+def record_to_article(record: object, path: str, default_id: str) -> tuple[Article, list[Note]]:
+    """One JSON record to an Article and its warnings; ValueError on wrong fields."""
     if not isinstance(record, dict):
         raise ValueError(f"record must be a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -114,38 +106,61 @@ def record_to_article(record: object, path: Path, default_id: str) -> Article:
     rid = record.get("id", default_id)
     if not isinstance(rid, (str, int)) or isinstance(rid, bool) or rid == "":
         raise ValueError(f"field 'id' must be a non-empty string or integer, got {rid!r}")
-    published = parse_published(record.get("published", record.get("date")))
     title, url = record.get("title"), record.get("url")
     for name, value in (("title", title), ("url", url)):
         if value is not None and not isinstance(value, str):
             raise ValueError(f"field {name!r} must be a string, got {type(value).__name__}")
-    return Article(
-        article_id=str(rid),
-        text=text,
-        published=published,
-        title=title,
-        url=url,
-        path=str(path),
-        source=record.get("source") if isinstance(record.get("source"), str) else None,
-    )
+    source = record.get("source") if isinstance(record.get("source"), str) else None
+    published, notes = _published(record.get("published", record.get("date")))
+    fields = {"article_id": str(rid), "text": text, "title": title, "url": url, "source": source}
+    repaired = []
+    for name, value in fields.items():
+        if value is not None:
+            fields[name], count = replace_surrogates(value)
+            if count:
+                repaired.append(f"{name} ({count})")
+    if repaired:
+        notes.append(
+            (
+                REPLACED,
+                "lone surrogates (half of a \\u escape pair) in "
+                + ", ".join(repaired)
+                + " replaced with U+FFFD",
+            )
+        )
+    return Article(**fields, published=published, path=path), notes
 
 
-def _json_records(text: str) -> Iterator[tuple[int, object | Exception]]:
+# Python's JSON reader recurses once per level of nesting; past the interpreter's
+# recursion limit (about a thousand levels) it gives up with RecursionError.
+_TOO_DEEP = "JSON nested deeper than about 1000 levels cannot be read; not an article record"
+
+
+def _parse_json(text: str) -> object:
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        yield exc.lineno, exc
+        return exc
+    except RecursionError:
+        return MalformedJSON(_TOO_DEEP)
+
+
+def _json_records(text: str, encoding: str) -> Iterator[Record]:
+    data = _parse_json(text)
+    if isinstance(data, Exception):
+        yield Record(getattr(data, "lineno", 1), data, encoding)
         return
     items = data if isinstance(data, list) else [data]
     for idx, item in enumerate(items, 1):
-        yield idx, item
+        yield Record(idx, item, encoding)
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[int, object | Exception]]:
+def _jsonl_records(path: Path) -> Iterator[Record]:
     """Records of a JSONL file, streamed: a file of a million lines never sits in memory.
 
     JSONL is UTF-8, and its lines end at "\n" only (U+0085 or U+2028 may stand
-    raw inside a JSON string, so str.splitlines would cut records).
+    raw inside a JSON string, so str.splitlines would cut records). A stray byte
+    in a UTF-8 line costs a U+FFFD and a warning, not the record.
     """
     with path.open("rb") as fh:
         for lineno, raw in enumerate(fh, 1):
@@ -154,7 +169,7 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object | Exception]]:
             if not raw.strip():
                 continue
             if len(raw) > MAX_ARTICLE_BYTES:
-                yield (
+                yield Record(
                     lineno,
                     ValueError(
                         f"{len(raw) / 2**20:.0f} MiB line is over the "
@@ -163,16 +178,11 @@ def _jsonl_records(path: Path) -> Iterator[tuple[int, object | Exception]]:
                 )
                 continue
             try:
-                yield lineno, json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                yield (
-                    lineno,
-                    ValueError(
-                        f"not UTF-8 ({exc.reason} at byte {exc.start}); JSONL must be UTF-8"
-                    ),
-                )
-            except json.JSONDecodeError as exc:
-                yield lineno, exc
+                decoded = decode_utf8(raw)
+            except DecodeError as exc:
+                yield Record(lineno, ValueError(str(exc)))
+                continue
+            yield Record(lineno, _parse_json(decoded.text), decoded.encoding, decoded.replaced)
 
 
 def looks_like_html(text: str) -> bool:
@@ -197,62 +207,77 @@ def _check_file(path: Path) -> None:
         )
 
 
+def _failure_kind(exc: Exception) -> str:
+    if isinstance(exc, (json.JSONDecodeError, MalformedJSON)):
+        return "malformed_json"
+    return "bad_record"
+
+
+def _warnings(where: str, at: str, article_id: str, notes: list[Note]) -> Iterator[Problem]:
+    for kind, message in notes:
+        yield Problem(where, READ, kind, f"{at}{message}", article_id, WARNING)
+
+
 def _record_articles(
-    path: Path, records, article_id: str, many: bool, encoding: str
+    where: str, records: Iterator[Record], article_id: str, many: bool
 ) -> Iterator[Article | Problem]:
-    for n, record in records:
-        where = f"line {n}" if many else f"record {n}"
-        default_id = f"{article_id}:{n}" if many else article_id
-        if isinstance(record, Exception):
-            kind = "malformed_json" if isinstance(record, json.JSONDecodeError) else "bad_record"
-            yield Problem(str(path), READ, kind, f"{where}: {record}", default_id)
+    for rec in records:
+        at = f"line {rec.n}" if many else f"record {rec.n}"
+        default_id = f"{article_id}:{rec.n}" if many else article_id
+        if isinstance(rec.value, Exception):
+            kind = _failure_kind(rec.value)
+            yield Problem(where, READ, kind, f"{at}: {rec.value}", default_id)
             continue
         try:
-            article = record_to_article(record, path, default_id)
+            article, notes = record_to_article(rec.value, where, default_id)
         except ValueError as exc:
-            yield Problem(str(path), READ, "bad_record", f"{where}: {exc}", default_id)
+            yield Problem(where, READ, "bad_record", f"{at}: {exc}", default_id)
             continue
-        article.encoding = encoding
+        article.encoding = rec.encoding
         if not article.text.strip():
-            yield Problem(str(path), READ, "empty", f"{where}: empty text", article.article_id)
+            yield Problem(where, READ, "empty", f"{at}: empty text", article.article_id)
             continue
         if len(article.text) > MAX_ARTICLE_BYTES:
             yield Problem(
-                str(path),
+                where,
                 READ,
                 "too_large",
-                f"{where}: text over the per-article limit",
+                f"{at}: text over the per-article limit",
                 article.article_id,
             )
             continue
+        if rec.replaced:
+            notes.insert(0, _replaced(rec.replaced, rec.encoding))
+        yield from _warnings(where, f"{at}: ", article.article_id, notes)
         yield article
 
 
-def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
-    """Articles of one file, or Problems saying why a file or record was skipped."""
-    article_id = _article_id(root, path)
+def _read_file(path: Path, where: str, article_id: str) -> Iterator[Article | Problem]:
     try:
         _check_file(path)
         if path.suffix.lower() == ".jsonl":
-            yield from _record_articles(path, _jsonl_records(path), article_id, True, "utf-8")
+            yield from _record_articles(where, _jsonl_records(path), article_id, True)
             return
         decoded = decode(read_bytes(path))
     except DecodeError as exc:
-        yield Problem(str(path), READ, exc.kind, str(exc), article_id)
+        yield Problem(where, READ, exc.kind, str(exc), article_id)
         return
     except OSError as exc:
         yield Problem(
-            str(path), READ, "unreadable", f"cannot read file: {exc.strerror or exc}", article_id
+            where, READ, "unreadable", f"cannot read file: {exc.strerror or exc}", article_id
         )
         return
     if path.suffix.lower() == ".json":
-        yield from _record_articles(
-            path, _json_records(decoded.text), article_id, False, decoded.encoding
-        )
+        if decoded.replaced:
+            yield from _warnings(
+                where, "", article_id, [_replaced(decoded.replaced, decoded.encoding)]
+            )
+        records = _json_records(decoded.text, decoded.encoding)
+        yield from _record_articles(where, records, article_id, False)
         return
     if looks_like_html(decoded.text):
         yield Problem(
-            str(path),
+            where,
             READ,
             "html",
             "HTML markup, not article text: extract the text first "
@@ -260,16 +285,36 @@ def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
             article_id,
         )
         return
-    try:
-        article = read_txt(path, article_id, decoded.text)
-    except ValueError as exc:
-        yield Problem(str(path), READ, "bad_metadata", str(exc), article_id)
-        return
+    article, notes = read_txt(where, article_id, decoded.text)
     article.encoding = decoded.encoding
     if not article.text.strip():
-        yield Problem(str(path), READ, "empty", "no text after metadata markers", article_id)
+        yield Problem(where, READ, "empty", "no text after metadata markers", article_id)
         return
+    if decoded.replaced:
+        notes.insert(0, _replaced(decoded.replaced, decoded.encoding))
+    yield from _warnings(where, "", article_id, notes)
     yield article
+
+
+def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
+    """Articles of one file, or Problems saying why a file or record was skipped."""
+    where, renamed = display_path(path)
+    article_id, _ = display_path(_article_id(root, path))
+    if renamed:
+        yield Problem(
+            where,
+            READ,
+            REPLACED,
+            "file or folder name is not valid UTF-8: its bytes are written as \\xNN "
+            "in path and article_id; rename it in UTF-8 for readable ids",
+            article_id,
+            WARNING,
+        )
+    for item in _read_file(path, where, article_id):
+        if isinstance(item, Problem):
+            # Messages may quote the file's own name (`x.txt is a broken link`).
+            item.message = display_path(item.message)[0]
+        yield item
 
 
 def read_folder(
@@ -282,13 +327,15 @@ def read_folder(
     seen: set[str] = set()
     for path in walk_inputs(root, exclude, follow_outside):
         if isinstance(path, Problem):
+            # The walk names files whose names may not be UTF-8.
+            path.path, path.message = display_path(path.path)[0], display_path(path.message)[0]
             yield path
             continue
         for item in read_path(root, path):
             if isinstance(item, Article):
                 if item.article_id in seen:
                     yield Problem(
-                        str(path),
+                        display_path(path)[0],
                         READ,
                         "duplicate_id",
                         f"article_id {item.article_id!r} already read from another file or line; skipped",

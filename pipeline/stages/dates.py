@@ -324,6 +324,16 @@ RESOLVERS: dict[str, Resolver] = {
 # --- search ----------------------------------------------------------------------
 
 
+def _resolve(name: str, m: re.Match[str], published: date | None, text: str) -> Resolution | None:
+    try:
+        return RESOLVERS[name](m, published, text)
+    except OverflowError:
+        # A publication date at the calendar's edge (`завтра` on 9999-12-31): the
+        # day it points to lies past what a date can hold, so, as without a
+        # publication date, the expression stays a date with no value.
+        return RESOLVERS[name](m, None, text)
+
+
 def match_rules(text: str, published: date | None) -> list[tuple[int, int, str, Resolution]]:
     """Chosen matches as ``(start, end, rule name, resolution)``: the debug view of find_dates."""
     if not rules.has_cue(text):
@@ -331,7 +341,7 @@ def match_rules(text: str, published: date | None) -> list[tuple[int, int, str, 
     candidates: list[tuple[int, int, int, str, Resolution]] = []
     for order, (name, pattern) in enumerate(rules.RULES.items()):
         for m in pattern.finditer(text):
-            resolved = RESOLVERS[name](m, published, text)
+            resolved = _resolve(name, m, published, text)
             if resolved is not None:
                 candidates.append((m.start(), m.end(), order, name, resolved))
     # Longest match wins an overlap; among equals, the earlier rule.

@@ -10,6 +10,7 @@ from razdel.segmenters.tokenize import ATOM, Atom, TokenSegmenter, TokenSplit
 from rusnews import resources
 from rusnews.model import Article, Sentence, Token
 from rusnews.stages.base import SENTENCES
+from rusnews.text import visible
 
 
 def lines(text: str) -> list[tuple[int, str]]:
@@ -78,7 +79,10 @@ def adapt_sentences(text: str, segmenter) -> list[Sentence]:
     starts = [s.start for s in sentences]
     for start, stop, word in tokenize(text):
         idx = bisect_right(starts, start) - 1
-        if idx >= 0:
+        # The models and the normal forms see a word without invisible format
+        # characters; its offsets still span them in the exact text.
+        word = visible(word)
+        if idx >= 0 and word:
             sentences[idx].tokens.append(Token(start, stop, word))
     return [piece for s in sentences if s.tokens for piece in cut_long(text, s)]
 
