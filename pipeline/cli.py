@@ -9,7 +9,6 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -85,9 +84,8 @@ def _fail(message: str, hint: str = "") -> None:
     raise typer.Exit(code=2)
 
 
-def _debug() -> bool:
-    context = click.get_current_context(silent=True)
-    return bool(context and context.find_root().params.get("debug"))
+# The global options of this invocation, set by `global_options` before any command runs.
+OPTIONS = {"debug": False}
 
 
 def plain_errors(
@@ -107,11 +105,11 @@ def plain_errors(
 
             try:
                 return command(**params)
-            except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
-                raise  # Click's own answers
+            except (typer.Exit, typer.Abort):
+                raise  # already answered
             except BaseException as exc:
                 where = params.get(output) if output else None
-                answer = None if _debug() else explain(exc, where, option, resumes)
+                answer = None if OPTIONS["debug"] else explain(exc, where, option, resumes)
                 if answer is None:
                     raise
                 _say(answer.message, answer.hint)
@@ -143,7 +141,7 @@ def global_options(
         help="On a failure, show the Python traceback instead of a one-line message.",
     ),
 ) -> None:
-    pass
+    OPTIONS["debug"] = debug
 
 
 @app.command("run")
