@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+from rusnews import __version__
+from rusnews.terminal import plain
 
 app = typer.Typer(
     name="rusnews",
@@ -16,6 +22,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
+    # Inherited by every command's context, so `rusnews run -h` works too.
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 console = Console(stderr=True, soft_wrap=True)
 
@@ -56,20 +64,98 @@ class GoldFormat(str, Enum):
     jsonl = "jsonl"
 
 
+def _sentence(text: str, capital: bool = False) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    if capital:  # never the message: it may open with a path, whose case is its own
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _say(message: str, hint: str = "") -> None:
+    """One line on stderr: what went wrong and where, then what to do. Paths in it are data."""
+    line = " ".join(part for part in (_sentence(message), _sentence(hint, capital=True)) if part)
+    console.print(Text("error: ", style="bold red") + plain(line))
+
+
 def _fail(message: str, hint: str = "") -> None:
-    console.print(f"[bold red]error:[/] {message}")
-    if hint:
-        console.print(hint)
+    _say(message, hint)
     raise typer.Exit(code=2)
 
 
+# The global options of this invocation, set by `global_options` before any command runs.
+OPTIONS = {"debug": False}
+
+
+def plain_errors(
+    output: str | None = None, option: str = "-o", resumes: bool = False
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Answer the failures a user can cause (rusnews.failures) in one line instead of a traceback.
+
+    `output` names the command's parameter that says where it writes, and
+    `option` its spelling on the command line, for the hint; `resumes` says
+    that finished work stays there for a rerun.
+    """
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def answered(**params: Any) -> Any:
+            from rusnews.failures import explain
+
+            try:
+                return command(**params)
+            except (typer.Exit, typer.Abort):
+                raise  # already answered
+            except BaseException as exc:
+                where = params.get(output) if output else None
+                answer = None if OPTIONS["debug"] else explain(exc, where, option, resumes)
+                if answer is None:
+                    raise
+                _say(answer.message, answer.hint)
+                raise typer.Exit(code=answer.code) from None
+
+        return answered
+
+    return decorate
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"rusnews {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def global_options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
+    debug: bool = typer.Option(
+        False,
+        "--debug",
+        help="On a failure, show the Python traceback instead of a one-line message.",
+    ),
+) -> None:
+    OPTIONS["debug"] = debug
+
+
 @app.command("run")
+@plain_errors(output="output", option="-o", resumes=True)
 def run_command(
     input_path: Path = typer.Argument(
         ..., help="Folder (searched recursively) or file of .txt/.json/.jsonl articles."
     ),
     output: Path = typer.Option(
-        Path("outputs/run"), "-o", "--output", help="Folder for the tables and manifest.json."
+        Path("outputs/run"),
+        "-o",
+        "--output",
+        help="Folder for the tables and manifest.json, made if missing.",
+        show_default=True,
     ),
     fmt: TableFormat = typer.Option(
         TableFormat.parquet, "--format", help="Table format: parquet, csv or both."
@@ -125,9 +211,13 @@ def run_command(
         help="Also read links that lead outside INPUT (default: an outside_input row each).",
     ),
 ) -> None:
-    """Run the extraction pipeline over INPUT and write articles, mentions, entities, events and errors."""
-    from rusnews.engine.folders import RunRefused
+    """Run the pipeline over INPUT: tables of articles, mentions, entities, events and errors.
+
+    Ctrl-C or SIGTERM stops the run at once (exit 130 or 143); finished shards
+    stay in the output folder, and the same command run again resumes.
+    """
     from rusnews.engine.runner import run
+    from rusnews.engine.stopping import stop_on_signals
 
     if not input_path.exists():
         _fail(
@@ -143,8 +233,13 @@ def run_command(
             f"--profile {profile.value} needs --stages full.",
             "The ner stage set finds the tagger's names only; the profile's extra mentions need morphology.",
         )
+    if output.exists() and not output.is_dir():
+        _fail(
+            f"the output path {output} is a file, not a folder.",
+            "Give -o a folder (it is made if missing), or move the file away.",
+        )
     formats = ("parquet", "csv") if fmt is TableFormat.both else (fmt.value,)
-    try:
+    with stop_on_signals():
         summary = run(
             input_path,
             output,
@@ -161,11 +256,7 @@ def run_command(
             profile=profile.value,
             follow_links_outside=follow_links_outside,
         )
-    except RunRefused as exc:  # nothing to read; an output folder that is not this run's own
-        _fail(str(exc))
-    except RuntimeError as exc:  # another run holds the folder; a Dask cluster out of reach
-        _fail(str(exc))
-    table = Table(title=f"rusnews run → {output}", show_header=False)
+    table = Table(title=plain(f"rusnews run → {output}"), show_header=False)
     table.add_row("articles", str(summary.n_articles))
     for label in ("PER", "ORG", "LOC", "DATE"):
         table.add_row(f"mentions {label}", str(summary.mentions_by_label.get(label, 0)))
@@ -184,6 +275,7 @@ def run_command(
 
 
 @app.command("bench")
+@plain_errors(output="json_path", option="--json")
 def bench_command(
     corpus: Path = typer.Argument(
         None, help="Folder of articles (or a gold folder such as factru-dev: its .txt files)."
@@ -226,6 +318,7 @@ def bench_command(
 
 
 @app.command("eval")
+@plain_errors(output="report", option="--report")
 def eval_command(
     gold: Path = typer.Argument(..., help="Gold corpus folder (factru, brat) or file (jsonl)."),
     fmt: GoldFormat = typer.Option(..., "--format", help="Gold format."),
@@ -248,28 +341,25 @@ def eval_command(
 ) -> None:
     """Score extraction against gold annotations: exact, partial and token-level F1, normalization accuracy."""
     from rusnews.eval import evaluate, print_report
-    from rusnews.eval.predictions import RunError
 
     if not gold.exists():
         _fail(f"gold path {gold} does not exist.")
     if baseline not in (None, "natasha"):
         _fail(f"unknown baseline {baseline!r}.", "The only baseline is 'natasha'.")
-    try:
-        result = evaluate(
-            gold,
-            fmt.value,
-            run_dir=run_dir,
-            report_dir=report,
-            baseline=baseline,
-            limit=limit,
-            profile=profile.value if profile else None,
-        )
-    except RunError as exc:  # a run folder that does not fit the gold or the profile
-        _fail(str(exc))
+    result = evaluate(
+        gold,
+        fmt.value,
+        run_dir=run_dir,
+        report_dir=report,
+        baseline=baseline,
+        limit=limit,
+        profile=profile.value if profile else None,
+    )
     print_report(result)
 
 
 @app.command("show")
+@plain_errors(output="html", option="--html")
 def show_command(
     article_path: Path = typer.Argument(..., help="One article file (.txt, .json or .jsonl)."),
     article_id: str = typer.Option(
@@ -301,6 +391,7 @@ def show_command(
 
 
 @app.command("report")
+@plain_errors(output="output", option="-o")
 def report_command(
     run_dir: Path = typer.Argument(..., help="A finished run's folder (the -o of `rusnews run`)."),
     output: Path = typer.Option(
@@ -319,7 +410,7 @@ def report_command(
         written = write_report(run_dir, output)
     except FileNotFoundError as exc:
         _fail(str(exc), "Run `rusnews run INPUT -o RUN_DIR` first, then report on RUN_DIR.")
-    Console().print(f"wrote {written}")
+    Console().print(plain(f"wrote {written}"))
 
 
 def main() -> None:

@@ -1,4 +1,9 @@
-"""Show one processed article to a person: coloured terminal text or displaCy HTML, events below."""
+"""Show one processed article to a person: coloured terminal text or displaCy HTML, events below.
+
+Everything that comes from the article (text, id, title, names) is data: in
+the terminal a `Text` with its controls made visible (`rusnews.terminal`), in
+HTML escaped.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +13,27 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from rusnews.model import DATE, LOC, ORG, PER, Article
+from rusnews.terminal import plain, visible
 
 STYLES = {PER: "bold magenta", ORG: "bold cyan", LOC: "bold green", DATE: "bold yellow"}
 COLORS = {PER: "#f5b7e8", ORG: "#9fe3f5", LOC: "#b5f0a8", DATE: "#fbe49c"}
 
 
 def highlighted(article: Article) -> Text:
-    """The article text with every outermost mention styled by its label."""
-    text = Text(article.text)
-    covered_to = -1
+    """The article text with every outermost mention styled by its label.
+
+    Built piece by piece rather than styled by offset afterwards: making the
+    controls visible (and Rich itself, which drops `\\r`) changes the length
+    of the text, so offsets into the article would no longer point at the names.
+    """
+    text, pos = Text(), 0
     for m in article.mentions:  # sorted by start, longest first
-        if m.start < covered_to:
+        if m.start < pos:
             continue
-        text.stylize(STYLES.get(m.label, "bold"), m.start, m.end)
-        covered_to = m.end
+        text.append(visible(article.text[pos : m.start]))
+        text.append(visible(article.text[m.start : m.end]), style=STYLES.get(m.label, "bold"))
+        pos = m.end
+    text.append(visible(article.text[pos:]))
     return text
 
 
@@ -34,7 +46,9 @@ def events_table(article: Article) -> Table:
         args = "; ".join(f"{a.role}={a.name}" for a in ev.arguments)
         modality = ev.modality + (", negated" if ev.negated else "")
         date = f"{ev.date or '-'}{' (published)' if ev.date_from_published else ''}"
-        table.add_row(str(ev.event_id), ev.event_type, ev.trigger, date, modality, args)
+        table.add_row(
+            str(ev.event_id), ev.event_type, plain(ev.trigger), date, modality, plain(args)
+        )
     return table
 
 
@@ -43,7 +57,7 @@ def entities_table(article: Article) -> Table:
     for column in ("id", "label", "name", "mentions"):
         table.add_column(column)
     for e in article.entities:
-        table.add_row(str(e.entity_id), e.label, e.name, str(len(e.mention_ids)))
+        table.add_row(str(e.entity_id), e.label, plain(e.name), str(len(e.mention_ids)))
     return table
 
 
@@ -58,19 +72,22 @@ def render_html(article: Article) -> str:
         if m.start >= covered_to:
             ents.append({"start": m.start, "end": m.end, "label": m.label})
             covered_to = m.end
-    doc = {"text": article.text, "ents": ents, "title": article.title or article.article_id}
+    # displaCy escapes the text but puts the title into the page as it is.
+    title = escape(article.title or article.article_id)
+    doc = {"text": article.text, "ents": ents, "title": title}
     body = displacy.render(
         doc, style="ent", manual=True, page=False, options={"colors": COLORS, "ents": list(COLORS)}
     )
     rows = "".join(
-        f"<tr><td>{ev.event_type}</td><td>{escape(ev.trigger)}</td><td>{ev.date or ''}</td>"
-        f"<td>{ev.modality}{' negated' if ev.negated else ''}</td>"
+        f"<tr><td>{escape(ev.event_type)}</td><td>{escape(ev.trigger)}</td>"
+        f"<td>{escape(ev.date or '')}</td>"
+        f"<td>{escape(ev.modality)}{' negated' if ev.negated else ''}</td>"
         f"<td>{escape('; '.join(f'{a.role}={a.name}' for a in ev.arguments))}</td></tr>"
         for ev in article.events
     )
     return (
         "<!DOCTYPE html><html lang='ru'><head><meta charset='utf-8'>"
-        f"<title>{escape(article.article_id)}</title></head><body style='font-family:sans-serif;margin:2em'>"
+        f"<title>{title}</title></head><body style='font-family:sans-serif;margin:2em'>"
         f"{body}<h3>Events</h3><table border='1' cellpadding='4' style='border-collapse:collapse'>"
         "<tr><th>type</th><th>trigger</th><th>date</th><th>modality</th><th>arguments</th></tr>"
         f"{rows}</table></body></html>"
@@ -82,9 +99,9 @@ def show(article: Article, html: Path | None = None, console: Console | None = N
     if html is not None:
         html.parent.mkdir(parents=True, exist_ok=True)
         html.write_text(render_html(article), encoding="utf-8")
-        console.print(f"wrote {html}")
+        console.print(plain(f"wrote {html}"))
         return
-    console.rule(f"{article.article_id}  {article.published or ''}")
+    console.rule(plain(f"{article.article_id}  {article.published or ''}"))
     console.print(highlighted(article))
     console.print(" ".join(f"[{style}]{label}[/]" for label, style in STYLES.items()))
     console.print(entities_table(article))

@@ -26,6 +26,7 @@ from rusnews.engine.completions import ShardReport
 from rusnews.engine.config import DEFAULT_PROFILE, FULL, RunConfig
 from rusnews.engine.local import bounded
 from rusnews.engine.shards import Shard
+from rusnews.engine.stopping import ignore_interrupts
 from rusnews.engine.worker import limit_threads, prepare, run_shard, single_thread_environment
 
 PLUGIN_NAME = "rusnews-pipeline"
@@ -40,6 +41,33 @@ class LoadPipeline(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         limit_threads()
         prepare(self.stages, self.profile)
+
+
+class IgnoreInterrupts(WorkerPlugin):
+    """Ctrl-C is for the client: a LocalCluster worker that died of it printed a traceback.
+
+    Given to the workers when they are made, so it holds before they load anything.
+    """
+
+    def setup(self, worker: Any) -> None:
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            ignore_interrupts()
+
+
+class StopNoise(logging.Filter):
+    """Drops distributed's log of a NameError when Ctrl-C comes as a call is starting.
+
+    Its `sync` then cancels a future it has not yet made; the stop itself goes
+    as meant, and the traceback would only frighten whoever pressed Ctrl-C.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "sync.<locals>.cancel" not in record.getMessage()
+
+
+STOP_NOISE = StopNoise()
 
 
 def _probe(path: str) -> tuple[bool, str]:
@@ -95,6 +123,7 @@ class DaskEngine:
         )
 
     def __enter__(self) -> DaskEngine:
+        logging.getLogger("tornado.application").addFilter(STOP_NOISE)
         try:
             if self.scheduler:
                 _check_reachable(self.scheduler)
@@ -112,6 +141,7 @@ class DaskEngine:
                         processes=True,
                         dashboard_address=None,
                         silence_logs=logging.ERROR,
+                        plugins=(IgnoreInterrupts(),),
                     )
                 self.client = Client(self.cluster)
         except OSError as exc:
@@ -126,12 +156,23 @@ class DaskEngine:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.client is not None:
-            self.client.close()
-            self.client = None
-        if self.cluster is not None:
-            self.cluster.close()
-            self.cluster = None
+        # A stopped run drops the shards in flight; the scheduler would log each
+        # result it could no longer hand over as an error.
+        stopped = len(exc) > 1 and isinstance(exc[1], KeyboardInterrupt)
+        scheduler_log = logging.getLogger("distributed.scheduler")
+        level = scheduler_log.level
+        if stopped:
+            scheduler_log.setLevel(logging.CRITICAL)
+        try:
+            if self.client is not None:
+                self.client.close()
+                self.client = None
+            if self.cluster is not None:
+                self.cluster.close()
+                self.cluster = None
+        finally:
+            scheduler_log.setLevel(level)
+            logging.getLogger("tornado.application").removeFilter(STOP_NOISE)
 
     def warm(self) -> None:
         """Register the plugin: every worker (and any that joins later) loads the models."""

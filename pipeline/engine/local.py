@@ -121,6 +121,19 @@ def _wait_first(pending: set[Future]) -> tuple[set[Future], set[Future]]:
     return set(done), set(not_done)
 
 
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers now, mid-shard: a stopped run must not wait for the shards in flight.
+
+    Their shards have no marker yet, so the rerun redoes them.
+    """
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((pool._processes or {}).values()):  # noqa: SLF001 - no public way before 3.14
+        process.terminate()
+
+
 class PoolEngine:
     """A pool of worker processes, each with its own pipeline loaded once.
 
@@ -160,6 +173,8 @@ class PoolEngine:
         tb: TracebackType | None,
     ) -> None:
         if self.pool is not None:
+            if isinstance(exc, KeyboardInterrupt):
+                _end_workers(self.pool)
             # On an error, queued shards are dropped rather than run for nothing.
             self.pool.shutdown(wait=True, cancel_futures=exc is not None)
             self.pool = None

@@ -20,6 +20,7 @@ from rusnews.engine.completions import ShardReport, remove_marker, write_marker
 from rusnews.engine.config import DEFAULT_PROFILE, RunConfig
 from rusnews.engine.memory import peak_rss_mb, rss_mb
 from rusnews.engine.shards import Shard
+from rusnews.engine.stopping import ignore_interrupts
 from rusnews.io.tables import to_arrow, write_part
 from rusnews.model import Article
 from rusnews.schema import TABLES, Row
@@ -97,6 +98,7 @@ def prepare(stages: str, profile: str = DEFAULT_PROFILE) -> None:
 def init_worker(stages: str, profile: str = DEFAULT_PROFILE) -> None:
     """Start of a worker process: one BLAS thread, models loaded before the first shard."""
     die_with_parent()
+    ignore_interrupts()
     limit_threads()
     prepare(stages, profile)
 

@@ -64,6 +64,7 @@ def parse_jsonl(lines: list[str], path: Path | str = "<jsonl>") -> Iterator[Gold
     #                "normal": "Токаев"},
     #               {"start": 20, "end": 27, "label": "DATE", "text": "3 декабря",
     #                "normal": "2025-12-03", "granularity": "day"}]}
+    records, annotated = 0, False  # has any record a `mentions` field: is this gold at all?
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -82,6 +83,8 @@ def parse_jsonl(lines: list[str], path: Path | str = "<jsonl>") -> Iterator[Gold
             text=text,
             published=_published(record.get("published"), where),
         )
+        records += 1
+        annotated = annotated or "mentions" in record
         for index, item in enumerate(record.get("mentions") or []):
             span, why = _mention(text, item, where)
             if span is None:
@@ -90,6 +93,11 @@ def parse_jsonl(lines: list[str], path: Path | str = "<jsonl>") -> Iterator[Gold
                 doc.spans.append(span)
         doc.spans.sort(key=lambda span: (span.start, span.end))
         yield doc
+    if records and not annotated:
+        # Articles given as gold would score every prediction as spurious.
+        raise GoldFormatError(
+            f"{path}: no record has `mentions`; these are articles, not gold annotations"
+        )
 
 
 def load_jsonl(path: Path) -> Iterator[GoldDoc]:
