@@ -10,8 +10,10 @@ runs over the whole batch at once, and tags are decoded from ids without
 building slovnet's markup records.
 
 The weights, vocabularies and arithmetic are slovnet's; only the order of
-float32 additions differs, so outputs are the same tags and heads (checked on
-factRuEval and NEREL dev in tests/stages/test_slovnet_exec.py).
+float32 additions differs. Scores equal slovnet's within float32 rounding, and
+so do the decisions taken from them except at near-ties, which also fall either
+way between BLAS kernels of different CPU kinds (tests/stages/test_slovnet_exec.py
+states the tolerance and the agreement that hold on factRuEval and NEREL dev).
 """
 
 from __future__ import annotations
