@@ -29,7 +29,8 @@ MAX_CACHED_WORDS = 50_000
 
 
 class Encoder:
-    """slovnet's CNNEncoder (conv → ReLU → batch norm, pads zeroed after each layer), channels-last."""
+    """slovnet's CNNEncoder (conv → ReLU → batch norm, pads zeroed after each layer),
+    channels-last."""
 
     def __init__(self, cnn) -> None:
         self.layers = []
@@ -169,7 +170,8 @@ class Model:
     def batches(
         self, items: Sequence[Words]
     ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-        """(word ids, shape ids, pad mask, lengths) for consecutive groups of items (see `groups`)."""
+        """(word ids, shape ids, pad mask, lengths) for consecutive groups of items (see
+        `groups`)."""
         for first, stop in groups([len(words) for words in items]):
             chunk = items[first:stop]
             lengths = np.array([len(words) for words in chunk], dtype=np.intp)
