@@ -8,7 +8,7 @@ and the writers share one coordinate system.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 PER = "PER"
 ORG = "ORG"
@@ -130,6 +130,17 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     status: str = "ok"
+
+    def __post_init__(self) -> None:
+        # `Article(id, text, published="2025-12-03")` reads the string as the
+        # readers read a publication date, so Python callers and input files
+        # agree; a datetime keeps its day, the granularity of `published`.
+        if isinstance(self.published, str):
+            from rusnews.io.readers import parse_published  # the readers import this module
+
+            self.published = parse_published(self.published)
+        elif isinstance(self.published, datetime):
+            self.published = self.published.date()
 
     @property
     def n_tokens(self) -> int:

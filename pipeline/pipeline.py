@@ -111,9 +111,5 @@ class Pipeline:
         article_id: str = "article",
         **fields: Any,
     ) -> Article:
-        if isinstance(published, str):
-            from rusnews.io.readers import parse_published
-
-            published = parse_published(published)
         article = Article(article_id=article_id, text=text, published=published, **fields)
         return self.process([article])[0]

@@ -15,7 +15,8 @@ SEED = SHARED_CORPORA / "seed"
 def need_corpus(path: Path) -> None:
     if not path.exists():
         pytest.skip(
-            f"gold corpus not found at {path} (it lives outside the repository, in ../shared/corpora)"
+            f"gold corpus not found at {path} "
+            "(it lives outside the repository, in ../shared/corpora)"
         )
 
 

@@ -1,4 +1,5 @@
-"""The spaCy component: `spacy.blank("ru").add_pipe("rusnews")`, on a sentence and on the seed article."""
+"""The spaCy component: `spacy.blank("ru").add_pipe("rusnews")`, on a sentence and on the seed
+article."""
 
 from __future__ import annotations
 

@@ -84,7 +84,8 @@ NEREL_EVENT_RELATIONS = {
     "POINT_IN_TIME": "time",
     "TAKES_PLACE_IN": "location",
 }
-# Relations pointing from the filler to the EVENT (Arg1 is the filler); the others point from the EVENT.
+# Relations pointing from the filler to the EVENT (Arg1 is the filler); the others
+# point from the EVENT.
 NEREL_TO_EVENT = ("AGENT", "PARTICIPANT_IN")
 NEREL_UNANNOTATED = ("STATEMENT",)
 NEREL_NAMES = {
@@ -163,7 +164,8 @@ def _factru_spans(path: Path) -> dict[str, Span]:
 
 
 def _factru_chains(folder: Path, stem: str, spans: dict[str, Span]) -> dict[str, tuple[Span, ...]]:
-    # .objects "10435 Person 22767 22768 # Юрия Лужкова"; .coref "48 10435 10441" then attributes, blank line
+    # .objects "10435 Person 22767 22768 # Юрия Лужкова";
+    # .coref "48 10435 10441" then attributes, blank line
     objects: dict[str, list[Span]] = {}
     for line in read_lines(folder / f"{stem}.objects"):
         cols = line.split("#")[0].split()
@@ -314,7 +316,8 @@ def _entity_spans(article: Article) -> dict[int, tuple[Span, ...]]:
 
 
 def _scored_events(article: Article, fmt: str) -> list[Event]:
-    """The events the gold annotates at all: meetings for factRuEval, all but statements for NEREL."""
+    """The events the gold annotates at all: meetings for factRuEval, all but statements for
+    NEREL."""
     wanted = (
         (lambda t: t in FACTRU_EVENT_TYPES)
         if fmt == "factru"

@@ -30,7 +30,10 @@ _NUMBER = rf"{NUMBER}(?:\s*[-–]\s*\d+)?"  # the date grammar's counts, and ran
 _YEARS = r"(?:лет|год(?:а|у)?|десятилети(?:е|я|й)|столети(?:е|я|й)|век(?:а|ов)?)"
 _SHORT = r"(?:месяц(?:а|ев)?|недел(?:я|ю|и|ь)|недель|дн(?:я|ей)|день|сут(?:ок|ки))"
 _HALF = r"(?:полгода|полугода|полвека|полтора\s+года|полутора\s+лет)"
-_TERM = r"(?:\d+-|одно|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти)(?:месячн|дневн|недельн)"
+_TERM = (
+    r"(?:\d+-|одно|двух|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти)"
+    r"(?:месячн|дневн|недельн)"
+)
 _MONTH_ADJECTIVE = (
     r"(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|"
     r"октябрьск|ноябрьск|декабрьск|сегодняшн|вчерашн|завтрашн)"
@@ -53,7 +56,8 @@ def find_durations(text: str) -> list[tuple[int, int]]:
 
 
 class TagDurations:
-    """Stage: DATE mentions without a value for durations and date adjectives (see the module docstring)."""
+    """Stage: DATE mentions without a value for durations and date adjectives (see the module
+    docstring)."""
 
     name: ClassVar[str] = "durations"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, DATES)

@@ -87,7 +87,8 @@ def _rows(path: Path, n_columns: int) -> list[list[str]]:
         cols = line.split("\t")
         if len(cols) < n_columns - 1:
             raise ValueError(
-                f"{path}:{number}: expected {n_columns} tab-separated columns, got {len(cols)}: {line!r}"
+                f"{path}:{number}: expected {n_columns} tab-separated columns, "
+                f"got {len(cols)}: {line!r}"
             )
         rows.append([c.strip() for c in cols] + [""] * (n_columns - len(cols)))
     return rows

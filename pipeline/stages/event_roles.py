@@ -166,7 +166,8 @@ def collect_arguments(tree: Tree, frame: Frame, lex: EventLexicon) -> list[Found
             if c in frame.tokens:
                 continue
             if tree.rel(c) not in ARGUMENT_RELS:
-                # Only a date outside the argument relations: 'сегодня, 3 декабря, заявили' (advmod).
+                # Only a date outside the argument relations:
+                # 'сегодня, 3 декабря, заявили' (advmod).
                 m = tree.mention_at[c]
                 if m is not None and m.label == DATE and tree.rel(c) not in CLAUSE_RELS:
                     found.append(Found(TIME, m, "time"))

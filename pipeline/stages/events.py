@@ -88,7 +88,8 @@ _AFTER_DATELINE = re.compile(r"\s*(?:,|—|–|-|\()")
 
 
 def dateline(article: Article) -> Mention | None:
-    """`МОСКВА, 3 декабря — РИА Новости`: a place opening a line near the top, then a comma or dash."""
+    """`МОСКВА, 3 декабря — РИА Новости`: a place opening a line near the top, then a comma
+    or dash."""
     for m in article.mentions:
         if m.start > 300:
             break

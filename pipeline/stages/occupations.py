@@ -1,4 +1,5 @@
-"""Occupation records: a person, the position they hold, and the organization or place it belongs to.
+"""Occupation records: a person, the position they hold, and the organization or place it
+belongs to.
 
 `заместителя министра финансов Республики Узбекистан Анвара Каримова`
 -> person Анвар Каримов, position `заместитель министра финансов`,
@@ -6,8 +7,9 @@ place Республика Узбекистан. Position words are data (`model
 
 - The person is a PER name in apposition to the position noun (either way
   round; of several, the nearest after it) or to a position coordinated with
-  it (`писатель, поэт и журналист Дмитрий Быков`), the subject of a copular position (`Кошта — президент ...`), the
-  subject or object of a verb that links a person to a position
+  it (`писатель, поэт и журналист Дмитрий Быков`), the subject of a copular
+  position (`Кошта — президент ...`), the subject or object of a verb that links
+  a person to a position
   (`назначен послом`, `назначил Иванова министром`, `занимает пост министра`),
   or, when the parser took the name for a genitive dependent, a PER name under
   the position in the same case.
@@ -118,8 +120,9 @@ def holder(tree: Tree, p: int, lex: EventLexicon) -> Mention | None:
     case = tree.feat(p, "Case")
     for n in tree.kids(p, "nmod"):
         m = _person(tree, n)
-        # The parser's genitive for an apposition in an oblique case ('заместителя министра Алибека
-        # Бакаева'); in the nominative a name under a position is whom it serves ('помощник Клинтон').
+        # The parser's genitive for an apposition in an oblique case ('заместителя министра
+        # Алибека Бакаева'); in the nominative a name under a position is whom it serves
+        # ('помощник Клинтон').
         if (
             m is not None
             and case not in (None, "Nom")

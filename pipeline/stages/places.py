@@ -39,7 +39,8 @@ def place_adjectives() -> dict[str, str]:
 
 
 class AdjectivalPlaces:
-    """Adds a LOC mention for each adjective made from a place name, alone or inside an organization's name."""
+    """Adds a LOC mention for each adjective made from a place name, alone or inside an
+    organization's name."""
 
     name: ClassVar[str] = "places"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)

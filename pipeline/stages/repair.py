@@ -146,13 +146,14 @@ def trim_edges(article: Article, mention: Mention) -> list[Mention] | None:
 
 
 # Parts of speech that never start or end a name: the tagger sometimes pulls a
-# capitalized sentence-initial adverb into a person (`Вчера Алибек Бакаев`).
+# capitalized sentence-initial adverb into a person (`Вчера Алибек Бакаев`), or
+# tags it alone as a name (`Вчера` as ORG), which the date stage also reads.
 _NOT_NAME_POS = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "VERB", "AUX", "INTJ"}
 
 
 def trim_function_words(article: Article, mention: Mention) -> list[Mention] | None:
     tokens = article.tokens_in(mention.start, mention.end)
-    if len(tokens) < 2:
+    if not tokens:
         return None
     lo, hi = 0, len(tokens)
     while lo < hi and tokens[lo].pos in _NOT_NAME_POS:

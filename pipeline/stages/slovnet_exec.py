@@ -10,8 +10,10 @@ runs over the whole batch at once, and tags are decoded from ids without
 building slovnet's markup records.
 
 The weights, vocabularies and arithmetic are slovnet's; only the order of
-float32 additions differs, so outputs are the same tags and heads (checked on
-factRuEval and NEREL dev in tests/stages/test_slovnet_exec.py).
+float32 additions differs. Scores equal slovnet's within float32 rounding, and
+so do the decisions taken from them except at near-ties, which also fall either
+way between BLAS kernels of different CPU kinds (tests/stages/test_slovnet_exec.py
+states the tolerance and the agreement that hold on factRuEval and NEREL dev).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ MAX_CACHED_WORDS = 50_000
 
 
 class Encoder:
-    """slovnet's CNNEncoder (conv → ReLU → batch norm, pads zeroed after each layer), channels-last."""
+    """slovnet's CNNEncoder (conv → ReLU → batch norm, pads zeroed after each layer),
+    channels-last."""
 
     def __init__(self, cnn) -> None:
         self.layers = []
@@ -167,7 +170,8 @@ class Model:
     def batches(
         self, items: Sequence[Words]
     ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-        """(word ids, shape ids, pad mask, lengths) for consecutive groups of items (see `groups`)."""
+        """(word ids, shape ids, pad mask, lengths) for consecutive groups of items (see
+        `groups`)."""
         for first, stop in groups([len(words) for words in items]):
             chunk = items[first:stop]
             lengths = np.array([len(words) for words in chunk], dtype=np.intp)

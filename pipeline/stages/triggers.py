@@ -1,4 +1,5 @@
-"""Trigger words: which tokens of a parsed sentence start an event, and which tokens lend it arguments.
+"""Trigger words: which tokens of a parsed sentence start an event, and which tokens lend it
+arguments.
 
 Triggers are tokens whose lemma is in `models/events/triggers.tsv` (verbs and
 event nouns). A light verb from `frames.tsv` (`провести`, `принять участие`,
@@ -64,7 +65,8 @@ def _event_noun(tree: Tree, i: int, lex: EventLexicon) -> Trigger | None:
 
 
 def _subject_role(light: LightVerb, entry: Trigger, lex: EventLexicon) -> str:
-    # 'принять участие' makes its subject a participant whatever the event; otherwise the type decides.
+    # 'принять участие' makes its subject a participant whatever the event; otherwise the
+    # type decides.
     return light.subject_role if light.subject_role != AGENT else lex.subject_role(entry.event_type)
 
 

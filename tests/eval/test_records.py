@@ -119,7 +119,8 @@ def _counts(scores: dict, system: str, kind: str) -> tuple[int, int, int]:
 def test_score_records_on_factru(pipe) -> None:
     scores = score_records(FACTRU, "factru", _processed(pipe, FACTRU))
     assert scores["documents"] == 1 and not scores["warnings"]
-    # Саркози (agent) and Обама (participant) are participants; Вашингтон is a location the fact lacks.
+    # Саркози (agent) and Обама (participant) are participants; Вашингтон is a location the
+    # fact lacks.
     assert _counts(scores, SYSTEM, "event") == (2, 3, 2)
     assert _counts(scores, SYSTEM, "occupation") == (2, 2, 2)
     assert _counts(scores, BASELINE, "event") == (2, 4, 2)

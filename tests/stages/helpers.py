@@ -8,7 +8,8 @@ from rusnews.stages.segment import Segment
 
 
 def tagged_article(text: str, spans: list[tuple[str, str]]) -> Article:
-    """A segmented, morph-tagged article with the given (label, text) mentions, as NER would leave it."""
+    """A segmented, morph-tagged article with the given (label, text) mentions, as NER would
+    leave it."""
     (article,) = Morph()(Segment()([Article("a", text)]))
     for label, span in spans:
         start = text.index(span)

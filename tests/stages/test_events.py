@@ -159,7 +159,8 @@ def test_roles(pipe, text: str, event_type: str, role: str, expected: set[str]) 
 def test_arguments_point_to_entities_with_their_canonical_names(pipe) -> None:
     article = run(
         pipe,
-        "Президент Казахстана Касым-Жомарт Токаев встретился с Путиным. В среду Токаев посетил Москву.",
+        "Президент Казахстана Касым-Жомарт Токаев встретился с Путиным. "
+        "В среду Токаев посетил Москву.",
     )
     visit = one(article, "VISIT")
     [agent] = [a for a in visit.arguments if a.role == "agent"]
@@ -269,7 +270,8 @@ def test_modality_and_negation(
             ("organization", "Европейского совета"),
         ),
         (
-            "Алибек Бакаев, заместитель министра иностранных дел Республики Казахстан, прибыл в Вену.",
+            "Алибек Бакаев, заместитель министра иностранных дел Республики Казахстан, "
+            "прибыл в Вену.",
             "Алибек Бакаев",
             "заместитель министра иностранных дел",
             ("place", "Республики Казахстан"),

@@ -57,6 +57,25 @@ def test_sentence_initial_adverb_is_trimmed_from_a_person() -> None:
     assert [m.text for m in article.mentions] == ["Алибек Бакаев"]
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        # slovnet tags the sentence-initial adverb alone as ORG.
+        ("Вчера Алибек Бакаев прибыл в Брюссель.", "Вчера", []),
+        ("Сегодня в Астане прошли переговоры.", "Сегодня", []),
+        ("Вчера в Брюссель прибыл Бакаев.", "Бакаев", ["Бакаев"]),
+    ],
+)
+def test_a_single_adverb_is_no_name(text: str, span: str, kept: list[str]) -> None:
+    from rusnews.stages.morph import Morph
+    from rusnews.stages.segment import Segment
+
+    (article,) = Morph()(Segment()([Article("a", text)]))
+    article.mentions = [_mention(span, text)]
+    Repair()([article])
+    assert [m.text for m in article.mentions] == kept
+
+
 def test_a_name_does_not_run_across_a_line_break() -> None:
     whole = "Визит Антониу\nКошта прибыл в Астану."
     article = Article("a", whole, mentions=[_mention("Антониу\nКошта", whole, "PER")])

@@ -1,7 +1,16 @@
-"""The channels-last executor gives slovnet's own tags, parses and NER spans, word for word."""
+"""The channels-last executor computes slovnet's own scores and makes slovnet's decisions.
+
+Scores are compared within a float tolerance and decisions by agreement, not
+for equality: both executors sum float32 products through BLAS, whose kernels
+differ between CPU kinds (OpenBLAS picks one at run time), so a near-tie in a
+score can fall either way. With OpenBLAS's Haswell kernel 4 of the 10,831
+syntax heads below flip on factRuEval dev; `OPENBLAS_CORETYPE=Haswell` reruns
+this file under that kernel on any x86 machine with AVX2 (.ci/run does).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -11,9 +20,17 @@ from rusnews.io.readers import read_folder
 from rusnews.model import Article
 from rusnews.stages.batching import map_sorted
 from rusnews.stages.segment import Segment
-from rusnews.stages.slovnet_exec import NER, Morph, Syntax, groups, viterbi
+from rusnews.stages.slovnet_exec import NER, Model, Morph, Syntax, groups, viterbi
 
 from tests.conftest import SAMPLE, SHARED_CORPORA, need_corpus
+
+# Measured on the words below, the largest difference of any score from
+# slovnet's, over the largest score of its batch, was 5e-6 across four OpenBLAS
+# kernels (SkylakeX, Haswell, Zen, Sandybridge): the tolerance leaves 20 times that.
+SCORE_TOLERANCE = 1e-4
+# The least share of words whose tag, features, head and relation, or BIO tag
+# is slovnet's; what flips is a near-tie (at worst 4 of 10,831 words, 0.04%).
+AGREEMENT = 0.999
 
 
 def sentences_of(folder: Path, limit: int | None = None) -> list[list[str]]:
@@ -23,6 +40,13 @@ def sentences_of(folder: Path, limit: int | None = None) -> list[list[str]]:
         for article in Segment()(articles)
         for sent in article.sentences
     ]
+
+
+def words_of(corpus: str) -> list[list[str]]:
+    if corpus == "sample":
+        return sentences_of(SAMPLE)
+    need_corpus(SHARED_CORPORA / corpus)
+    return sentences_of(SHARED_CORPORA / corpus, limit=40)
 
 
 def slovnet_morph(words: list[list[str]]) -> list[list[tuple[str, dict[str, str]]]]:
@@ -40,22 +64,73 @@ def slovnet_ner(words: list[list[str]]) -> list[list[str]]:
     return map_sorted(words, lambda chunk: infer.decoder(infer.process(infer.encoder(chunk))), len)
 
 
-def check_same(words: list[list[str]]) -> None:
-    assert map_sorted(words, Morph(resources.morph_tagger()), len) == slovnet_morph(words)
-    assert map_sorted(words, Syntax(resources.syntax_parser()), len) == slovnet_syntax(words)
-    assert map_sorted(words, NER(resources.ner_tagger()), len) == slovnet_ner(words)
+def agreement(ours: Sequence[Sequence[object]], theirs: Sequence[Sequence[object]]) -> float:
+    """Share of words with the same decision; both sides must decide every word."""
+    assert [len(item) for item in ours] == [len(item) for item in theirs]
+    total = sum(len(item) for item in theirs)
+    same = sum(a == b for mine, its in zip(ours, theirs) for a, b in zip(mine, its))
+    return same / total
 
 
-def test_same_outputs_as_slovnet_on_the_sample_corpus():
-    words = sentences_of(SAMPLE)
+def score_pairs(
+    model: Model, words: list[list[str]]
+) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+    """(what, ours, slovnet's) for every score a decision is taken from, batch by batch.
+
+    Both executors get the same batch, so only the arithmetic differs; the heads
+    are slovnet's own code, fed once our encoding and once slovnet's.
+    """
+    net = model.model
+    for word_id, shape_id, pad_mask, _ in model.batches(words):
+        ours = model.encode(word_id, shape_id, pad_mask)
+        theirs = net.encoder(net.emb(word_id, shape_id), pad_mask)
+        yield "encoding", ours, theirs
+        if isinstance(model, Syntax):
+            head_scores = net.head(theirs)
+            yield "head scores", net.head(ours), head_scores
+            heads = net.head.decode(head_scores, ~pad_mask)
+            yield "relation scores", net.rel(ours, heads), net.rel(theirs, heads)
+        else:
+            yield "tag scores", net.head(ours), net.head(theirs)
+
+
+def assert_close_scores(model: Model, words: list[list[str]]) -> None:
+    for what, ours, theirs in score_pairs(model, words):
+        scale = float(np.abs(theirs).max(initial=0.0))
+        np.testing.assert_allclose(
+            ours,
+            theirs,
+            rtol=0,
+            atol=SCORE_TOLERANCE * scale,
+            err_msg=f"{type(model).__name__} {what}",
+        )
+
+
+@pytest.mark.parametrize("corpus", ["sample", "factru-dev", "nerel-dev"])
+def test_scores_are_slovnets_within_float_tolerance(corpus):
+    words = words_of(corpus)
+    for model in (
+        NER(resources.ner_tagger()),
+        Morph(resources.morph_tagger()),
+        Syntax(resources.syntax_parser()),
+    ):
+        assert_close_scores(model, words)
+
+
+@pytest.mark.parametrize("corpus", ["sample", "factru-dev", "nerel-dev"])
+def test_decisions_agree_with_slovnets(corpus):
+    words = words_of(corpus)
     assert sum(map(len, words)) > 1000
-    check_same(words)
+    morph = map_sorted(words, Morph(resources.morph_tagger()), len)
+    syntax = map_sorted(words, Syntax(resources.syntax_parser()), len)
+    ner = map_sorted(words, NER(resources.ner_tagger()), len)
+    assert agreement(morph, slovnet_morph(words)) >= AGREEMENT
+    assert agreement(syntax, slovnet_syntax(words)) >= AGREEMENT
+    assert agreement(ner, slovnet_ner(words)) >= AGREEMENT
 
 
-@pytest.mark.parametrize("corpus", ["factru-dev", "nerel-dev"])
-def test_same_outputs_as_slovnet_on_dev_corpora(corpus):
-    need_corpus(SHARED_CORPORA / corpus)
-    check_same(sentences_of(SHARED_CORPORA / corpus, limit=40))
+def test_agreement_counts_words_not_items():
+    assert agreement([["a", "b"], ["c"]], [["a", "x"], ["c"]]) == pytest.approx(2 / 3)
 
 
 def test_empty_items_and_one_word_items():

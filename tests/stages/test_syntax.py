@@ -1,4 +1,5 @@
-"""ParseSyntax: slovnet's parse on our tokens, only where a record can start and find an argument."""
+"""ParseSyntax: slovnet's parse on our tokens, only where a record can start and find an
+argument."""
 
 from __future__ import annotations
 
