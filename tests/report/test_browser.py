@@ -54,8 +54,9 @@ def report(sample_run: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 # The screenshot's pixels, read by the browser itself: drawn onto a canvas from
 # a data: URL (a file:// image would taint the canvas), then counted.
 PIXELS = """<!doctype html><img id="shot" src="data:image/png;base64,{png}"><script>
-const img = document.getElementById('shot');
-img.decode().then(() => {{
+// On `load`: under --virtual-time-budget, the promise of img.decode() never settles.
+window.addEventListener('load', () => {{
+  const img = document.getElementById('shot');
   const canvas = document.createElement('canvas');
   canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
   const context = canvas.getContext('2d');
