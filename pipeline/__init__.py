@@ -12,6 +12,10 @@ def __getattr__(name: str):
         from rusnews.pipeline import Pipeline
 
         return Pipeline
+    if name == "read_run":  # pandas and pyarrow: not needed by every import either
+        from rusnews.io.tables import read_run
+
+        return read_run
     raise AttributeError(name)
 
 
@@ -25,4 +29,5 @@ __all__ = [
     "Sentence",
     "Token",
     "__version__",
+    "read_run",
 ]

@@ -260,12 +260,18 @@ def run_command(
     table.add_row("articles", str(summary.n_articles))
     for label in ("PER", "ORG", "LOC", "DATE"):
         table.add_row(f"mentions {label}", str(summary.mentions_by_label.get(label, 0)))
+    table.add_row("entities", str(summary.n_entities))
+    table.add_row("events", str(summary.n_events))
     table.add_row("errors", str(summary.n_errors))
     if summary.n_resumed:
         table.add_row(
             "shards", f"{summary.n_shards} ({summary.n_resumed} done by an earlier run, kept)"
         )
-    table.add_row("time", f"{summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)")
+    table.add_row(
+        "time",
+        f"{summary.seconds:.1f} s; processing {summary.processing_seconds:.1f} s "
+        f"({summary.articles_per_second:.1f} articles/s, model loading excluded)",
+    )
     Console().print(table)
     if summary.n_articles == 0:
         _fail(

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date, datetime, time
 from typing import Any
 
 import pyarrow as pa
-from rusnews.model import Article, Problem
+from rusnews.date_values import date_interval
+from rusnews.model import Article, Event, Problem
 
 S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
+# Days are timestamps at midnight, not Arrow dates: pandas reads a date column
+# as Python objects, a timestamp column as datetime64, which is what it can use.
+DAY = pa.timestamp("ms")
 
 ARTICLES = pa.schema(
     [
@@ -15,7 +21,7 @@ ARTICLES = pa.schema(
         ("path", S),
         ("title", S),
         ("url", S),
-        ("published", pa.date32()),
+        ("published", DAY),
         ("encoding", S),
         ("n_sentences", I32),
         ("n_tokens", I32),
@@ -73,6 +79,8 @@ EVENTS = pa.schema(
         ("end", I64),
         ("date", S),
         ("date_granularity", S),
+        ("date_start", DAY),
+        ("date_end", DAY),
         ("date_from_published", B),
         ("modality", S),
         ("negated", B),
@@ -102,16 +110,46 @@ ERRORS = pa.schema(
     ]
 )
 
+# Integer columns that may be empty. Arrow keeps their nulls, but pandas would
+# turn such a column into float64; it reads them as its nullable Int64 instead.
+NULLABLE_INTEGERS: dict[str, tuple[str, ...]] = {
+    "mentions": ("entity_id",),
+    "event_arguments": ("entity_id",),
+}
+
+
+def _for_pandas(name: str, schema: pa.Schema) -> pa.Schema:
+    """`schema` with the pandas metadata that `to_pandas` (and so `pd.read_parquet`) follows.
+
+    Only the columns named carry an entry: pyarrow converts the rest by their Arrow type.
+    """
+    columns = [
+        {"name": col, "field_name": col, "pandas_type": "int64", "numpy_type": "Int64"}
+        for col in NULLABLE_INTEGERS.get(name, ())
+    ]
+    if not columns:
+        return schema
+    meta = {"index_columns": [], "column_indexes": [], "columns": columns}
+    return schema.with_metadata({b"pandas": json.dumps(meta).encode()})
+
+
 TABLES: dict[str, pa.Schema] = {
-    "articles": ARTICLES,
-    "mentions": MENTIONS,
-    "entities": ENTITIES,
-    "events": EVENTS,
-    "event_arguments": EVENT_ARGUMENTS,
-    "errors": ERRORS,
+    name: _for_pandas(name, schema)
+    for name, schema in {
+        "articles": ARTICLES,
+        "mentions": MENTIONS,
+        "entities": ENTITIES,
+        "events": EVENTS,
+        "event_arguments": EVENT_ARGUMENTS,
+        "errors": ERRORS,
+    }.items()
 }
 
 Row = dict[str, Any]
+
+
+def as_day(day: date | None) -> datetime | None:
+    return None if day is None else datetime.combine(day, time())
 
 
 def article_rows(article: Article) -> list[Row]:
@@ -121,7 +159,7 @@ def article_rows(article: Article) -> list[Row]:
             "path": article.path,
             "title": article.title,
             "url": article.url,
-            "published": article.published,
+            "published": as_day(article.published),
             "encoding": article.encoding,
             "n_sentences": len(article.sentences),
             "n_tokens": article.n_tokens,
@@ -177,28 +215,32 @@ def entity_rows(article: Article) -> list[Row]:
 
 
 def event_rows(article: Article) -> list[Row]:
-    return [
-        {
-            "article_id": article.article_id,
-            "event_id": ev.event_id,
-            "event_type": ev.event_type,
-            "cameo_root": ev.cameo_root,
-            "trigger": ev.trigger,
-            "trigger_lemma": ev.trigger_lemma,
-            "sentence_idx": ev.sentence_idx,
-            "start": ev.start,
-            "end": ev.end,
-            "date": ev.date,
-            "date_granularity": ev.date_granularity,
-            "date_from_published": ev.date_from_published,
-            "modality": ev.modality,
-            "negated": ev.negated,
-            "sentence": article.sentences[ev.sentence_idx].text
-            if 0 <= ev.sentence_idx < len(article.sentences)
-            else None,
-        }
-        for ev in article.events
-    ]
+    return [_event_row(article, ev) for ev in article.events]
+
+
+def _event_row(article: Article, ev: Event) -> Row:
+    first, last = date_interval(ev.date, ev.date_granularity)
+    return {
+        "article_id": article.article_id,
+        "event_id": ev.event_id,
+        "event_type": ev.event_type,
+        "cameo_root": ev.cameo_root,
+        "trigger": ev.trigger,
+        "trigger_lemma": ev.trigger_lemma,
+        "sentence_idx": ev.sentence_idx,
+        "start": ev.start,
+        "end": ev.end,
+        "date": ev.date,
+        "date_granularity": ev.date_granularity,
+        "date_start": as_day(first),
+        "date_end": as_day(last),
+        "date_from_published": ev.date_from_published,
+        "modality": ev.modality,
+        "negated": ev.negated,
+        "sentence": article.sentences[ev.sentence_idx].text
+        if 0 <= ev.sentence_idx < len(article.sentences)
+        else None,
+    }
 
 
 def event_argument_rows(article: Article) -> list[Row]:

@@ -25,7 +25,7 @@ when the first document arrives.
 # config against its signature's real annotations.
 
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from rusnews.model import Article
@@ -71,6 +71,11 @@ def _strip(row: Record, offset: int) -> Record:
     for key in OFFSET_KEYS:
         if isinstance(row.get(key), int) and row[key] >= 0:
             row[key] += offset
+    # A table's days (date_start, date_end) are timestamps; a Doc's records stay
+    # JSON, so they are ISO dates here, like `date`.
+    for key, value in row.items():
+        if isinstance(value, datetime):
+            row[key] = value.date().isoformat()
     return row
 
 

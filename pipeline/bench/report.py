@@ -1,4 +1,4 @@
-"""The benchmark as a table, with the ratios the project's targets are stated in."""
+"""The benchmark as tables: what each system measured, and the ratios between them."""
 
 from __future__ import annotations
 
@@ -6,85 +6,39 @@ from rich.console import Console
 from rich.table import Table
 from rusnews.bench.core import CHECKPOINTS, BenchResult
 
-# (what, target): from issue 6.
-TARGET_FULL = 3.0  # rusnews full, 1 worker / natasha full
-TARGET_NER = 1.5  # rusnews NER only / natasha NER
-TARGET_SCALING = 1.8  # 2 workers / 1 worker
-TARGET_RSS_MB = 600.0  # per worker
-TARGET_GROWTH = 0.10  # RSS after 20,000 vs after 2,000
+Ratio = tuple[str, float]
 
 
-def _verdict(value: float | None, target: float, higher_is_better: bool = True) -> str:
-    if value is None:
-        return "-"
-    met = value >= target if higher_is_better else value <= target
-    return "[green]met[/]" if met else "[red]missed[/]"
-
-
-def _speedups(
-    result: BenchResult, ours_key: str, theirs: str, target: float
-) -> list[tuple[str, float, str, str]]:
-    """rusnews (each worker count) over both Natasha baselines: as shipped, and with 1 BLAS thread."""
+def _speedups(result: BenchResult, ours_key: str, theirs: str) -> list[Ratio]:
+    """rusnews (per worker count) over both Natasha baselines: as shipped and with 1 BLAS thread."""
     out = []
+    theirs_name = "natasha full" if "full" in theirs else "natasha NER"
     for baseline, how in ((theirs, "as shipped"), (f"{theirs}-1t", "1 BLAS thread")):
         base = result.find(baseline)
         for row in result.rows:
             if base and row["key"] == ours_key:
                 value = row["articles_per_s"] / base["articles_per_s"]
-                # The target is stated for one worker; more workers are shown for information.
-                one = row["workers"] == 1
-                theirs_name = "natasha full" if "full" in theirs else "natasha NER"
-                out.append(
-                    (
-                        f"{row['system']} / {theirs_name} {how}",
-                        value,
-                        f">= {target}x" if one else "-",
-                        _verdict(value, target) if one else "-",
-                    )
-                )
+                out.append((f"{row['system']} / {theirs_name} {how}", value))
     return out
 
 
-def ratios(result: BenchResult) -> list[tuple[str, float | None, str, str]]:
-    """(what, measured, target, verdict) for every target the run can speak to."""
-    out: list[tuple[str, float | None, str, str]] = []
-    out += _speedups(result, "rusnews-full", "natasha-full", TARGET_FULL)
-    out += _speedups(result, "rusnews-ner", "natasha-ner", TARGET_NER)
+def ratios(result: BenchResult) -> list[Ratio]:
+    """(what, measured) for every comparison the run's rows allow."""
+    out = _speedups(result, "rusnews-full", "natasha-full")
+    out += _speedups(result, "rusnews-ner", "natasha-ner")
     one = result.find("rusnews-full", 1)
     for row in result.rows:
         if row["key"] == "rusnews-full" and row["workers"] > 1 and one:
             value = row["articles_per_s"] / one["articles_per_s"]
-            two = row["workers"] == 2
-            out.append(
-                (
-                    f"rusnews full, {row['workers']} workers / 1 worker",
-                    value,
-                    f">= {TARGET_SCALING}x" if two else "-",
-                    _verdict(value, TARGET_SCALING) if two else "-",
-                )
-            )
+            out.append((f"rusnews full, {row['workers']} workers / 1 worker", value))
     peaks = [row["peak_rss_mb"] for row in result.rows if row["key"].startswith("rusnews")]
     if result.synthetic and result.synthetic.get("peak_rss_mb"):
         peaks.append(result.synthetic["peak_rss_mb"])
     if peaks:
-        out.append(
-            (
-                "peak RSS per rusnews worker (MB)",
-                max(peaks),
-                f"<= {TARGET_RSS_MB:.0f}",
-                _verdict(max(peaks), TARGET_RSS_MB, higher_is_better=False),
-            )
-        )
+        out.append(("peak RSS per rusnews worker (MB)", max(peaks)))
     growth = rss_growth(result)
     if growth is not None:
-        out.append(
-            (
-                f"worker RSS after {CHECKPOINTS[1]:,} vs {CHECKPOINTS[0]:,} articles",
-                growth,
-                f"<= {TARGET_GROWTH:.0%}",
-                _verdict(growth, TARGET_GROWTH, higher_is_better=False),
-            )
-        )
+        out.append((f"worker RSS after {CHECKPOINTS[1]:,} vs {CHECKPOINTS[0]:,} articles", growth))
     return out
 
 
@@ -137,22 +91,18 @@ def print_bench(result: BenchResult, console: Console | None = None) -> None:
         )
     found = ratios(result)
     if found:
-        table = Table(title="targets")
-        for column in ("ratio", "measured", "target", ""):
-            table.add_column(column)
-        for what, value, target, verdict in found:
+        table = Table(title="ratios")
+        for column in ("ratio", "measured"):
+            table.add_column(column, justify="left" if column == "ratio" else "right")
+        for what, value in found:
             shown = (
-                "-"
-                if value is None
-                else (
-                    f"{value:+.1%}"
-                    if "RSS after" in what
-                    else f"{value:.0f}"
-                    if "MB" in what
-                    else f"{value:.2f}x"
-                )
+                f"{value:+.1%}"
+                if "RSS after" in what
+                else f"{value:.0f}"
+                if "MB" in what
+                else f"{value:.2f}x"
             )
-            table.add_row(what, shown, target, verdict)
+            table.add_row(what, shown)
         console.print(table)
     cores = f"{result.cores} cores"
     if result.load_before and result.load_after:

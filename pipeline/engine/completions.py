@@ -40,7 +40,11 @@ class ShardReport:
     rows: dict[str, int] = field(default_factory=dict)
     mentions: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
-    seconds: float = 0.0
+    seconds: float = 0.0  # processing, after the models were loaded
+    # Wall-clock start and end of that processing (time.time()): the run's
+    # articles/s is over the span from the first start to the last end.
+    started_at: float = 0.0
+    ended_at: float = 0.0
     worker: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -22,6 +22,7 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, wait
 from rusnews import __version__
+from rusnews.engine import ticks
 from rusnews.engine.completions import ShardReport
 from rusnews.engine.config import DEFAULT_PROFILE, FULL, RunConfig
 from rusnews.engine.local import bounded
@@ -33,13 +34,21 @@ PLUGIN_NAME = "rusnews-pipeline"
 
 
 class LoadPipeline(WorkerPlugin):
-    """Build the pipeline once in every worker process, when the worker joins."""
+    """Build the pipeline once in every worker process, when the worker joins.
 
-    def __init__(self, stages: str = FULL, profile: str = DEFAULT_PROFILE) -> None:
-        self.stages, self.profile = stages, profile
+    The worker also sends its shards' progress to the client, as events of `topic`.
+    """
+
+    def __init__(
+        self, stages: str = FULL, profile: str = DEFAULT_PROFILE, topic: str | None = None
+    ) -> None:
+        self.stages, self.profile, self.topic = stages, profile, topic
 
     def setup(self, worker: Any) -> None:
         limit_threads()
+        if self.topic:
+            topic = self.topic
+            ticks.set_sink(lambda shard_id, done: worker.log_event(topic, [shard_id, done]))
         prepare(self.stages, self.profile)
 
 
@@ -112,6 +121,8 @@ class DaskEngine:
         self.cluster: LocalCluster | None = None
         self.client: Client | None = None
         self._warm = False
+        # One topic per engine: two runs on one cluster do not hear each other's progress.
+        self.topic = f"rusnews-progress-{uuid.uuid4().hex[:8]}"
 
     @property
     def workers(self) -> int:
@@ -187,7 +198,9 @@ class DaskEngine:
                     f"no Dask worker joined the scheduler at {self.scheduler} within 60 s; start "
                     f"some with `dask worker {self.scheduler} --nthreads 1`"
                 ) from exc
-        self.client.register_plugin(LoadPipeline(self.stages, self.profile), name=PLUGIN_NAME)
+        self.client.register_plugin(
+            LoadPipeline(self.stages, self.profile, self.topic), name=PLUGIN_NAME
+        )
         self._warm = True
 
     def check_output(self, output: Path) -> None:
@@ -213,7 +226,11 @@ class DaskEngine:
                 )
 
     def map(
-        self, shards: Iterable[Shard], output: Path, config: RunConfig
+        self,
+        shards: Iterable[Shard],
+        output: Path,
+        config: RunConfig,
+        progress: ticks.Sink | None = None,
     ) -> Iterator[ShardReport]:
         assert self.client is not None, "enter the engine first"
         client = self.client
@@ -232,7 +249,16 @@ class DaskEngine:
                 key=f"rusnews-{shard.shard_id}-{uuid.uuid4().hex[:8]}",
             )
 
-        yield from bounded(shards, submit, _wait_first, limit=max(2, self.workers * self.in_flight))
+        if progress is not None:
+            # An event is (time, message); the handler runs on the client's event loop.
+            client.subscribe_topic(self.topic, lambda event: progress(*event[1]))
+        try:
+            yield from bounded(
+                shards, submit, _wait_first, limit=max(2, self.workers * self.in_flight)
+            )
+        finally:
+            if progress is not None:
+                client.unsubscribe_topic(self.topic)
 
     def describe(self) -> dict[str, Any]:
         return {

@@ -10,6 +10,7 @@ input.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -17,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
+from rusnews.engine import ticks
 from rusnews.engine.completions import ShardReport
 from rusnews.engine.config import DEFAULT_PROFILE, FULL, RunConfig
 from rusnews.engine.shards import Shard
@@ -38,8 +40,14 @@ class Engine(Protocol):
     def warm(self) -> None: ...
 
     def map(
-        self, shards: Iterable[Shard], output: Path, config: RunConfig
-    ) -> Iterator[ShardReport]: ...
+        self,
+        shards: Iterable[Shard],
+        output: Path,
+        config: RunConfig,
+        progress: ticks.Sink | None = None,
+    ) -> Iterator[ShardReport]:
+        """Reports of the shards as they finish; `progress` hears of items done inside them."""
+        ...
 
     def describe(self) -> dict[str, Any]: ...
 
@@ -100,10 +108,18 @@ class SerialEngine:
         prepare(self.stages, self.profile)
 
     def map(
-        self, shards: Iterable[Shard], output: Path, config: RunConfig
+        self,
+        shards: Iterable[Shard],
+        output: Path,
+        config: RunConfig,
+        progress: ticks.Sink | None = None,
     ) -> Iterator[ShardReport]:
-        for shard in shards:
-            yield run_shard(shard, str(output), config)
+        previous = ticks.set_sink(progress)
+        try:
+            for shard in shards:
+                yield run_shard(shard, str(output), config)
+        finally:
+            ticks.set_sink(previous)
 
     def describe(self) -> dict[str, Any]:
         return {"engine": "local", "workers": 1}
@@ -150,6 +166,9 @@ class PoolEngine:
         self.stages, self.profile = stages, profile
         self.in_flight = in_flight
         self.pool: ProcessPoolExecutor | None = None
+        self.progress: ticks.Sink | None = None
+        self._queue: Any = None
+        self._drain: threading.Thread | None = None
 
     @property
     def workers(self) -> int:
@@ -158,13 +177,24 @@ class PoolEngine:
     def __enter__(self) -> PoolEngine:
         # Environment first: a spawned worker reads it before numpy loads.
         single_thread_environment()
+        context = multiprocessing.get_context("spawn")
+        # Workers put (shard, items done) here after each batch; a thread of
+        # this process hands them to whoever `map` reports progress to.
+        self._queue = context.SimpleQueue()
+        self._drain = threading.Thread(target=self._forward, name="rusnews-progress", daemon=True)
+        self._drain.start()
         self.pool = ProcessPoolExecutor(
             max_workers=self._workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=init_worker,
-            initargs=(self.stages, self.profile),
+            initargs=(self.stages, self.profile, self._queue),
         )
         return self
+
+    def _forward(self) -> None:
+        while (message := self._queue.get()) is not None:
+            if self.progress is not None:
+                self.progress(*message)
 
     def __exit__(
         self,
@@ -178,6 +208,10 @@ class PoolEngine:
             # On an error, queued shards are dropped rather than run for nothing.
             self.pool.shutdown(wait=True, cancel_futures=exc is not None)
             self.pool = None
+        if self._drain is not None:
+            self._queue.put(None)  # after the workers: nothing of theirs is left behind it
+            self._drain.join()
+            self._drain = None
 
     def warm(self) -> None:
         """Return once every worker has started and loaded its models."""
@@ -191,16 +225,24 @@ class PoolEngine:
                 return
 
     def map(
-        self, shards: Iterable[Shard], output: Path, config: RunConfig
+        self,
+        shards: Iterable[Shard],
+        output: Path,
+        config: RunConfig,
+        progress: ticks.Sink | None = None,
     ) -> Iterator[ShardReport]:
         assert self.pool is not None, "enter the engine first"
         pool = self.pool
-        yield from bounded(
-            shards,
-            lambda shard: pool.submit(run_shard, shard, str(output), config),
-            _wait_first,
-            limit=self._workers * self.in_flight,
-        )
+        self.progress = progress
+        try:
+            yield from bounded(
+                shards,
+                lambda shard: pool.submit(run_shard, shard, str(output), config),
+                _wait_first,
+                limit=self._workers * self.in_flight,
+            )
+        finally:
+            self.progress = None
 
     def describe(self) -> dict[str, Any]:
         return {"engine": "local", "workers": self._workers}

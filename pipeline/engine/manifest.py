@@ -52,6 +52,14 @@ def totals(reports: list[ShardReport]) -> dict[str, Any]:
     }
 
 
+def processing_seconds(reports: list[ShardReport]) -> float:
+    """Wall time from the first shard's start to the last shard's end, model loading excluded."""
+    spans = [(r.started_at, r.ended_at) for r in reports if r.started_at and r.ended_at]
+    if not spans:  # markers of an older rusnews, without the times: their shards' own seconds
+        return sum(r.seconds for r in reports)
+    return max(end for _, end in spans) - min(start for start, _ in spans)
+
+
 def build_manifest(
     input_path: Path,
     config: RunConfig,
@@ -64,6 +72,7 @@ def build_manifest(
     """`reports`: every shard of the run's tables; `run_reports`: those this invocation processed."""
     found = totals(reports)
     processed = sum(r.n_articles for r in run_reports)
+    busy = processing_seconds(run_reports)
     peaks = [r.worker.get("peak_rss_mb", 0.0) for r in run_reports if r.worker]
     return {
         "version": __version__,
@@ -85,8 +94,10 @@ def build_manifest(
         },
         "timings": {
             "total_s": round(seconds, 3),
+            "processing_s": round(busy, 3),
             "articles_processed": processed,
-            "articles_per_s": round(processed / seconds, 2) if seconds else 0.0,
+            # Over the processing time: starting workers and loading models is not the rate.
+            "articles_per_s": round(processed / busy, 2) if busy else 0.0,
             # Stage seconds of every shard in the tables, resumed ones included.
             "stages_s": found["stages_s"],
         },

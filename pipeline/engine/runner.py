@@ -50,13 +50,17 @@ class RunSummary:
     n_shards: int = 0
     n_resumed: int = 0  # shards taken from an earlier run
     mentions_by_label: Counter = field(default_factory=Counter)
-    seconds: float = 0.0
+    n_entities: int = 0
+    n_events: int = 0
+    seconds: float = 0.0  # the whole call: reading, model loading, writing
+    processing_seconds: float = 0.0  # from the first shard's start to the last one's end
     timings: dict[str, float] = field(default_factory=dict)
     worker_peak_rss_mb: float | None = None
 
     @property
     def articles_per_second(self) -> float:
-        return self.n_processed / self.seconds if self.seconds else 0.0
+        """Articles this call processed per second of processing: model loading excluded."""
+        return self.n_processed / self.processing_seconds if self.processing_seconds else 0.0
 
 
 def make_engine(
@@ -204,7 +208,9 @@ def _run_shards(
     engine: Engine, plan: ShardPlan, bar: RunProgress, assembler: TableAssembler
 ) -> list[ShardReport]:
     processed = []
-    for report in engine.map(plan.todo(), plan.output, plan.config):
+    # Only a bar that is drawn needs the workers' progress within shards.
+    within = bar.advance if bar.show else None
+    for report in engine.map(plan.todo(), plan.output, plan.config, within):
         processed.append(report)
         bar.done(report)
         # While the workers go on with later shards, this process, otherwise
@@ -251,7 +257,10 @@ def _finish(
         n_shards=len(reports),
         n_resumed=len(reports) - len(processed),
         mentions_by_label=Counter(counts["mentions_by_label"]),
+        n_entities=counts.get("entities", 0),
+        n_events=counts.get("events", 0),
         seconds=seconds,
+        processing_seconds=manifest["timings"]["processing_s"],
         timings=manifest["timings"]["stages_s"],
         worker_peak_rss_mb=manifest["memory"]["worker_peak_rss_mb"],
     )

@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from rusnews.engine import ticks
 from rusnews.engine.batches import batched, get_pipeline, process_batch
 from rusnews.engine.completions import ShardReport, remove_marker, write_marker
 from rusnews.engine.config import DEFAULT_PROFILE, RunConfig
@@ -76,12 +77,18 @@ WARM_UP = (
 )
 
 
+# The (stages, profile) this process has prepared: a shard prepares what it
+# needs first, so its clock and the run's articles/s never include loading.
+_PREPARED: set[tuple[str, str]] = set()
+
+
 def prepare(stages: str, profile: str = DEFAULT_PROFILE) -> None:
     """Load everything a shard needs: the pipeline's models, and what pyarrow loads on first use.
 
     pyarrow imports pandas the first time it converts rows (0.35 s), so an
     empty conversion here keeps that out of the first shard.
     """
+    _PREPARED.add((stages, profile))
     pipe = get_pipeline(stages, profile)
     timings = dict(pipe.timings)
     pipe.process([Article("warm-up", WARM_UP)])
@@ -95,11 +102,16 @@ def prepare(stages: str, profile: str = DEFAULT_PROFILE) -> None:
     gc.freeze()
 
 
-def init_worker(stages: str, profile: str = DEFAULT_PROFILE) -> None:
-    """Start of a worker process: one BLAS thread, models loaded before the first shard."""
+def init_worker(stages: str, profile: str = DEFAULT_PROFILE, progress: object = None) -> None:
+    """Start of a worker process: one BLAS thread, models loaded before the first shard.
+
+    `progress`: a queue for the shards' progress, drained by the parent (ticks.py).
+    """
     die_with_parent()
     ignore_interrupts()
     limit_threads()
+    if progress is not None:
+        ticks.set_sink(ticks.to_queue(progress))
     prepare(stages, profile)
 
 
@@ -124,7 +136,9 @@ def run_shard(shard: Shard, output: str, config: RunConfig) -> ShardReport:
 
 
 def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
-    started = time.perf_counter()
+    if (config.stages, config.profile) not in _PREPARED:
+        prepare(config.stages, config.profile)
+    started, started_at = time.perf_counter(), time.time()
     # A marker left by an earlier run with other input must not outlive the
     # parts this run is about to overwrite.
     remove_marker(run_dir, shard.shard_id)
@@ -139,7 +153,9 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
         fingerprint=shard.fingerprint(config.key()),
         first_article=shard.first_article,
         n_items=len(shard.items),
+        started_at=started_at,
     )
+    done = 0
     for articles, problems in batched(shard.items, config.batch_size):
         result = process_batch(articles, problems, pipe, config.time_limit)
         for name, rows in result.tables.items():
@@ -147,12 +163,15 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
         report.n_articles += result.n_articles
         report.n_failed += result.n_failed
         timings.update(result.timings)
+        done += len(articles) + len(problems)
+        ticks.tell(shard.shard_id, done)
     for name, rows in tables.items():
         write_part(to_arrow(name, rows), run_dir, name, shard.shard_id)
     report.rows = {name: len(rows) for name, rows in tables.items()}
     report.mentions = dict(sorted(Counter(row["label"] for row in tables["mentions"]).items()))
     report.timings = {stage: round(seconds, 4) for stage, seconds in timings.items()}
     report.seconds = round(time.perf_counter() - started, 4)
+    report.ended_at = time.time()
     report.worker = worker_info()
     write_marker(run_dir, report)
     return report

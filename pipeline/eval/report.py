@@ -1,4 +1,4 @@
-"""Showing a report: the terminal table, `report.json`, `report.md`, `f1.png`.
+"""Showing a report: the terminal table, `report.json`, `report.md`, `f1.svg`.
 
 Everything here reads the report dict `evaluate` returns and nothing else,
 so a saved `report.json` can be rendered again later.
@@ -14,6 +14,7 @@ from typing import Any
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rusnews.eval.chart import f1_chart
 
 MISSING = "—"
 EXAMPLES_SHOWN = 3
@@ -326,51 +327,8 @@ def render_markdown(report: dict) -> str:
 
 
 def plot_f1(report: dict, path: Path) -> Path:
-    """Grouped bars of F1 per type, one panel per convention and metric."""
-    import matplotlib
-
-    matplotlib.use("Agg")  # no display on servers and workers
-    import matplotlib.pyplot as plt
-
-    systems = _systems(report)
-    panels = [
-        (convention, metric)
-        for convention, by_metric in report["scores"].items()
-        for metric in by_metric
-    ]
-    columns = min(3, len(panels))
-    rows = (len(panels) + columns - 1) // columns
-    figure, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 3.4 * rows), squeeze=False)
-    width = 0.8 / max(1, len(systems))
-    for axis, (convention, metric) in zip(axes.flat, panels, strict=False):
-        by_system = report["scores"][convention][metric]
-        labels = _labels(by_system)
-        for index, system in enumerate(systems):
-            values = [(by_system.get(system, {}).get(label) or {}).get("f1") for label in labels]
-            positions = [position + index * width for position in range(len(labels))]
-            bars = axis.bar(positions, [value or 0.0 for value in values], width, label=system)
-            for bar, value in zip(bars, values, strict=True):
-                axis.annotate(
-                    fmt(value),
-                    (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                    ha="center",
-                    va="bottom",
-                    fontsize=7,
-                )
-        axis.set_xticks(
-            [position + width * (len(systems) - 1) / 2 for position in range(len(labels))]
-        )
-        axis.set_xticklabels(labels)
-        axis.set_ylim(0, 1.08)
-        axis.set_title(f"{convention} · {metric}", fontsize=10)
-    for axis in list(axes.flat)[len(panels) :]:
-        axis.set_visible(False)
-    axes.flat[0].set_ylabel("F1")
-    handles, names = axes.flat[0].get_legend_handles_labels()
-    figure.legend(handles, names, loc="upper center", ncol=len(systems), frameon=False)
-    figure.tight_layout(rect=(0, 0, 1, 0.94))
-    figure.savefig(path, dpi=120)
-    plt.close(figure)
+    """Grouped bars of F1 per type, one panel per convention and metric, as SVG."""
+    path.write_text(f1_chart(report, _systems(report), _labels), encoding="utf-8")
     return path
 
 
@@ -381,12 +339,12 @@ def _jsonable(value: Any) -> Any:
 
 
 def write_reports(report: dict, report_dir: Path) -> dict[str, str]:
-    """`report.json`, `report.md` and `f1.png` in `report_dir`; their paths."""
+    """`report.json`, `report.md` and `f1.svg` in `report_dir`; their paths."""
     report_dir.mkdir(parents=True, exist_ok=True)
     paths = {
         "json": report_dir / "report.json",
         "markdown": report_dir / "report.md",
-        "chart": report_dir / "f1.png",
+        "chart": report_dir / "f1.svg",
     }
     paths["json"].write_text(
         json.dumps(report, ensure_ascii=False, indent=2, default=_jsonable), encoding="utf-8"

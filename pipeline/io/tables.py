@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-from rusnews.schema import TABLES, Row
+from rusnews.schema import DAY, TABLES, Row
 
 FORMATS = ("parquet", "csv")
 
@@ -49,32 +49,80 @@ def write_table(
         if fmt == "parquet":
             _atomic(path, lambda p: pq.write_table(table, p))
         elif fmt == "csv":
-            _atomic(path, lambda p: pacsv.write_csv(table, p))
+            _atomic(path, lambda p: pacsv.write_csv(_for_csv(table), p))
         else:
             raise ValueError(f"unknown table format {fmt!r}; choose from {', '.join(FORMATS)}")
         written.append(path)
     return written
 
 
-def read_table(run_dir: Path, name: str) -> pd.DataFrame:
+def table_path(run_dir: Path, name: str, fmt: str | None = None) -> Path | None:
+    """Where a run keeps table `name`: its Parquet file, else its CSV file; None if neither.
+
+    Every reader finds the tables through here, so where a run publishes them
+    is known in one place.
+    """
+    for candidate in FORMATS if fmt is None else (fmt,):
+        path = run_dir / f"{name}.{candidate}"
+        if path.exists():
+            return path
+    return None
+
+
+# How CSV cells map back to the schema: an unquoted empty cell is a null, a
+# quoted one ("") an empty string, as the writer writes them.
+def _csv_options(name: str) -> pacsv.ConvertOptions:
+    return pacsv.ConvertOptions(
+        column_types=TABLES[name], strings_can_be_null=True, quoted_strings_can_be_null=False
+    )
+
+
+def _for_csv(table: pa.Table) -> pa.Table:
+    """Days as `2025-12-03`, not `2025-12-03 00:00:00.000`: the reader parses either."""
+    return table.cast(_csv_schema(table.schema))
+
+
+def _csv_schema(schema: pa.Schema) -> pa.Schema:
+    return pa.schema(
+        [field.with_type(pa.date32()) if field.type == DAY else field for field in schema],
+        metadata=schema.metadata,
+    )
+
+
+def to_frame(table: pa.Table, name: str) -> pd.DataFrame:
+    """Table `name` in pandas, with the dtypes `pd.read_parquet` gives its Parquet file."""
+    # The cast puts on the schema's pandas metadata, which a CSV read lacks.
+    return table.cast(TABLES[name]).to_pandas()
+
+
+def read_table(run_dir: Path, name: str, fmt: str | None = None) -> pd.DataFrame:
     """A table of a run: `<name>.parquet`, else `<name>.csv`, else its folder of parts.
 
     Parts are what a run that has not assembled its tables yet (interrupted, or
-    still going) has written so far.
+    still going) has written so far. Whichever it reads, the columns have the
+    dtypes `pd.read_parquet` gives the Parquet file.
     """
-    parquet, csv = run_dir / f"{name}.parquet", run_dir / f"{name}.csv"
-    schema = TABLES[name]
-    if parquet.exists():
-        return pq.read_table(parquet).to_pandas()
-    if csv.exists():
-        options = pacsv.ConvertOptions(column_types=schema)
-        return pacsv.read_csv(csv, convert_options=options).to_pandas()
+    path = table_path(run_dir, name, fmt)
+    if path is not None and path.suffix == ".parquet":
+        return to_frame(pq.read_table(path), name)
+    if path is not None:
+        return to_frame(pacsv.read_csv(path, convert_options=_csv_options(name)), name)
     parts = list_parts(run_dir, name)
-    if parts:
-        return pa.concat_tables([read_part(p, name) for p in parts]).to_pandas()
+    if parts and fmt is None:
+        return to_frame(pa.concat_tables([read_part(p, name) for p in parts]), name)
     raise FileNotFoundError(
         f"no {name}.parquet, {name}.csv or parts/{name}/ in {run_dir}: is it a rusnews run folder?"
     )
+
+
+def read_run(run_dir: str | Path, fmt: str | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of a run as a DataFrame, `{"articles": ..., "mentions": ..., ...}`.
+
+    Parquet is read when the run wrote it, else CSV (`fmt` chooses); either way
+    the dtypes are the schema's: ids such as `04` stay strings, `published` is
+    datetime64, an integer column with nulls is Int64.
+    """
+    return {name: read_table(Path(run_dir), name, fmt) for name in TABLES}
 
 
 # Parts: a sharded run writes each shard's rows to `parts/<table>/<shard>.arrow`
@@ -161,7 +209,7 @@ class TableAssembler:
             self.writers[key] = (
                 pq.ParquetWriter(path, schema)
                 if fmt == "parquet"
-                else pacsv.CSVWriter(path, schema)
+                else pacsv.CSVWriter(path, _csv_schema(schema))
             )
         return self.writers[key]
 
@@ -170,7 +218,7 @@ class TableAssembler:
         for name, part in parts.items():
             table = read_part(part, name)
             for fmt in self.formats:
-                self._writer(name, fmt).write_table(table)
+                self._writer(name, fmt).write_table(table if fmt == "parquet" else _for_csv(table))
         self.appended += 1
 
     def finish(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Path]:

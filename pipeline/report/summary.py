@@ -237,7 +237,8 @@ def summarize(run_dir: Path) -> RunSummary:
     manifest = (
         json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     )
-    published = [d for d in articles["published"].dropna()]
+    # Days are stored as midnight timestamps; the page shows them as dates.
+    published = list(pd.to_datetime(articles["published"]).dropna().dt.date)
     named = entities[entities["label"].isin(NAME_LABELS)]
     return RunSummary(
         run_dir=run_dir,

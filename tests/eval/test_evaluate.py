@@ -81,7 +81,8 @@ def test_evaluate_a_run_beside_natasha(fixtures: Path, tmp_path: Path, natasha_m
     written = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
     assert written["scores"] == report["scores"]
     assert "| PER |" in (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
-    assert (tmp_path / "report" / "f1.png").read_bytes().startswith(b"\x89PNG")
+    chart = (tmp_path / "report" / "f1.svg").read_text(encoding="utf-8")
+    assert chart.startswith("<svg") and "rusnews · PER: 1.000" in chart
 
 
 def test_evaluate_without_documents(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from rusnews.io.tables import read_table, to_arrow, write_table
 from rusnews.model import Article, Entity, Mention, Sentence, Token
@@ -37,7 +38,7 @@ def test_every_table_round_trips(tmp_path: Path, fmt: str) -> None:
     mentions = read_table(tmp_path, "mentions")
     assert mentions["normal"].tolist() == ["Алибек Бакаев", "Брюссель"]
     assert mentions["start"].tolist() == [0, 23]
-    assert read_table(tmp_path, "articles")["published"].iloc[0] == date(2025, 12, 3)
+    assert read_table(tmp_path, "articles")["published"].iloc[0] == pd.Timestamp(2025, 12, 3)
 
 
 def test_write_leaves_no_temporary_files(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 from rusnews.cli import app
@@ -37,7 +37,9 @@ def test_sample_report_is_self_contained(sample_run: Path) -> None:
 def test_text_from_the_tables_is_escaped(tmp_path: Path) -> None:
     run = write_run(
         tmp_path,
-        articles=[{"article_id": "a", "status": "ok", "published": date(2025, 12, 3), "text": "x"}],
+        articles=[
+            {"article_id": "a", "status": "ok", "published": datetime(2025, 12, 3), "text": "x"}
+        ],
         entities=[
             {
                 "article_id": "a",
