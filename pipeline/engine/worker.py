@@ -21,7 +21,6 @@ from rusnews.engine.config import DEFAULT_PROFILE, RunConfig
 from rusnews.engine.memory import peak_rss_mb, rss_mb
 from rusnews.engine.shards import Shard
 from rusnews.io.tables import to_arrow, write_part
-from rusnews.model import Article
 from rusnews.schema import TABLES, Row
 
 # Environment variables that size the BLAS and OpenMP thread pools. They only
@@ -66,26 +65,13 @@ def die_with_parent() -> None:
         pass
 
 
-# One short article through every stage at worker start: the stages read
-# their word lists and grammars on first use (natasha's name lists alone take
-# 0.3 s), and that belongs to the worker's start, not to its first shard.
-WARM_UP = (
-    "Президент России Владимир Путин 12 мая 2024 года провёл в Москве переговоры "
-    "с министром иностранных дел Казахстана и заявил, что ООН поддержит соглашение."
-)
-
-
 def prepare(stages: str, profile: str = DEFAULT_PROFILE) -> None:
     """Load everything a shard needs: the pipeline's models, and what pyarrow loads on first use.
 
     pyarrow imports pandas the first time it converts rows (0.35 s), so an
     empty conversion here keeps that out of the first shard.
     """
-    pipe = get_pipeline(stages, profile)
-    timings = dict(pipe.timings)
-    pipe.process([Article("warm-up", WARM_UP)])
-    pipe.timings.clear()
-    pipe.timings.update(timings)
+    get_pipeline(stages, profile)
     to_arrow("errors", [])
     # The loaded models, dictionaries and word lists are millions of objects
     # that live as long as the worker. Left to the cyclic garbage collector,
@@ -138,8 +124,8 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
         first_article=shard.first_article,
         n_items=len(shard.items),
     )
-    for articles, problems in batched(shard.items, config.batch_size):
-        result = process_batch(articles, problems, pipe, config.time_limit)
+    for items in batched(shard.items, config.batch_size):
+        result = process_batch(items, pipe, config.time_limit)
         for name, rows in result.tables.items():
             tables[name].extend(rows)
         report.n_articles += result.n_articles
