@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from rusnews.offsets import Layout
+
 PER = "PER"
 ORG = "ORG"
 LOC = "LOC"
@@ -130,6 +132,7 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     status: str = "ok"
+    _layout: Layout | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # `Article(id, text, published="2025-12-03")` reads the string as the
@@ -146,22 +149,19 @@ class Article:
     def n_tokens(self) -> int:
         return sum(len(s.tokens) for s in self.sentences)
 
+    def layout(self) -> Layout:
+        """Offsets of the sentences and tokens, rebuilt when a stage sets new sentences."""
+        if self._layout is None or not self._layout.describes(self.sentences):
+            self._layout = Layout(self.sentences)
+        return self._layout
+
     def sentence_of(self, start: int) -> int:
         """Index of the sentence holding character ``start`` (-1 when none)."""
-        for idx, sent in enumerate(self.sentences):
-            if sent.start <= start < sent.end:
-                return idx
-        return -1
+        return self.layout().sentence_of(start)
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """Tokens a character span covers: derived from offsets, never stored twice."""
-        return [
-            tok
-            for sent in self.sentences
-            if sent.start < end and start < sent.end
-            for tok in sent.tokens
-            if tok.start < end and start < tok.end
-        ]
+        return self.layout().tokens_in(start, end)
 
 
 # How bad a Problem is: an error cost the input (or article) its output; a

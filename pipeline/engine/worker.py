@@ -23,7 +23,6 @@ from rusnews.engine.memory import peak_rss_mb, rss_mb
 from rusnews.engine.shards import Shard
 from rusnews.engine.stopping import ignore_interrupts
 from rusnews.io.tables import to_arrow, write_part
-from rusnews.model import Article
 from rusnews.schema import TABLES, Row
 
 # Environment variables that size the BLAS and OpenMP thread pools. They only
@@ -68,15 +67,6 @@ def die_with_parent() -> None:
         pass
 
 
-# One short article through every stage at worker start: the stages read
-# their word lists and grammars on first use (natasha's name lists alone take
-# 0.3 s), and that belongs to the worker's start, not to its first shard.
-WARM_UP = (
-    "Президент России Владимир Путин 12 мая 2024 года провёл в Москве переговоры "
-    "с министром иностранных дел Казахстана и заявил, что ООН поддержит соглашение."
-)
-
-
 # The (stages, profile) this process has prepared: a shard prepares what it
 # needs first, so its clock and the run's articles/s never include loading.
 _PREPARED: set[tuple[str, str]] = set()
@@ -89,11 +79,7 @@ def prepare(stages: str, profile: str = DEFAULT_PROFILE) -> None:
     empty conversion here keeps that out of the first shard.
     """
     _PREPARED.add((stages, profile))
-    pipe = get_pipeline(stages, profile)
-    timings = dict(pipe.timings)
-    pipe.process([Article("warm-up", WARM_UP)])
-    pipe.timings.clear()
-    pipe.timings.update(timings)
+    get_pipeline(stages, profile)
     to_arrow("errors", [])
     # The loaded models, dictionaries and word lists are millions of objects
     # that live as long as the worker. Left to the cyclic garbage collector,
@@ -156,14 +142,14 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
         started_at=started_at,
     )
     done = 0
-    for articles, problems in batched(shard.items, config.batch_size):
-        result = process_batch(articles, problems, pipe, config.time_limit)
+    for items in batched(shard.items, config.batch_size):
+        result = process_batch(items, pipe, config.time_limit)
         for name, rows in result.tables.items():
             tables[name].extend(rows)
         report.n_articles += result.n_articles
         report.n_failed += result.n_failed
         timings.update(result.timings)
-        done += len(articles) + len(problems)
+        done += len(items)
         ticks.tell(shard.shard_id, done)
     for name, rows in tables.items():
         write_part(to_arrow(name, rows), run_dir, name, shard.shard_id)

@@ -114,8 +114,11 @@ def _governed_cases(tokens: list[Token], first: int) -> frozenset[str] | None:
 
 
 def _is_list_item(article: Article, mention: Mention) -> bool:
-    line_start = article.text.rfind("\n", 0, mention.start) + 1
-    before = article.text[max(line_start, mention.start - 12) : mention.start]
+    # Only the last 12 characters matter: a search back to the line's start
+    # would cross a whole article written on one line, for every name in it.
+    window = max(0, mention.start - 12)
+    line_start = article.text.rfind("\n", window, mention.start) + 1
+    before = article.text[max(line_start, window) : mention.start]
     after = article.text[mention.end : mention.end + 4]
     return bool(LIST_ITEM_BEFORE.search(before) and LIST_ITEM_AFTER.match(after))
 

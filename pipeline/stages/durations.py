@@ -16,6 +16,7 @@ import re
 from typing import ClassVar
 
 from rusnews.model import DATE, Article, Mention
+from rusnews.overlaps import Overlaps
 from rusnews.stages.base import DATES, SENTENCES
 from rusnews.stages.date_rules import NUMBER
 
@@ -65,11 +66,12 @@ class TagDurations:
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
-            taken = [(m.start, m.end) for m in article.mentions]
+            # The mentions before this stage: durations found here do not block each other.
+            taken = Overlaps(list(article.mentions))
             for idx, sentence in enumerate(article.sentences):
                 for start, end in find_durations(sentence.text):
                     start, end = sentence.start + start, sentence.start + end
-                    if not any(a < end and start < b for a, b in taken):
+                    if not taken.overlapping(start, end):
                         article.mentions.append(
                             Mention(
                                 start,

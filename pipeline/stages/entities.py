@@ -94,12 +94,25 @@ def _group(label: str) -> str:
     return "PER" if label == PER else "NAME"
 
 
+def _by_initials(mentions: list[Mention], idx: list[int]) -> dict[str, list[int]]:
+    """Initials of every name an unknown acronym may stand for (not persons, not acronyms)."""
+    spelled: dict[str, list[int]] = {}
+    for j in idx:
+        other = mentions[j]
+        if other.label != PER and not is_acronym(other.text):
+            spelled.setdefault(initials(other.normal or other.text), []).append(j)
+    return spelled
+
+
 def link_names(mentions: list[Mention]) -> _Clusters:
     """Union the PER/ORG/LOC mentions (indices into `mentions`) that name one thing."""
     clusters = _Clusters(len(mentions))
     by_form: dict[tuple[str, str], int] = {}
     surnames: dict[str, int] = {}
     idx = [i for i, m in enumerate(mentions) if m.label != DATE]
+    # Names by their initials, built at the first unknown acronym: comparing
+    # every acronym with every name cost the square of the article's length.
+    spelled: dict[str, list[int]] | None = None
     for i in idx:
         m = mentions[i]
         key = (_group(m.label), fold(m.normal or m.text))
@@ -134,12 +147,14 @@ def link_names(mentions: list[Mention]) -> _Clusters:
                 if ("NAME", fold(full)) in by_form:
                     clusters.union(i, by_form[("NAME", fold(full))])
             else:
-                for j in idx:
-                    other = mentions[j]
-                    if other.label == PER or j == i or is_acronym(other.text):
-                        continue
-                    if initials(other.normal or other.text) == m.text:
+                if spelled is None:
+                    spelled = _by_initials(mentions, idx)
+                names = spelled.get(m.text)
+                if names:
+                    for j in names:
                         clusters.union(i, j)
+                    # One cluster now: a later acronym of these letters joins it through one.
+                    spelled[m.text] = names[:1]
             # `... дел (МИД)`: the acronym right after its full form.
             if (
                 m.source == "acronym"

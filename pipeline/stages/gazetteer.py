@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from rusnews import resources
 from rusnews.model import DATE, LOC, ORG, PER, Article, Mention, Token
+from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MORPH, NAMES, SENTENCES
 from rusnews.text import fold
@@ -287,16 +288,14 @@ class TagGazetteer:
 
     def tag(self, article: Article) -> None:
         stop = not_names()
-        mentions = [m for m in article.mentions if m.text not in stop]
+        mentions = Overlaps(m for m in article.mentions if m.text not in stop)
         if self.debug:
             self.fired.extend(
                 ("not_a_name", m.text, "") for m in article.mentions if m.text in stop
             )
         for match in self.gazetteer.find(article):
             overlapping = [
-                m
-                for m in mentions
-                if m.start < match.end and match.start < m.end and m.label != DATE
+                m for m in mentions.overlapping(match.start, match.end) if m.label != DATE
             ]
             for rule_name, rule in self.rules:
                 result = rule(article, match, overlapping)
@@ -310,12 +309,17 @@ class TagGazetteer:
                             " | ".join(f"{m.label} {m.text}" for m in result),
                         )
                     )
-                kept = {id(m) for m in overlapping}
-                mentions = [m for m in mentions if id(m) not in kept] + result
+                # What a rule returns goes after the rest, even the mentions it kept:
+                # among mentions of one span, the last word is the last in the list.
+                for m in overlapping:
+                    mentions.remove(m)
+                for m in result:
+                    mentions.add(m)
                 break
+        found = list(mentions)
         if self.nest_places:
-            mentions += self.places_inside(article, mentions)
-        article.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+            found += self.places_inside(article, found)
+        article.mentions = sorted(found, key=lambda m: (m.start, -m.end))
 
     def places_inside(self, article: Article, mentions: list[Mention]) -> list[Mention]:
         """`Голос Америки`, `партия «Единая Россия»`, `Эхо Москвы`: a known place

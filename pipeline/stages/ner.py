@@ -9,7 +9,6 @@ are batched together.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
@@ -30,6 +29,7 @@ class Window:
     first: int  # index of the first sentence in the window
     start: int
     end: int
+    stop: int  # index after its last sentence
 
     @property
     def text(self) -> str:
@@ -41,9 +41,9 @@ def windows(article: Article, limit: int = WINDOW_CHARS) -> list[Window]:
     out: list[Window] = []
     for idx, sent in enumerate(article.sentences):
         if out and sent.end - out[-1].start <= limit:
-            out[-1].end = sent.end
+            out[-1].end, out[-1].stop = sent.end, idx + 1
         else:
-            out.append(Window(article, idx, sent.start, sent.end))
+            out.append(Window(article, idx, sent.start, sent.end, idx + 1))
     return out
 
 
@@ -67,16 +67,17 @@ class TagNER:
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         chunks = [w for article in articles for w in windows(article, self.window_chars)]
+        # Each window's own sentences: filtering from its first sentence to the
+        # article's end cost every window the rest of the article.
         tokens = [
-            [t for s in w.article.sentences[w.first :] if s.start < w.end for t in s.tokens]
-            for w in chunks
+            [t for s in w.article.sentences[w.first : w.stop] for t in s.tokens] for w in chunks
         ]
         tags = map_sorted([[t.text for t in toks] for toks in tokens], self.tag, len)
         for window, toks, window_tags in zip(chunks, tokens, tags):
             article = window.article
-            starts = [s.start for s in article.sentences]
+            layout = article.layout()
             for span in bio_spans([_Offsets(t.start, t.end) for t in toks], window_tags):
-                idx = bisect_right(starts, span.start) - 1
+                idx = layout.sentence_before(span.start)
                 article.mentions.append(
                     Mention(
                         span.start,

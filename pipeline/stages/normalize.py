@@ -59,8 +59,12 @@ def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
     for mention in mentions:
         if CYRILLIC.search(mention.text) or not LATIN.search(mention.text):
             continue
-        opening = article.text.rfind("(", 0, mention.start)
-        if opening < 0:
+        # Only blanks may stand between the bracket and the name (ORIGINAL_SPELLING_GAP):
+        # searching further back for a bracket would cross the article for every name.
+        opening = mention.start - 1
+        while opening >= 0 and article.text[opening].isspace():
+            opening -= 1
+        if opening < 0 or article.text[opening] != "(":
             continue
         for end in range(max(0, opening - 2), opening + 1):
             gap = article.text[end : mention.start]

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from rusnews.model import LOC, ORG, PER, Article, Mention, Sentence, Token
+from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MORPH, NAMES, SENTENCES
 
@@ -501,7 +502,7 @@ def drop_swallowed(mentions: list[Mention]) -> list[Mention]:
     """An ORG that grew over another ORG (`Совета Федерации` inside `комитета
     Совета Федерации по ...`) leaves no copy of it inside; places and persons
     stay, since both corpora count them inside an organization's name."""
-    orgs = [m for m in mentions if m.label == ORG]
+    orgs = Overlaps(m for m in mentions if m.label == ORG)
     return [
         m
         for m in mentions
@@ -512,7 +513,8 @@ def drop_swallowed(mentions: list[Mention]) -> list[Mention]:
                 and o.start <= m.start
                 and m.end <= o.end
                 and (o.start, o.end) != (m.start, m.end)
-                for o in orgs
+                # One character wider on each side: what holds `m` overlaps this, even if empty.
+                for o in orgs.overlapping(m.start - 1, m.end + 1)
             )
         )
     ]

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from rusnews.model import LOC, ORG, Article, Mention
+from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MORPH, NAMES, SENTENCES
 
@@ -54,14 +55,12 @@ class AdjectivalPlaces:
     def find(self, article: Article) -> list[Mention]:
         table = place_adjectives()
         found: list[Mention] = []
+        mentions = Overlaps(article.mentions)
         for idx, sentence in enumerate(article.sentences):
-            mentions = [
-                m for m in article.mentions if m.start < sentence.end and sentence.start < m.end
-            ]
             for token in sentence.tokens:
                 if token.pos != "ADJ" or (token.lemma or "").replace("ё", "е") not in table:
                     continue
-                over = [m for m in mentions if m.start < token.end and token.start < m.end]
+                over = mentions.overlapping(token.start, token.end)
                 if any(
                     m.label != ORG or (m.start, m.end) == (token.start, token.end) for m in over
                 ):

@@ -15,7 +15,6 @@ The platforms are data: `models/gazetteers/platforms.tsv`.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 from typing import ClassVar
 
@@ -53,7 +52,7 @@ class DropPlatforms:
     def is_platform(self, article: Article, mention: Mention) -> bool:
         if mention.label != ORG:
             return False
-        idx = bisect_right([s.start for s in article.sentences], mention.start) - 1
+        idx = article.layout().sentence_before(mention.start)
         if idx < 0:
             return False
         tokens = article.sentences[idx].tokens

@@ -100,12 +100,11 @@ class PropagateNames(RuleFamily):
         known = learn(article)
         if not known.words:
             return
-        covered = sorted((m.start, m.end) for m in article.mentions)
+        covered = {id(t) for m in article.mentions for t in article.tokens_in(m.start, m.end)}
         added: list[Mention] = []
         for idx, sentence in enumerate(article.sentences):
-            spans = [(s, e) for s, e in covered if s < sentence.end and sentence.start < e]
             for i, token in enumerate(sentence.tokens):
-                if any(s < token.end and token.start < e for s, e in spans):
+                if id(token) in covered:
                     continue
                 for rule_name, rule in self.rules:
                     label = rule(known, sentence.tokens, i)

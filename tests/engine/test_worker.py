@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from rusnews.engine import batches
 from rusnews.engine.batches import get_pipeline
 from rusnews.engine.worker import prepare
 from rusnews.stages.name_readings import natasha_names
 
 
-def test_prepare_runs_the_warm_up_article_without_counting_it() -> None:
+def test_a_new_pipeline_runs_the_warm_up_article_without_counting_it() -> None:
+    """Whatever the engine, the first article's time limit never pays for loading."""
+    batches._PIPELINES.pop(("full", "names"), None)
     natasha_names.cache_clear()
     pipe = get_pipeline("full")
-    before = dict(pipe.timings)
-    prepare("full")
     # The name lists are read on first use: the warm-up article's names read them.
     assert natasha_names.cache_info().currsize > 0
-    assert dict(pipe.timings) == before
+    assert dict(pipe.timings) == {}
+    prepare("full")
+    assert get_pipeline("full") is pipe and dict(pipe.timings) == {}
 
 
 def test_prepare_freezes_what_was_loaded_out_of_the_garbage_collectors_way() -> None:
