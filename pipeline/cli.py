@@ -18,7 +18,9 @@ from rusnews.terminal import plain
 
 app = typer.Typer(
     name="rusnews",
-    help="Extract persons, organizations, locations, dates and events from Russian news into tables.",
+    help=(
+        "Extract persons, organizations, locations, dates and events from Russian news into tables."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
@@ -52,9 +54,9 @@ class Profile(str, Enum):
 # The gold corpora disagree on what is a name (pipeline.pipeline.PROFILES):
 # one help text for both commands, so that they explain the choice alike.
 PROFILE_HELP = (
-    "Which mentions to look for. names (default): proper names, as factRuEval and Naeval score them. "
-    "nerel: also bodies named by a common noun (полиция, правительство Японии) and places named by "
-    "an adjective (британской), as NEREL annotates them."
+    "Which mentions to look for. names (default): proper names, as factRuEval and Naeval "
+    "score them. nerel: also bodies named by a common noun (полиция, правительство Японии) "
+    "and places named by an adjective (британской), as NEREL annotates them."
 )
 
 
@@ -231,7 +233,8 @@ def run_command(
     if stages is StageSet.ner and profile is not Profile.names:
         _fail(
             f"--profile {profile.value} needs --stages full.",
-            "The ner stage set finds the tagger's names only; the profile's extra mentions need morphology.",
+            "The ner stage set finds the tagger's names only; "
+            "the profile's extra mentions need morphology.",
         )
     if output.exists() and not output.is_dir():
         _fail(
@@ -280,7 +283,13 @@ def run_command(
         )
 
 
-@app.command("bench")
+@app.command(
+    "bench",
+    help=(
+        "Time plain Natasha and rusnews on the same texts: articles/s, tokens/s, peak memory, "
+        "ratios."
+    ),
+)
 @plain_errors(output="json_path", option="--json")
 def bench_command(
     corpus: Path = typer.Argument(
@@ -307,7 +316,6 @@ def bench_command(
         None, "--json", help="Also write the results to this JSON file."
     ),
 ) -> None:
-    """Time plain Natasha and rusnews on the same texts: articles/s, tokens/s, peak memory, ratios."""
     import sys
 
     from rusnews.bench import bench, print_bench
@@ -323,7 +331,13 @@ def bench_command(
     print_bench(result, Console() if sys.stdout.isatty() else Console(width=150))
 
 
-@app.command("eval")
+@app.command(
+    "eval",
+    help=(
+        "Score extraction against gold annotations: exact, partial and token-level F1, "
+        "normalization accuracy."
+    ),
+)
 @plain_errors(output="report", option="--report")
 def eval_command(
     gold: Path = typer.Argument(..., help="Gold corpus folder (factru, brat) or file (jsonl)."),
@@ -345,7 +359,6 @@ def eval_command(
         help=f"{PROFILE_HELP} With --run: the run's own profile, from its manifest.",
     ),
 ) -> None:
-    """Score extraction against gold annotations: exact, partial and token-level F1, normalization accuracy."""
     from rusnews.eval import evaluate, print_report
 
     if not gold.exists():

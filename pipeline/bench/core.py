@@ -45,7 +45,8 @@ class BenchResult:
 
 @contextmanager
 def _blas_threads(threads: int | None) -> Iterator[None]:
-    """The BLAS environment a spawned process starts with: `threads`, or the library default (None)."""
+    """The BLAS environment a spawned process starts with: `threads`, or the library default
+    (None)."""
     saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
     for name in THREAD_VARIABLES:
         if threads is None:
@@ -102,7 +103,8 @@ def bench(
     json_path: Path | None = None,
     say: Callable[[str], None] = print,
 ) -> BenchResult:
-    """Time every system on `corpus`, then (with `synthetic`) rusnews alone on a synthetic corpus."""
+    """Time every system on `corpus`, then (with `synthetic`) rusnews alone on a synthetic
+    corpus."""
     cores = default_workers()
     counts = sorted(set(workers or [1, cores]))
     result = BenchResult(corpus=str(corpus) if corpus else None, cores=cores, load_before=_load())

@@ -52,7 +52,8 @@ def print_bench(result: BenchResult, console: Console | None = None) -> None:
     console = console or Console()
     if result.rows:
         table = Table(
-            title=f"rusnews bench: {result.corpus} ({result.articles} articles, {result.tokens:,} tokens; "
+            title=f"rusnews bench: {result.corpus} "
+            f"({result.articles} articles, {result.tokens:,} tokens; "
             f"shards of {result.shard_size}, batches of {result.batch_size})"
         )
         for column in (
@@ -110,9 +111,10 @@ def print_bench(result: BenchResult, console: Console | None = None) -> None:
             f"; load average {result.load_before[0]:.1f} before, {result.load_after[0]:.1f} after"
         )
     console.print(
-        "[dim]natasha NER: Segmenter + NewsNERTagger; natasha full: segment, morph, syntax, NER, span.normalize, "
-        "DatesExtractor over the text; one document at a time. 'as shipped': BLAS threads as numpy starts them; "
-        "'1 BLAS thread': as rusnews runs. rusnews NER only: --stages ner (segment, NER, boundary repair). "
+        "[dim]natasha NER: Segmenter + NewsNERTagger; natasha full: segment, morph, syntax, NER, "
+        "span.normalize, DatesExtractor over the text; one document at a time. "
+        "'as shipped': BLAS threads as numpy starts them; '1 BLAS thread': as rusnews runs. "
+        "rusnews NER only: --stages ner (segment, NER, boundary repair). "
         "workers busy: share of the wall time rusnews's workers spent inside shards. "
         f"{cores}; model loading and worker start not timed.[/]"
     )

@@ -49,7 +49,8 @@ def paragraphs(text: str) -> list[str]:
 def build_synthetic(
     n: int, out_dir: Path, seed: int = 13, folders: list[Path] | None = None
 ) -> Path:
-    """Write `n` articles as .jsonl files under `out_dir`; the same n and seed give the same corpus."""
+    """Write `n` articles as .jsonl files under `out_dir`; the same n and seed give the same
+    corpus."""
     sources = source_articles(source_folders() if folders is None else folders)
     rng = random.Random(seed)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -92,7 +92,8 @@ def _shard_files(run_dir: Path) -> Iterator[tuple[str, Path]]:
 
 
 def remove_stale(run_dir: Path, keep: Iterable[str]) -> int:
-    """Delete parts and markers of shards this run does not have (left by a larger earlier input)."""
+    """Delete parts and markers of shards this run does not have (left by a larger earlier
+    input)."""
     wanted = set(keep)
     removed = 0
     for sid, path in _shard_files(run_dir):

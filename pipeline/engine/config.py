@@ -100,7 +100,8 @@ def _ner_only_stages() -> list[Stage]:
 
 
 def build_stages(stages: str, profile: str = DEFAULT_PROFILE) -> list[Stage]:
-    """The stage list of a stage set: `full` is the pipeline of `profile`, `ner` finds names only."""
+    """The stage list of a stage set: `full` is the pipeline of `profile`, `ner` finds names
+    only."""
     from rusnews.pipeline import default_stages
 
     RunConfig(stages=stages, profile=profile)  # the same checks, the same messages

@@ -87,7 +87,8 @@ def _probe(path: str) -> tuple[bool, str]:
 
 
 def _check_reachable(address: str, timeout: float = 5.0) -> None:
-    """Fail in seconds, not after the client's long retry, when nothing listens at a tcp:// address."""
+    """Fail in seconds, not after the client's long retry, when nothing listens at a tcp://
+    address."""
     scheme, _, rest = address.rpartition("://")
     if scheme not in ("", "tcp") or ":" not in rest:
         return  # tls://, ucx://, ...: leave it to the client
@@ -217,7 +218,8 @@ class DaskEngine:
             if not visible:
                 raise RuntimeError(
                     f"Dask worker {address} cannot see the output folder {output.resolve()}; "
-                    "workers write the table parts there, so give an output folder on storage they share"
+                    "workers write the table parts there, "
+                    "so give an output folder on storage they share"
                 )
             if version != __version__:
                 raise RuntimeError(

@@ -35,7 +35,8 @@ def library_versions() -> dict[str, str]:
 
 
 def totals(reports: list[ShardReport]) -> dict[str, Any]:
-    """Counts, rows and per-stage seconds summed over shards (stage seconds add up across workers)."""
+    """Counts, rows and per-stage seconds summed over shards (stage seconds add up across
+    workers)."""
     rows: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     stages: Counter[str] = Counter()
@@ -69,7 +70,8 @@ def build_manifest(
     run_reports: list[ShardReport],
     seconds: float,
 ) -> dict[str, Any]:
-    """`reports`: every shard of the run's tables; `run_reports`: those this invocation processed."""
+    """`reports`: every shard of the run's tables; `run_reports`: those this invocation
+    processed."""
     found = totals(reports)
     processed = sum(r.n_articles for r in run_reports)
     busy = processing_seconds(run_reports)

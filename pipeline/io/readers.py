@@ -338,7 +338,8 @@ def read_folder(
                         display_path(path)[0],
                         READ,
                         "duplicate_id",
-                        f"article_id {item.article_id!r} already read from another file or line; skipped",
+                        f"article_id {item.article_id!r} already read from another file or line; "
+                        "skipped",
                         item.article_id,
                     )
                     continue

@@ -21,7 +21,8 @@ def render_report(run_dir: Path) -> str:
 
 
 def write_report(run_dir: Path, out: Path | None = None) -> Path:
-    """Write the page (default `RUN_DIR/report.html`) under a temporary name, then rename it into place."""
+    """Write the page (default `RUN_DIR/report.html`) under a temporary name, then rename it into
+    place."""
     run_dir = Path(run_dir)
     out = Path(out) if out is not None else run_dir / "report.html"
     page = render_report(run_dir)

@@ -18,30 +18,38 @@ TOP_TITLES = {PER: "Top persons", ORG: "Top organizations", LOC: "Top locations"
 MAX_ERROR_ROWS = 500
 
 CSS = """
-body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 0; color: #222; background: #f6f6f4; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 0; color: #222; \
+background: #f6f6f4; }
 main { max-width: 1100px; margin: 0 auto; padding: 24px 28px 48px; }
 h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 10px; }
 .meta { color: #555; margin: 0 0 18px; font-size: 14px; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; }
-.card { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 10px 16px; min-width: 120px; }
+.card { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 10px 16px; \
+min-width: 120px; }
 .card b { display: block; font-size: 26px; } .card span { color: #555; font-size: 13px; }
 .card.bad b { color: #b3261e; }
 section { margin-top: 20px; }
 .row { display: flex; flex-wrap: wrap; gap: 20px; align-items: flex-start; }
-.panel { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; flex: 1 1 300px; overflow-x: auto; }
+.panel { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; \
+flex: 1 1 300px; overflow-x: auto; }
 .panel h2 { margin-top: 0; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 13px; margin: 6px 0; }
-.legend i { display: inline-block; width: 12px; height: 12px; margin-right: 5px; vertical-align: -1px; border-radius: 2px; }
+.legend i { display: inline-block; width: 12px; height: 12px; margin-right: 5px; \
+vertical-align: -1px; border-radius: 2px; }
 .note { color: #555; font-size: 13px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eee; vertical-align: top; }
-th { color: #555; font-weight: 600; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+th { color: #555; font-weight: 600; } \
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.msg { word-break: break-word; }
 """
 
 
 def _card(value: object, label: str, bad: bool = False) -> str:
-    return f"<div class='card{' bad' if bad else ''}'><b>{escape(str(value))}</b><span>{escape(label)}</span></div>"
+    return (
+        f"<div class='card{' bad' if bad else ''}'><b>{escape(str(value))}</b>"
+        f"<span>{escape(label)}</span></div>"
+    )
 
 
 def _legend(colors: dict[str, str]) -> str:
@@ -62,7 +70,10 @@ def _bucket_label(bucket: date, period: str) -> str:
 
 def _timeline_note(t: Timeline, total: int) -> str:
     if t.period is None:
-        return f"None of the {total} events has a date (neither the text nor a publication date gives one)."
+        return (
+            f"None of the {total} events has a date "
+            "(neither the text nor a publication date gives one)."
+        )
     parts = [
         (
             f"{t.drawn} of {total} events drawn, by {t.period} of the event's date "
@@ -190,12 +201,14 @@ def _errors(s: RunSummary) -> str:
         for r in shown.itertuples()
     )
     more = (
-        f"<p class='note'>First {MAX_ERROR_ROWS} of {s.n_errors} shown; all are in the errors table.</p>"
+        f"<p class='note'>First {MAX_ERROR_ROWS} of {s.n_errors} shown; "
+        "all are in the errors table.</p>"
         if s.n_errors > MAX_ERROR_ROWS
         else ""
     )
     return (
-        f"<section class='panel' id='errors'><h2>Errors ({s.n_errors})</h2><p class='note'>{kinds}</p>"
+        f"<section class='panel' id='errors'><h2>Errors ({s.n_errors})</h2>"
+        f"<p class='note'>{kinds}</p>"
         f"<p class='note'>{escape(reading)}</p>"
         f"<table><tr><th>kind</th><th>stage</th><th>path</th><th>message</th></tr>{rows}</table>{more}</section>"
     )
@@ -209,7 +222,8 @@ def render_page(s: RunSummary) -> str:
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
         f"{_header(s)}{_cards(s)}{_counts_charts(s)}{_timeline(s)}"
-        f"<h2>Who and where</h2><p class='note'>Ranked by the number of articles that mention them, then by "
+        "<h2>Who and where</h2>"
+        "<p class='note'>Ranked by the number of articles that mention them, then by "
         "mentions; one row per cross-article key (hover a name to see it).</p>"
         f"<section class='row'>{tops}</section>{_errors(s)}"
         "</main></body></html>"

@@ -168,7 +168,8 @@ def _next(bucket: date, period: str) -> date:
 
 
 def timeline(events: pd.DataFrame, n_series: int = TIME_SERIES) -> Timeline:
-    """Events by type over time, at the finest period (day, month, year) that fits the run's dates."""
+    """Events by type over time, at the finest period (day, month, year) that fits the run's
+    dates."""
     parsed = [
         (parse_event_date(v, g), g, t, v)
         for v, g, t in zip(events["date"], events["date_granularity"], events["event_type"])

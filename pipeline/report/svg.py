@@ -61,7 +61,8 @@ def _empty(chart_id: str, title: str, width: int, message: str) -> str:
 def hbar_chart(
     items: list[tuple[str, int, str]], chart_id: str, title: str, width: int = 560, row: int = 24
 ) -> str:
-    """Horizontal bars, one per (label, value, colour), labels on the left and values at the bar's end."""
+    """Horizontal bars, one per (label, value, colour), labels on the left and values at the
+    bar's end."""
     if not items or not any(value for _, value, _ in items):
         return _empty(chart_id, title, width, "nothing to chart")
     label_w = min(max(_text_width(label) for label, _, _ in items) + 12, width * 0.45)
@@ -74,9 +75,11 @@ def hbar_chart(
         y = 4 + i * row
         bar_w = plot_w * value / top if top else 0
         parts.append(
-            f"<text x='{label_w - 8:.1f}' y='{y + row * 0.62:.1f}' text-anchor='end' {FONT}>{escape(label)}</text>"
-            f"<rect class='bar' data-value='{value}' x='{label_w:.1f}' y='{y + 3}' width='{bar_w:.1f}' "
-            f"height='{row - 6}' fill='{_attr(color)}'><title>{escape(label)}: {value}</title></rect>"
+            f"<text x='{label_w - 8:.1f}' y='{y + row * 0.62:.1f}' text-anchor='end' {FONT}>"
+            f"{escape(label)}</text>"
+            f"<rect class='bar' data-value='{value}' x='{label_w:.1f}' y='{y + 3}' "
+            f"width='{bar_w:.1f}' height='{row - 6}' fill='{_attr(color)}'>"
+            f"<title>{escape(label)}: {value}</title></rect>"
             f"<text x='{label_w + bar_w + 4:.1f}' y='{y + row * 0.62:.1f}' {FONT}>{value}</text>"
         )
     parts.append("</svg>")
@@ -111,7 +114,8 @@ def stacked_columns(
         y = top_pad + plot_h * (1 - tick / y_max)
         parts.append(
             f"<line x1='{left}' x2='{width - right}' y1='{y:.1f}' y2='{y:.1f}' stroke='#e3e3e3'/>"
-            f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' {FONT} fill='#555'>{tick}</text>"
+            f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end' {FONT} fill='#555'>"
+            f"{tick}</text>"
         )
     for i, bucket in enumerate(buckets):
         x = left + i * slot + (slot - bar_w) / 2

@@ -1,4 +1,5 @@
-"""The benchmark command on a tiny corpus: that it runs and prints its tables (no timing asserted)."""
+"""The benchmark command on a tiny corpus: that it runs and prints its tables (no timing
+asserted)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""A run killed with SIGKILL mid-way, then rerun, writes exactly the tables of an uninterrupted run."""
+"""A run killed with SIGKILL mid-way, then rerun, writes exactly the tables of an uninterrupted
+run."""
 
 from __future__ import annotations
 

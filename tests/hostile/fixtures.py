@@ -7,12 +7,16 @@ import os
 from pathlib import Path
 
 GOOD = {
-    "good/visit.txt": "date 2025-12-03\nВчера Алибек Бакаев прибыл в Брюссель, где встретился с Каей Каллас.\n",
+    "good/visit.txt": (
+        "date 2025-12-03\nВчера Алибек Бакаев прибыл в Брюссель, где встретился с Каей Каллас.\n"
+    ),
     "good/talks.json": json.dumps(
         {
             "id": "talks",
             "published": "2025-12-01",
-            "text": "Министерство иностранных дел (МИД) Казахстана сообщило о переговорах в Астане.",
+            "text": (
+                "Министерство иностранных дел (МИД) Казахстана сообщило о переговорах в Астане."
+            ),
         },
         ensure_ascii=False,
     ),
@@ -43,7 +47,8 @@ def hostile_files() -> dict[str, tuple[str, bytes, str]]:
         "1-character article": ("tiny/one.txt", "Я".encode(), PROCESSED),
         "JSONL with broken lines": (
             "json/broken.jsonl",
-            b'{"id": "j1", "text": "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82."}\n{"id": "j2", "text": \n',
+            b'{"id": "j1", "text": "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82."}\n'
+            b'{"id": "j2", "text": \n',
             "malformed_json",
         ),
         "JSON with wrong field types": (
@@ -53,7 +58,10 @@ def hostile_files() -> dict[str, tuple[str, bytes, str]]:
         ),
         "HTML saved as .txt": (
             "html/page.txt",
-            "<!DOCTYPE html><html><head><title>Новости</title></head><body><p>Путин</p></body></html>".encode(),
+            (
+                "<!DOCTYPE html><html><head><title>Новости</title></head>"
+                "<body><p>Путин</p></body></html>"
+            ).encode(),
             "html",
         ),
         "name with spaces and Cyrillic": ("имена/новость дня.txt", russian.encode(), PROCESSED),

@@ -38,7 +38,7 @@ def test_every_input_is_processed_or_has_one_error_row(hostile) -> None:
     processed = set(tables["articles"]["path"].map(lambda p: Path(p).as_posix()))
     errors = tables["errors"]
     for kind, (rel, outcome) in expected.items():
-        rows = errors[errors["path"].map(lambda p: Path(p).as_posix().endswith(rel))]
+        rows = errors[errors["path"].map(lambda p, rel=rel: Path(p).as_posix().endswith(rel))]
         if outcome == PROCESSED:
             assert any(p.endswith(rel) for p in processed), kind
             assert rows.empty, (kind, rows.to_dict("records"))

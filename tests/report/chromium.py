@@ -1,4 +1,5 @@
-"""Debian's Chromium, headless, as the report's real browser: dump the DOM after scripts ran, or screenshot."""
+"""Debian's Chromium, headless, as the report's real browser: dump the DOM after scripts ran, or
+screenshot."""
 
 from __future__ import annotations
 

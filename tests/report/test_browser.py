@@ -1,4 +1,5 @@
-"""The report in a real headless browser: every chart laid out with visible bars, and a screenshot."""
+"""The report in a real headless browser: every chart laid out with visible bars, and a
+screenshot."""
 
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ PROBE = """<script>
     const box = svg.getBoundingClientRect();
     const bars = [...svg.querySelectorAll('rect.bar')];
     const drawn = bars.filter(r => { const b = r.getBBox(); return b.width > 0 && b.height > 0; });
-    return {id: svg.id, width: box.width, height: box.height, bars: bars.length, drawn: drawn.length,
+    return {id: svg.id, width: box.width, height: box.height, bars: bars.length,
+            drawn: drawn.length,
             total: drawn.reduce((sum, r) => sum + Number(r.dataset.value), 0)};
   });
-  const images = [...document.images].map(img => ({complete: img.complete, width: img.naturalWidth}));
+  const images = [...document.images].map(
+    img => ({complete: img.complete, width: img.naturalWidth}));
   const out = document.createElement('pre');
   out.id = 'render-check';
   out.textContent = JSON.stringify({charts, images});

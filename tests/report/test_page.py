@@ -1,4 +1,5 @@
-"""The report page: self-contained, escaped, readable for empty runs and runs with errors; the CLI command."""
+"""The report page: self-contained, escaped, readable for empty runs and runs with errors; the
+CLI command."""
 
 from __future__ import annotations
 
