@@ -37,27 +37,27 @@ class SortMentions:
 # default) follows factRuEval and its Naeval scoring, `nerel` adds what NEREL
 # annotates besides: bodies named by a common noun (`полиция`, `правительство
 # Японии`) and adjectival places (`британской`). The two gold corpora disagree
-# on these, so no single output serves both (measurements in pipeline/stages/places.py
-# and pipeline/stages/orgs.py).
+# on these, so no single output serves both (measurements in pipeline/stages/mentions/places.py
+# and pipeline/stages/mentions/orgs.py).
 PROFILES = ("names", "nerel")
 
 
 def default_stages(profile: str = "names") -> list[Stage]:
-    from rusnews.stages.dates import TagDates
-    from rusnews.stages.durations import TagDurations
+    from rusnews.stages.dates.durations import TagDurations
+    from rusnews.stages.dates.stage import TagDates
     from rusnews.stages.entities import LinkEntities
-    from rusnews.stages.events import ExtractEvents
-    from rusnews.stages.gazetteer import TagGazetteer
-    from rusnews.stages.morph import Morph
-    from rusnews.stages.ner import TagNER
-    from rusnews.stages.normalize import Normalize
-    from rusnews.stages.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
-    from rusnews.stages.places import AdjectivalPlaces
-    from rusnews.stages.platforms import DropPlatforms
-    from rusnews.stages.propagate import PropagateNames
-    from rusnews.stages.repair import Repair
+    from rusnews.stages.events.stage import ExtractEvents
+    from rusnews.stages.mentions.gazetteer import TagGazetteer
+    from rusnews.stages.mentions.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
+    from rusnews.stages.mentions.places import AdjectivalPlaces
+    from rusnews.stages.mentions.platforms import DropPlatforms
+    from rusnews.stages.mentions.propagate import PropagateNames
+    from rusnews.stages.mentions.repair import Repair
+    from rusnews.stages.normalize.stage import Normalize
     from rusnews.stages.segment import Segment
-    from rusnews.stages.syntax import ParseSyntax
+    from rusnews.stages.slovnet.morph import Morph
+    from rusnews.stages.slovnet.ner import TagNER
+    from rusnews.stages.slovnet.syntax import ParseSyntax
 
     if profile not in PROFILES:
         raise ValueError(f"unknown profile {profile!r}; expected one of {', '.join(PROFILES)}")

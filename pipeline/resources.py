@@ -45,7 +45,7 @@ def segmenter():
     return Segmenter()
 
 
-# The stages run these models' weights through pipeline/stages/slovnet_exec.py,
+# The stages run these models' weights through pipeline/stages/slovnet/executor.py,
 # which batches by length itself; the natasha objects hold weights and vocabularies.
 @cache
 def ner_tagger():

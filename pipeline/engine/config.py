@@ -82,9 +82,9 @@ def default_workers() -> int:
 def _ner_only_stages() -> list[Stage]:
     from rusnews.pipeline import SortMentions
     from rusnews.stages.base import NAMES, SENTENCES
-    from rusnews.stages.ner import TagNER
-    from rusnews.stages.repair import RULES, Repair
+    from rusnews.stages.mentions.repair import RULES, Repair
     from rusnews.stages.segment import Segment
+    from rusnews.stages.slovnet.ner import TagNER
 
     class RepairBoundaries(Repair):
         """Repair's rules that need no morphology (without it no token has a part of speech)."""

@@ -17,7 +17,7 @@ import re
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
-from rusnews.stages.date_rules import MONTHS
+from rusnews.stages.dates.grammar import MONTHS
 
 _TIME = r"(?:,?[ \t]+(?:в[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?)?"
 _ISO_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?(?:[ \t]*(?:Z|[+-]\d{2}:?\d{2}))?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rusnews.engine import batches
 from rusnews.engine.batches import get_pipeline
 from rusnews.engine.worker import prepare
-from rusnews.stages.name_readings import natasha_names
+from rusnews.stages.normalize.person_readings import natasha_names
 
 
 def test_a_new_pipeline_runs_the_warm_up_article_without_counting_it() -> None:

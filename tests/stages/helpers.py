@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rusnews.model import Article, Mention
-from rusnews.stages.morph import Morph
 from rusnews.stages.segment import Segment
+from rusnews.stages.slovnet.morph import Morph
 
 
 def tagged_article(text: str, spans: list[tuple[str, str]]) -> Article:

@@ -10,13 +10,13 @@ import pytest
 from rusnews.eval.jsonl import load_jsonl
 from rusnews.model import DATE, NAME_LABELS, Article
 from rusnews.pipeline import SortMentions
-from rusnews.stages.dates import TagDates
+from rusnews.stages.dates.stage import TagDates
 from rusnews.stages.entities import LinkEntities, fold
-from rusnews.stages.morph import Morph
-from rusnews.stages.ner import TagNER
-from rusnews.stages.normalize import Normalize
-from rusnews.stages.repair import Repair
+from rusnews.stages.mentions.repair import Repair
+from rusnews.stages.normalize.stage import Normalize
 from rusnews.stages.segment import Segment
+from rusnews.stages.slovnet.morph import Morph
+from rusnews.stages.slovnet.ner import TagNER
 
 from tests.conftest import SAMPLE
 

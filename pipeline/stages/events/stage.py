@@ -1,0 +1,220 @@
+"""Event records: a trigger, its type and CAMEO root, and arguments linked to entities.
+
+What counts as a trigger, a light verb, a position or a planned-event word is
+data in `models/events/`; this module holds the rules that read the parse.
+
+- Triggers, light and support verbs: `rusnews.stages.events.triggers`.
+- Arguments and their roles (agent, participant, location, topic, time):
+  `rusnews.stages.events.roles`; `ExtractEvents(debug=True)` records which rule
+  gave each argument.
+- Time: a DATE mention among the dependents; else the nearest date on a verb
+  governing the trigger; else the publication date, with
+  `Event.date_from_published`. Location: a LOC mention under the trigger, else
+  the article's dateline (`МОСКВА, 3 декабря — ...`), if it has one.
+- Modality: `planned` when the trigger is in the future tense, is governed
+  (through `xcomp`) by a word listed in `modality.tsv` as planned
+  (`планирует посетить`, `договорились провести`), or is a noun modified by one
+  (`предстоящий визит`); `negated` when `не` attaches to the trigger or to a
+  verb governing it, or the governing word negates (`отказался подписать`).
+- An event is kept only when the parse gave it at least one argument: a bare
+  `переговоры` in a sentence says nothing an analyst can count.
+Occupation records (person, position, organization or place) come from
+`rusnews.stages.events.occupations` and share the event_id sequence, in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rusnews.model import DAY, LOC, Article, Event, Mention
+from rusnews.stages.base import DATES, ENTITIES, EVENTS, MORPH, NAMES, NORMALS, SENTENCES, SYNTAX
+from rusnews.stages.events.lexicon import (
+    ASSERTED,
+    LOCATION,
+    NEGATED,
+    PLANNED,
+    TIME,
+    EventLexicon,
+    event_lexicon,
+)
+from rusnews.stages.events.occupations import extract_occupations, to_argument
+from rusnews.stages.events.roles import ROLE_RANK, Found, collect_arguments, governing_date
+from rusnews.stages.events.tree import VERBAL, Tree, sentence_mentions
+from rusnews.stages.events.triggers import Frame, find_frames
+
+
+def _negates(tree: Tree, i: int) -> bool:
+    return any(tree.lemma(c) in ("не", "ни") for c in tree.kids(i))
+
+
+def _future(tree: Tree, i: int) -> bool:
+    if tree.feat(i, "Tense") == "Fut":
+        return True
+    return any(
+        tree.lemma(c) == "быть" and tree.feat(c, "Tense") == "Fut"
+        for c in tree.kids(i, "aux", "aux:pass")
+    )
+
+
+def modality_of(tree: Tree, frame: Frame, lex: EventLexicon) -> tuple[str, bool]:
+    planned = any(_future(tree, i) for i in frame.tokens if tree.pos(i) in VERBAL)
+    negated = any(_negates(tree, i) for i in frame.tokens)
+    for i in frame.tokens:
+        if i != frame.trigger and lex.modality.get(tree.lemma(i)) == PLANNED:
+            planned = True  # 'визит ожидается'
+    if any(lex.modality.get(tree.lemma(a)) == PLANNED for a in tree.kids(frame.trigger, "amod")):
+        planned = True  # 'предстоящий визит'
+    x = frame.top(tree)
+    seen = {x}
+    # slovnet's heads can form a cycle: the walk stops at a token it has seen.
+    while (
+        tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None and tree.head(x) not in seen
+    ):
+        seen.add(tree.head(x))  # type: ignore[arg-type]
+        via_xcomp = tree.rel(x) == "xcomp"
+        x = tree.head(x)  # type: ignore[assignment]
+        effect = lex.modality.get(tree.lemma(x))
+        if via_xcomp:
+            planned = planned or effect == PLANNED or _future(tree, x)
+            negated = negated or effect == NEGATED or _negates(tree, x)
+    return (PLANNED if planned else ASSERTED), negated
+
+
+# ---------------------------------------------------------------- records
+
+_AFTER_DATELINE = re.compile(r"\s*(?:,|—|–|-|\()")
+
+
+def dateline(article: Article) -> Mention | None:
+    """`МОСКВА, 3 декабря — РИА Новости`: a place opening a line near the top, then a comma
+    or dash."""
+    for m in article.mentions:
+        if m.start > 300:
+            break
+        if m.label != LOC:
+            continue
+        line_start = article.text.rfind("\n", 0, m.start) + 1
+        if not article.text[line_start : m.start].strip() and _AFTER_DATELINE.match(
+            article.text, m.end
+        ):
+            return m
+    return None
+
+
+def distinct(found: list[Found]) -> list[Found]:
+    """One role per entity, the strongest (agent over participant over location ...)."""
+    best: dict[object, Found] = {}
+    for x in found:
+        key = (
+            x.mention.entity_id
+            if x.mention.entity_id is not None
+            else (x.mention.label, x.mention.start)
+        )
+        if key not in best or ROLE_RANK[x.role] < ROLE_RANK[best[key].role]:
+            best[key] = x
+    return sorted(best.values(), key=lambda x: (ROLE_RANK[x.role], x.mention.start))
+
+
+def build_event(
+    article: Article,
+    tree: Tree,
+    frame: Frame,
+    lex: EventLexicon,
+    place: Mention | None,
+    fired: list[tuple[str, str, str, str]] | None = None,
+) -> Event | None:
+    at = tree.tokens[frame.trigger].start
+    found = distinct(
+        [x for x in collect_arguments(tree, frame, lex) if tree.same_line(x.mention.start, at)]
+    )
+    if not found:
+        return None
+    if not any(x.role == TIME for x in found):
+        governing = governing_date(tree, frame)
+        if governing is not None and tree.same_line(governing.start, at):
+            found.append(Found(TIME, governing, "governing_date"))
+    if place is not None and not any(x.role == LOCATION for x in found):
+        found.append(Found(LOCATION, place, "dateline"))
+    tokens = tree.tokens
+    trig = tokens[frame.trigger]
+    if frame.light is not None:
+        light = tokens[frame.light]
+        text, lemma = f"{light.text} {trig.text}", f"{light.lemma} {trig.lemma}"
+        start, end = min(light.start, trig.start), max(light.end, trig.end)
+    else:
+        text, lemma, start, end = trig.text, trig.lemma or trig.text, trig.start, trig.end
+    modality, negated = modality_of(tree, frame, lex)
+    event = Event(
+        -1,
+        frame.entry.event_type,
+        text,
+        lemma,
+        tree.idx,
+        start,
+        end,
+        cameo_root=frame.entry.cameo_root,
+        modality=modality,
+        negated=negated,
+    )
+    when = next((x.mention for x in found if x.role == TIME and x.mention.normal), None)
+    if when is not None:
+        event.date, event.date_granularity = when.normal, when.granularity
+    elif article.published is not None:
+        event.date, event.date_granularity = article.published.isoformat(), DAY
+        event.date_from_published = True
+    event.arguments = [to_argument(article, x.role, x.mention) for x in found]
+    if fired is not None:
+        fired.extend(
+            (article.article_id, text, x.role, f"{x.mention.text} <- {x.rule}") for x in found
+        )
+    return event
+
+
+def extract_events(
+    article: Article,
+    lex: EventLexicon | None = None,
+    fired: list[tuple[str, str, str, str]] | None = None,
+) -> list[Event]:
+    lex = lex or event_lexicon()
+    place = dateline(article)
+    events: list[Event] = []
+    for idx, (sentence, mentions) in enumerate(zip(article.sentences, sentence_mentions(article))):
+        if not Tree.parsed(sentence):
+            continue
+        tree = Tree(sentence, idx, mentions)
+        for frame in find_frames(tree, lex):
+            event = build_event(article, tree, frame, lex, place, fired)
+            if event is not None:
+                events.append(event)
+        events.extend(extract_occupations(article, tree, lex))
+    events.sort(key=lambda e: (e.start, e.end, e.event_type))
+    for event_id, event in enumerate(events):
+        event.event_id = event_id
+    return events
+
+
+@dataclass(slots=True)
+class ExtractEvents:
+    name: ClassVar[str] = "events"
+    requires: ClassVar[tuple[str, ...]] = (
+        SENTENCES,
+        MORPH,
+        SYNTAX,
+        NAMES,
+        DATES,
+        NORMALS,
+        ENTITIES,
+    )
+    assigns: ClassVar[tuple[str, ...]] = (EVENTS,)
+
+    debug: bool = False
+    # (article_id, trigger, role, 'mention <- rule'): which rule gave each argument.
+    fired: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def __call__(self, articles: list[Article]) -> list[Article]:
+        lex = event_lexicon()
+        for article in articles:
+            article.events = extract_events(article, lex, self.fired if self.debug else None)
+        return articles

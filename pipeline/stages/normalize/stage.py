@@ -1,0 +1,106 @@
+"""Normalize stage: PER/ORG/LOC mentions to their nominative form.
+
+Persons go through ``names.py`` (all parts of a name agree on one case and
+gender, ``agreement.py`` adds what the sentence says about the case);
+organizations and places through ``name_phrases.py`` (the head noun and its
+adjectives to nominative) and ``name_descriptors.py`` (the name without the
+descriptor before it or its quote marks: ``партии «Яблоко»`` -> ``Яблоко``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rusnews.model import NAME_LABELS, PER, Article, Mention, Token
+from rusnews.stages.base import MORPH, NAMES, NORMALS
+from rusnews.stages.normalize.case_cues import allowed_cases, governing_verb_feats, with_feats
+from rusnews.stages.normalize.descriptors import normalize_name
+from rusnews.stages.normalize.person_readings import join_tokens
+from rusnews.stages.normalize.persons import normalize_person
+from rusnews.stages.normalize.phrases import inflect_phrase
+
+
+@dataclass(slots=True)
+class Normal:
+    normal: str
+    first: str | None = None
+    middle: str | None = None
+    last: str | None = None
+
+
+def normalize_mention(
+    label: str, tokens: list[Token], cases: frozenset[str] | None = None
+) -> Normal:
+    """Nominative form of a PER/ORG/LOC mention from the tokens it covers;
+    ``cases``: those its context allows a person's name (None: any)."""
+    if not tokens:
+        return Normal(normal="")
+    if label == PER:
+        name = normalize_person(tokens, cases)
+        return Normal(name.normal, name.first, name.middle, name.last)
+    if label in NAME_LABELS:
+        return Normal(normalize_name(tokens, inflect_phrase(tokens)))
+    return Normal(join_tokens([tok.text for tok in tokens], tokens))
+
+
+# A name in Latin letters in brackets right after a name of the same type is its
+# original spelling: `Юрген Клинсман (Jürgen Klinsmann)`, `газета «Ла стампа» (La Stampa)`.
+ORIGINAL_SPELLING_GAP = re.compile(r"[»\"“”]?\s*\(\s*")
+CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
+    """A bracketed original spelling takes the normal form of the name before it, so both
+    read as one name (the Russian one)."""
+    by_end = {(m.label, m.end): m for m in article.mentions if m.normal}
+    for mention in mentions:
+        if CYRILLIC.search(mention.text) or not LATIN.search(mention.text):
+            continue
+        # Only blanks may stand between the bracket and the name (ORIGINAL_SPELLING_GAP):
+        # searching further back for a bracket would cross the article for every name.
+        opening = mention.start - 1
+        while opening >= 0 and article.text[opening].isspace():
+            opening -= 1
+        if opening < 0 or article.text[opening] != "(":
+            continue
+        for end in range(max(0, opening - 2), opening + 1):
+            gap = article.text[end : mention.start]
+            name = by_end.get((mention.label, end))
+            if name is not None and name is not mention and ORIGINAL_SPELLING_GAP.fullmatch(gap):
+                mention.normal = name.normal
+                mention.first, mention.middle, mention.last = name.first, name.middle, name.last
+                break
+
+
+class Normalize:
+    """Stage: for each article, set mention.normal (and first/middle/last for PER)
+    of every PER/ORG/LOC mention whose normal is None."""
+
+    name: ClassVar[str] = "normalize"
+    requires: ClassVar[tuple[str, ...]] = (MORPH, NAMES)
+    assigns: ClassVar[tuple[str, ...]] = (NORMALS,)
+
+    def __call__(self, articles: list[Article]) -> list[Article]:
+        for article in articles:
+            fresh = [m for m in article.mentions if m.label in NAME_LABELS and m.normal is None]
+            for mention in fresh:
+                tokens = article.tokens_in(mention.start, mention.end)
+                cases = None
+                if mention.label == PER:
+                    if cue := governing_verb_feats(article, mention):
+                        tokens = with_feats(tokens, cue)
+                    cases = allowed_cases(article, mention)
+                normal = normalize_mention(mention.label, tokens, cases)
+                # No tokens (an article without sentences): the text as written is all we have.
+                mention.normal = normal.normal or mention.text
+                if mention.label == PER:
+                    mention.first, mention.middle, mention.last = (
+                        normal.first,
+                        normal.middle,
+                        normal.last,
+                    )
+            take_original_spellings(article, fresh)
+        return articles

@@ -1,0 +1,56 @@
+"""Durations and date adjectives (the `nerel` profile): spans of time NEREL marks as DATE."""
+
+from __future__ import annotations
+
+import pytest
+from rusnews.model import DATE, Article
+from rusnews.pipeline import default_stages
+from rusnews.stages.dates.durations import TagDurations, find_durations
+from rusnews.stages.dates.stage import TagDates
+from rusnews.stages.segment import Segment
+
+
+def durations(text: str) -> list[str]:
+    return [text[a:b] for a, b in find_durations(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Цены росли за последние 70 лет.", ["за последние 70 лет"]),
+        ("Он работал там в течение пяти лет.", ["в течение пяти лет"]),
+        ("Карантин продлится 30 дней.", ["30 дней"]),
+        ("Контракт продлили на два года.", ["на два года"]),
+        ("Не менее полугода шли переговоры.", ["Не менее полугода"]),
+        ("в ближайшие 30 дней", ["в ближайшие 30 дней"]),
+        ("шестимесячный срок", ["шестимесячный"]),
+        ("в декабрьском номере журнала", ["декабрьском"]),
+    ],
+)
+def test_spans_of_time_are_found(text: str, expected: list[str]) -> None:
+    assert durations(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он умер в возрасте 19 лет.",  # an age: NEREL types it AGE
+        "45-летний мужчина задержан.",  # likewise
+        "Прошло несколько лет.",  # years with nothing that makes them a span
+        "Лето выдалось жарким.",
+    ],
+)
+def test_ages_and_bare_years_are_not_durations(text: str) -> None:
+    assert durations(text) == []
+
+
+def test_durations_come_after_resolvable_dates_and_have_no_value() -> None:
+    text = "5 мая 2020 года суд приговорил его к лишению свободы на три года."
+    articles = TagDurations()(TagDates()(Segment()([Article("a", text)])))
+    dates = [(m.text, m.normal, m.source) for m in articles[0].mentions if m.label == DATE]
+    assert dates == [("5 мая 2020 года", "2020-05-05", "dates"), ("на три года", None, "durations")]
+
+
+def test_only_the_nerel_profile_tags_durations() -> None:
+    assert any(isinstance(stage, TagDurations) for stage in default_stages("nerel"))
+    assert not any(isinstance(stage, TagDurations) for stage in default_stages("names"))
