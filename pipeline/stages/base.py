@@ -108,6 +108,16 @@ def rule_needs(rule: Callable[..., Any]) -> tuple[str, ...]:
 Named = tuple[str, Callable[..., Any]]
 
 
+def first_opinion(rules: Iterable[Named], *args: Any) -> tuple[str, Any] | None:
+    """(name, opinion) of the first rule whose opinion on `args` is not None; None when no rule
+    has one."""
+    for rule_name, rule in rules:
+        opinion = rule(*args)
+        if opinion is not None:
+            return rule_name, opinion
+    return None
+
+
 class RuleFamily:
     """A stage that applies ordered lists of named rules, the first with an opinion winning.
 
@@ -149,12 +159,10 @@ class RuleFamily:
     def decide(self, *args: Any, rules: list[Named] | None = None) -> tuple[str, Any] | None:
         """(rule name, opinion) of the first rule in `rules` (default: `self.rules`) whose
         opinion is not None; None when no rule has one."""
-        for rule_name, rule in self.rules if rules is None else rules:
-            opinion = rule(*args)
-            if opinion is not None:
-                self.fired_counts[rule_name] += 1
-                return rule_name, opinion
-        return None
+        decided = first_opinion(self.rules if rules is None else rules, *args)
+        if decided is not None:
+            self.fired_counts[decided[0]] += 1
+        return decided
 
     def note(self, rule: str, before: str, after: str, dropped: int = 0) -> None:
         """What a rule did: counted always, traced under `debug`."""

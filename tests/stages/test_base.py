@@ -46,7 +46,7 @@ def test_the_ner_set_is_accepted_and_needs_no_morphology() -> None:
     assert all(MORPH not in stage.requires for stage in ner)
 
 
-def test_repair_after_events_is_rejected(stages) -> None:
+def test_normalizing_before_the_mentions_are_final_is_rejected(stages) -> None:
     """Normalize before the mentions are final would leave the mentions found later without
     a normal form or entity."""
     order = [stages[name] for name in ISSUE_ORDER]
@@ -60,7 +60,9 @@ def test_repair_after_events_is_rejected(stages) -> None:
 def test_changing_mentions_after_they_are_final_is_rejected(stages, late: str) -> None:
     early = "segment morph ner dates sort normalize entities".split()
     order = [stages[name] for name in early] + [stages[late]]
-    with pytest.raises(ValueError, match=rf"{late!r} sets mentions too late: .*mentions_final \(set by 'sort'\)"):
+    with pytest.raises(
+        ValueError, match=rf"{late!r} sets mentions too late: .*mentions_final \(set by 'sort'\)"
+    ):
         check_order(order)
 
 
