@@ -69,6 +69,9 @@ class Mention:
     relative: bool = False
     entity_id: int | None = None
     source: str = "ner"
+    # The mention this one names again, written right after it in parentheses: an acronym
+    # (`Министерство иностранных дел (МИД)`) or another spelling (`Билл Гейтс (Bill Gates)`).
+    alias_of: Mention | None = field(default=None, compare=False, repr=False)
 
     @property
     def span(self) -> tuple[str, int, int]:

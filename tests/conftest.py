@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Every pipeline the tests build checks around each stage that it sets what it declares and
+# changes nothing else (rusnews.stages.checks); worker processes inherit it.
+os.environ.setdefault("RUSNEWS_CHECK_STAGES", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpora" / "sample"

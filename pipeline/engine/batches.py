@@ -36,7 +36,7 @@ def get_pipeline(stages: str = FULL, profile: str = DEFAULT_PROFILE) -> Pipeline
     if (stages, profile) not in _PIPELINES:
         pipe = Pipeline(build_stages(stages, profile))
         pipe.process([Article("warm-up", WARM_UP)])
-        pipe.timings.clear()
+        pipe.reset_counts()
         _PIPELINES[stages, profile] = pipe
     return _PIPELINES[stages, profile]
 
@@ -47,6 +47,7 @@ class BatchResult:
     n_articles: int = 0
     n_failed: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    rules: dict[str, int] = field(default_factory=dict)  # Pipeline.rule_counts, this batch's
 
     def add_rows(self, rows: dict[str, list[Row]]) -> None:
         for name, table_rows in rows.items():
@@ -95,7 +96,7 @@ def process_batch(
     `items`, whichever way each article went.
     """
     pipe = pipe or get_pipeline()
-    before = dict(pipe.timings)
+    before, rules_before = dict(pipe.timings), pipe.rule_counts()
     result = BatchResult()
     articles = [item for item in items if isinstance(item, Article)]
     failed: dict[int, Problem] = {}  # by id of the article
@@ -121,6 +122,9 @@ def process_batch(
     result.n_articles = len(done)
     result.n_failed = len(failed)
     result.timings = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items()}
+    counts = pipe.rule_counts()
+    result.rules = {k: n - rules_before.get(k, 0) for k, n in counts.items()}
+    result.rules = {k: n for k, n in result.rules.items() if n}
     return result
 
 

@@ -40,6 +40,8 @@ class ShardReport:
     rows: dict[str, int] = field(default_factory=dict)
     mentions: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    # `stage/rule/fired` and `stage/rule/dropped` counts (Pipeline.rule_counts).
+    rules: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0  # processing, after the models were loaded
     # Wall-clock start and end of that processing (time.time()): the run's
     # articles/s is over the span from the first start to the last end.

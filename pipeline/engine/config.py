@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any
 
 from rusnews import __version__
-from rusnews.pipeline import PROFILES
+from rusnews.stages.registry import FULL as FULL
+from rusnews.stages.registry import NER as NER
+from rusnews.stages.registry import PROFILES, check_set
+from rusnews.stages.registry import STAGE_SETS as STAGE_SETS
+from rusnews.stages.registry import build_stages as build_stages
 
-if TYPE_CHECKING:  # stage modules import natasha; this module stays cheap to import (CLI --help)
-    from rusnews.stages.base import Stage
-
-FULL = "full"
-NER = "ner"
-STAGE_SETS = (FULL, NER)
 DEFAULT_PROFILE = PROFILES[0]
 
 DEFAULT_BATCH_SIZE = 32
@@ -43,17 +41,7 @@ class RunConfig:
     follow_links_outside: bool = False
 
     def __post_init__(self) -> None:
-        if self.stages not in STAGE_SETS:
-            raise ValueError(
-                f"unknown stage set {self.stages!r}; choose from {', '.join(STAGE_SETS)}"
-            )
-        if self.profile not in PROFILES:
-            raise ValueError(f"unknown profile {self.profile!r}; choose from {', '.join(PROFILES)}")
-        if self.stages == NER and self.profile != DEFAULT_PROFILE:
-            # The ner set has no morphology, which the profiles' extra rules read.
-            raise ValueError(
-                f"profile {self.profile!r} needs the full stage set, not {self.stages!r}"
-            )
+        check_set(self.stages, self.profile)
         if self.batch_size < 1 or self.shard_size < 1:
             raise ValueError("batch size and shard size must be at least 1")
 
@@ -77,34 +65,3 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-def _ner_only_stages() -> list[Stage]:
-    from rusnews.pipeline import SortMentions
-    from rusnews.stages.base import NAMES, SENTENCES
-    from rusnews.stages.mentions.repair import RULES, Repair
-    from rusnews.stages.segment import Segment
-    from rusnews.stages.slovnet.ner import TagNER
-
-    class RepairBoundaries(Repair):
-        """Repair's rules that need no morphology (without it no token has a part of speech)."""
-
-        requires: ClassVar[tuple[str, ...]] = (SENTENCES, NAMES)
-
-        def __init__(self) -> None:
-            super().__init__(
-                rules=[(name, rule) for name, rule in RULES if name != "trim_function_words"]
-            )
-
-    return [Segment(), TagNER(), RepairBoundaries(), SortMentions()]
-
-
-def build_stages(stages: str, profile: str = DEFAULT_PROFILE) -> list[Stage]:
-    """The stage list of a stage set: `full` is the pipeline of `profile`, `ner` finds names
-    only."""
-    from rusnews.pipeline import default_stages
-
-    RunConfig(stages=stages, profile=profile)  # the same checks, the same messages
-    if stages == NER:
-        return _ner_only_stages()
-    return default_stages(profile)

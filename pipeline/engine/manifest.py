@@ -40,17 +40,29 @@ def totals(reports: list[ShardReport]) -> dict[str, Any]:
     rows: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     stages: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
     for report in reports:
         rows.update(report.rows)
         mentions.update(report.mentions)
         stages.update(report.timings)
+        rules.update(report.rules)
     return {
         "articles": sum(r.n_articles for r in reports),
         "failed": sum(r.n_failed for r in reports),
         "rows": dict(rows),
         "mentions": dict(sorted(mentions.items())),
         "stages_s": {stage: round(seconds, 3) for stage, seconds in stages.items()},
+        "rules": nest_rule_counts(rules),
     }
+
+
+def nest_rule_counts(flat: dict[str, int]) -> dict[str, dict[str, dict[str, int]]]:
+    """`stage/rule/kind` counts as stage -> rule -> kind, in stage and rule order of the keys."""
+    nested: dict[str, dict[str, dict[str, int]]] = {}
+    for key, n in sorted(flat.items()):
+        stage, rule, kind = key.split("/")
+        nested.setdefault(stage, {}).setdefault(rule, {})[kind] = n
+    return nested
 
 
 def processing_seconds(reports: list[ShardReport]) -> float:
@@ -103,6 +115,7 @@ def build_manifest(
             # Stage seconds of every shard in the tables, resumed ones included.
             "stages_s": found["stages_s"],
         },
+        # How often each rule of a rule family fired, and how many mentions it dropped.
+        "rules": found["rules"],
         "memory": {"worker_peak_rss_mb": max(peaks, default=None)},
     }
-

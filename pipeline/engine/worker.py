@@ -133,6 +133,7 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
     pipe = get_pipeline(config.stages, config.profile)
     tables: dict[str, list[Row]] = {name: [] for name in TABLES}
     timings: Counter[str] = Counter()
+    rules: Counter[str] = Counter()
     report = ShardReport(
         shard_id=shard.shard_id,
         index=shard.index,
@@ -149,6 +150,7 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
         report.n_articles += result.n_articles
         report.n_failed += result.n_failed
         timings.update(result.timings)
+        rules.update(result.rules)
         done += len(items)
         ticks.tell(shard.shard_id, done)
     for name, rows in tables.items():
@@ -156,6 +158,7 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
     report.rows = {name: len(rows) for name, rows in tables.items()}
     report.mentions = dict(sorted(Counter(row["label"] for row in tables["mentions"]).items()))
     report.timings = {stage: round(seconds, 4) for stage, seconds in timings.items()}
+    report.rules = dict(sorted(rules.items()))
     report.seconds = round(time.perf_counter() - started, 4)
     report.ended_at = time.time()
     report.worker = worker_info()

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from rusnews.model import DATE, PER, Article, Entity, Mention
 from rusnews.resources import MODELS_DIR
-from rusnews.stages.base import DATES, ENTITIES, NAMES, NORMALS
+from rusnews.stages.base import DATES, ENTITIES, MENTIONS_FINAL, NAMES, NORMALS
 from rusnews.text import fold as fold_case
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
@@ -104,6 +104,19 @@ def _by_initials(mentions: list[Mention], idx: list[int]) -> dict[str, list[int]
     return spelled
 
 
+def aliased(
+    mention: Mention, position: dict[int, int], ends: dict[tuple[str, int], int]
+) -> int | None:
+    """Index of the mention `mention` names again, if any. A stage after repair may have
+    grown or retyped that one (`ООН` to `организации ООН`) into a new mention: the
+    longest of its kind ending where it ended is the same name."""
+    named = mention.alias_of
+    if named is None:
+        return None
+    found = position.get(id(named))
+    return found if found is not None else ends.get((_group(mention.label), named.end))
+
+
 def link_names(mentions: list[Mention]) -> _Clusters:
     """Union the PER/ORG/LOC mentions (indices into `mentions`) that name one thing."""
     clusters = _Clusters(len(mentions))
@@ -113,6 +126,10 @@ def link_names(mentions: list[Mention]) -> _Clusters:
     # Names by their initials, built at the first unknown acronym: comparing
     # every acronym with every name cost the square of the article's length.
     spelled: dict[str, list[int]] | None = None
+    position = {id(m): i for i, m in enumerate(mentions)}
+    ends: dict[tuple[str, int], int] = {}
+    for i in idx:
+        ends.setdefault((_group(mentions[i].label), mentions[i].end), i)
     for i in idx:
         m = mentions[i]
         key = (_group(m.label), fold(m.normal or m.text))
@@ -125,16 +142,11 @@ def link_names(mentions: list[Mention]) -> _Clusters:
     for i in idx:
         m = mentions[i]
         form = fold(m.normal or m.text)
-        # `Джошуа Вольфа (Joshua Wolf)`: a name in parentheses right after
-        # another of its kind is the same thing spelled another way.
-        previous = mentions[i - 1] if i > 0 else None
-        if (
-            m.source == "alias"
-            and previous is not None
-            and _group(previous.label) == _group(m.label)
-            and previous.end <= m.start <= previous.end + 3
-        ):
-            clusters.union(i - 1, i)
+        # `Джошуа Вольфа (Joshua Wolf)`, `... дел (МИД)`: repair split the name in
+        # parentheses off the one it names again.
+        named = aliased(m, position, ends)
+        if named is not None and _group(mentions[named].label) == _group(m.label):
+            clusters.union(named, i)
         if m.label == PER:
             if " " not in form and form in surnames:
                 clusters.union(surnames[form], i)
@@ -155,13 +167,6 @@ def link_names(mentions: list[Mention]) -> _Clusters:
                         clusters.union(i, j)
                     # One cluster now: a later acronym of these letters joins it through one.
                     spelled[m.text] = names[:1]
-            # `... дел (МИД)`: the acronym right after its full form.
-            if (
-                m.source == "acronym"
-                and i > 0
-                and mentions[i - 1].end <= m.start <= mentions[i - 1].end + 3
-            ):
-                clusters.union(i - 1, i)
         full = full_name(form)
         if full and ("NAME", fold(full)) in by_form:
             clusters.union(i, by_form[("NAME", fold(full))])
@@ -234,7 +239,7 @@ def build_entities(article: Article) -> list[Entity]:
 
 class LinkEntities:
     name: ClassVar[str] = "entities"
-    requires: ClassVar[tuple[str, ...]] = (NAMES, DATES, NORMALS)
+    requires: ClassVar[tuple[str, ...]] = (NAMES, DATES, MENTIONS_FINAL, NORMALS)
     assigns: ClassVar[tuple[str, ...]] = (ENTITIES,)
 
     def __call__(self, articles: list[Article]) -> list[Article]:

@@ -7,9 +7,12 @@ from rusnews.stages.entities import build_entities
 
 
 def _article(text: str, spans: list[tuple[str, str, str]]) -> Article:
-    mentions, pos = [], 0
+    """Mentions as repair leaves them: a Latin span in parentheses names the one before again."""
+    mentions: list[Mention] = []
+    pos = 0
     for label, span, normal in spans:
         start = text.index(span, pos)
+        alias = span.isascii() and text[:start].rstrip().endswith("(") and bool(mentions)
         mentions.append(
             Mention(
                 start,
@@ -18,7 +21,8 @@ def _article(text: str, spans: list[tuple[str, str, str]]) -> Article:
                 label,
                 0,
                 normal=normal,
-                source="alias" if span.isascii() else "ner",
+                source="alias" if alias else "ner",
+                alias_of=mentions[-1] if alias else None,
             )
         )
         pos = start + len(span)
@@ -33,6 +37,22 @@ def test_a_name_and_its_original_spelling_are_one_entity() -> None:
     )
     entities = build_entities(article)
     assert len(entities) == 1 and entities[0].name == "Скотт Хоровитц"
+
+
+def test_an_alias_links_by_its_link_not_by_its_place_in_the_list() -> None:
+    """`Банк Китая (ICBC)`: the place nested in the bank's name stands between them in text
+    order; the alias names the bank."""
+    text = "Промышленный банк Китая (ICBC) вырос"
+    article = _article(text, [("ORG", "Промышленный банк Китая", "Промышленный банк Китая")])
+    bank = article.mentions[0]
+    place = Mention(18, 23, "Китая", "LOC", 0, normal="Китай")
+    icbc = Mention(25, 29, "ICBC", "ORG", 0, normal="ICBC", source="acronym", alias_of=bank)
+    article.mentions = [bank, place, icbc]
+    entities = build_entities(article)
+    assert [(e.label, e.name, e.mention_ids) for e in entities] == [
+        ("ORG", "Промышленный банк Китая", [0, 2]),
+        ("LOC", "Китай", [1]),
+    ]
 
 
 def test_an_alias_does_not_link_across_labels() -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from rusnews.eval.jsonl import load_jsonl
 from rusnews.model import DATE, NAME_LABELS, Article
-from rusnews.pipeline import SortMentions
 from rusnews.stages.dates.stage import TagDates
 from rusnews.stages.entities import LinkEntities, fold
 from rusnews.stages.mentions.repair import Repair
+from rusnews.stages.mentions.sort import SortMentions
 from rusnews.stages.normalize.stage import Normalize
 from rusnews.stages.segment import Segment
 from rusnews.stages.slovnet.morph import Morph
@@ -35,8 +35,8 @@ def articles(gold) -> list[Article]:
         TagNER(),
         Repair(),
         TagDates(),
-        Normalize(),
         SortMentions(),
+        Normalize(),
         LinkEntities(),
     ):
         batch = stage(batch)

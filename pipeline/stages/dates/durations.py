@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from rusnews.model import DATE, Article, Mention
 from rusnews.overlaps import Overlaps
-from rusnews.stages.base import DATES, SENTENCES
+from rusnews.stages.base import DATES, MENTIONS, SENTENCES
 from rusnews.stages.dates.grammar import NUMBER
 
 # A count of years is an age as often as a span of time (`в возрасте 19 лет`,
@@ -62,7 +62,7 @@ class TagDurations:
 
     name: ClassVar[str] = "durations"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, DATES)
-    assigns: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from rusnews.model import DATE, DAY, MONTH, WEEK, YEAR, Article, Mention
-from rusnews.stages.base import DATES, SENTENCES
+from rusnews.stages.base import DATES, MENTIONS, SENTENCES
 from rusnews.stages.dates import grammar as rules
 
 
@@ -368,7 +368,7 @@ class TagDates:
 
     name: ClassVar[str] = "dates"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES,)
-    assigns: ClassVar[tuple[str, ...]] = (DATES,)
+    assigns: ClassVar[tuple[str, ...]] = (DATES, MENTIONS)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rusnews.model import DATE, LOC, ORG, Mention
+from rusnews.stages.base import first_opinion
 from rusnews.stages.events.lexicon import AGENT, LOCATION, PARTICIPANT, TIME, TOPIC, EventLexicon
 from rusnews.stages.events.tree import NOMINAL, Tree
 from rusnews.stages.events.triggers import Frame
@@ -152,11 +153,8 @@ ROLE_RULES: list[tuple[str, RoleRule]] = [
 def role_of(
     tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
 ) -> tuple[str, str] | None:
-    for name, rule in ROLE_RULES:
-        role = rule(tree, frame, f, c, m, lex)
-        if role is not None:
-            return role, name
-    return None
+    decided = first_opinion(ROLE_RULES, tree, frame, f, c, m, lex)
+    return None if decided is None else (decided[1], decided[0])
 
 
 def collect_arguments(tree: Tree, frame: Frame, lex: EventLexicon) -> list[Found]:

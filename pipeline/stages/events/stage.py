@@ -29,7 +29,17 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rusnews.model import DAY, LOC, Article, Event, Mention
-from rusnews.stages.base import DATES, ENTITIES, EVENTS, MORPH, NAMES, NORMALS, SENTENCES, SYNTAX
+from rusnews.stages.base import (
+    DATES,
+    ENTITIES,
+    EVENTS,
+    MENTIONS_FINAL,
+    MORPH,
+    NAMES,
+    NORMALS,
+    SENTENCES,
+    SYNTAX,
+)
 from rusnews.stages.events.lexicon import (
     ASSERTED,
     LOCATION,
@@ -204,6 +214,7 @@ class ExtractEvents:
         SYNTAX,
         NAMES,
         DATES,
+        MENTIONS_FINAL,
         NORMALS,
         ENTITIES,
     )

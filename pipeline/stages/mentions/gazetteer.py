@@ -23,7 +23,7 @@ from rusnews import resources
 from rusnews.model import DATE, LOC, ORG, PER, Article, Mention, Token
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
-from rusnews.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily
 from rusnews.text import fold
 
 GAZETTEERS = MODELS_DIR / "gazetteers"
@@ -268,10 +268,12 @@ RULES: list[tuple[str, Rule]] = [
 ]
 
 
-class TagGazetteer:
+class TagGazetteer(RuleFamily):
     name: ClassVar[str] = "gazetteer"
-    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
-    assigns: ClassVar[tuple[str, ...]] = ()
+    base_requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
+    assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
+
+    default_rules: ClassVar[list[tuple[str, Rule]]] = RULES
 
     def __init__(
         self,
@@ -280,42 +282,38 @@ class TagGazetteer:
         debug: bool = False,
         nest_places: bool = True,
     ) -> None:
+        super().__init__(rules, debug)
         self.gazetteer = gazetteer or load_gazetteer()
         self.nest_places = nest_places
-        self.rules = RULES if rules is None else rules
-        self.debug = debug
-        self.fired: list[tuple[str, str, str]] = []
 
     def tag(self, article: Article) -> None:
         stop = not_names()
         mentions = Overlaps(m for m in article.mentions if m.text not in stop)
-        if self.debug:
-            self.fired.extend(
-                ("not_a_name", m.text, "") for m in article.mentions if m.text in stop
-            )
+        for m in article.mentions:
+            if m.text in stop:
+                self.fired_counts["not_a_name"] += 1
+                self.note("not_a_name", m.text, "", dropped=1)
         for match in self.gazetteer.find(article):
             overlapping = [
                 m for m in mentions.overlapping(match.start, match.end) if m.label != DATE
             ]
-            for rule_name, rule in self.rules:
-                result = rule(article, match, overlapping)
-                if result is None:
-                    continue
-                if self.debug:
-                    self.fired.append(
-                        (
-                            rule_name,
-                            article.text[match.start : match.end],
-                            " | ".join(f"{m.label} {m.text}" for m in result),
-                        )
-                    )
-                # What a rule returns goes after the rest, even the mentions it kept:
-                # among mentions of one span, the last word is the last in the list.
-                for m in overlapping:
-                    mentions.remove(m)
-                for m in result:
-                    mentions.add(m)
-                break
+            decided = self.decide(article, match, overlapping)
+            if decided is None:
+                continue
+            rule_name, result = decided
+            kept = sum(any(m is r for r in result) for m in overlapping)
+            self.note(
+                rule_name,
+                article.text[match.start : match.end],
+                " | ".join(f"{m.label} {m.text}" for m in result),
+                dropped=len(overlapping) - kept,
+            )
+            # What a rule returns goes after the rest, even the mentions it kept:
+            # among mentions of one span, the last word is the last in the list.
+            for m in overlapping:
+                mentions.remove(m)
+            for m in result:
+                mentions.add(m)
         found = list(mentions)
         if self.nest_places:
             found += self.places_inside(article, found)
@@ -340,8 +338,8 @@ class TagGazetteer:
                 self.gazetteer.find_in(tokens, org.sentence_idx, LOC) if len(tokens) > 1 else ()
             ):
                 if match.entry.add and (match.start, match.end) not in have:
-                    if self.debug:
-                        self.fired.append(("place_inside_organization", org.text, match.entry.text))
+                    self.fired_counts["place_inside_organization"] += 1
+                    self.note("place_inside_organization", org.text, match.entry.text)
                     nested.append(as_mention(article, match))
                     have.add((match.start, match.end))
         return nested

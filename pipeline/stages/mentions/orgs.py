@@ -35,7 +35,7 @@ from typing import ClassVar
 from rusnews.model import LOC, ORG, PER, Article, Mention, Sentence, Token
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
-from rusnews.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily
 
 OWNER, BARE, COMPLEMENT, GENITIVE = "owner", "bare", "по", "gen"
 # A person as owner (`правительство Медведева`) is left out: the Naeval
@@ -412,10 +412,10 @@ NEREL_EXTENSIONS = (*DEFAULT_EXTENSIONS, "extend_acronym_owner")
 NEREL_FINDERS = tuple(FINDERS)
 
 
-class OrgPhrases:
+class OrgPhrases(RuleFamily):
     name: ClassVar[str] = "orgs"
-    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
-    assigns: ClassVar[tuple[str, ...]] = ()
+    base_requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
+    assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
     def __init__(
         self,
@@ -424,33 +424,25 @@ class OrgPhrases:
         owner_labels: tuple[str, ...] = OWNER_LABELS,
         debug: bool = False,
     ) -> None:
-        self.owner_labels = owner_labels
+        # Growing a name and finding one are two families of rules, each first-wins.
         self.extensions = [(name, EXTENSIONS[name]) for name in extensions]
         self.finders = [(name, FINDERS[name]) for name in finders]
-        self.debug = debug
-        self.fired: list[tuple[str, str, str]] = []
-
-    def note(self, rule: str, before: str, after: str) -> None:
-        if self.debug:
-            self.fired.append((rule, before, after))
+        super().__init__([*self.extensions, *self.finders], debug)
+        self.owner_labels = owner_labels
 
     def extend(self, view: View, m: Mention) -> Mention:
         first, last = view.span_tokens(m)
         for _ in range(4):  # each rule may open the way for another (adjective, then owner)
-            for rule_name, rule in self.extensions:
-                bounds = rule(view, first, last)
-                if bounds is not None:
-                    self.note(
-                        rule_name,
-                        view.article.text[view.tokens[first].start : view.tokens[last].end],
-                        view.article.text[
-                            view.tokens[bounds[0]].start : view.tokens[bounds[1]].end
-                        ],
-                    )
-                    first, last = bounds
-                    break
-            else:
+            decided = self.decide(view, first, last, rules=self.extensions)
+            if decided is None:
                 break
+            rule_name, bounds = decided
+            self.note(
+                rule_name,
+                view.article.text[view.tokens[first].start : view.tokens[last].end],
+                view.article.text[view.tokens[bounds[0]].start : view.tokens[bounds[1]].end],
+            )
+            first, last = bounds
         if (view.tokens[first].start, view.tokens[last].end) == (m.start, m.end):
             return m
         return view.make(first, last, m.source, m.sentence_idx)
@@ -462,14 +454,13 @@ class OrgPhrases:
             if view.covered(i) is not None or lemma(view.tokens[i]) not in org_heads():
                 i += 1
                 continue
-            for rule_name, rule in self.finders:
-                bounds = rule(view, i)
-                if bounds is not None:
-                    m = view.make(*bounds, source="orgs", sentence_idx=idx)
-                    self.note(rule_name, view.tokens[i].text, m.text)
-                    found.append(m)
-                    i = bounds[1]
-                    break
+            decided = self.decide(view, i, rules=self.finders)
+            if decided is not None:
+                rule_name, bounds = decided
+                m = view.make(*bounds, source="orgs", sentence_idx=idx)
+                self.note(rule_name, view.tokens[i].text, m.text)
+                found.append(m)
+                i = bounds[1]
             i += 1
         return found
 

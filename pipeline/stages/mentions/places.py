@@ -22,7 +22,7 @@ from typing import ClassVar
 from rusnews.model import LOC, ORG, Article, Mention
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
-from rusnews.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
 
 EVERYWHERE, INSIDE_NAMES = "everywhere", "inside_names"
 
@@ -45,7 +45,7 @@ class AdjectivalPlaces:
 
     name: ClassVar[str] = "places"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
-    assigns: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
     def __init__(self, where: str = EVERYWHERE) -> None:
         if where not in (EVERYWHERE, INSIDE_NAMES):

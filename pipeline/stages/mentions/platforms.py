@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from rusnews.model import ORG, Article, Mention, Token
 from rusnews.resources import MODELS_DIR
-from rusnews.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
 
 ALWAYS, PLACE = "always", "place"
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "через"})
@@ -47,7 +47,7 @@ class DropPlatforms:
 
     name: ClassVar[str] = "platforms"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
-    assigns: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
     def is_platform(self, article: Article, mention: Mention) -> bool:
         if mention.label != ORG:

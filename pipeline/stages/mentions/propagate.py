@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from rusnews.model import DATE, LOC, ORG, PER, Article, Mention, Token
-from rusnews.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
+from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily, needs
 from rusnews.text import fold
 
 
@@ -75,6 +75,7 @@ def learn(article: Article) -> Known:
 Rule = Callable[[Known, list[Token], int], str | None]
 
 
+@needs(MORPH)
 def same_surname(known: Known, tokens: list[Token], i: int) -> str | None:
     """`Путин` in a title where `Владимир Путин` is tagged in the body."""
     token = tokens[i]
@@ -91,8 +92,8 @@ RULES: list[tuple[str, Rule]] = [
 
 class PropagateNames(RuleFamily):
     name: ClassVar[str] = "propagate"
-    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
-    assigns: ClassVar[tuple[str, ...]] = ()
+    base_requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
+    assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
     default_rules: ClassVar[list[tuple[str, Rule]]] = RULES
 
@@ -106,16 +107,13 @@ class PropagateNames(RuleFamily):
             for i, token in enumerate(sentence.tokens):
                 if id(token) in covered:
                     continue
-                for rule_name, rule in self.rules:
-                    label = rule(known, sentence.tokens, i)
-                    if label is None:
-                        continue
-                    if self.debug:
-                        self.fired.append((rule_name, token.text, label))
+                decided = self.decide(known, sentence.tokens, i)
+                if decided is not None:
+                    rule_name, label = decided
+                    self.note(rule_name, token.text, label)
                     added.append(
                         Mention(token.start, token.end, token.text, label, idx, source="propagated")
                     )
-                    break
         article.mentions = sorted(
             article.mentions + merge_neighbours(article, added), key=lambda m: (m.start, -m.end)
         )

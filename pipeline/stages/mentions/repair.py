@@ -18,15 +18,21 @@ from typing import ClassVar
 
 from rusnews.model import ORG, PER, Article, Mention, Token
 from rusnews.resources import MODELS_DIR
-from rusnews.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
+from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily, needs
 
 Rule = Callable[[Article, Mention], list[Mention] | None]
 
 
 def piece(
-    article: Article, mention: Mention, start: int, end: int, source: str | None = None
+    article: Article,
+    mention: Mention,
+    start: int,
+    end: int,
+    source: str | None = None,
+    alias_of: Mention | None = None,
 ) -> Mention:
-    """A part of `mention` (same label), its text taken from the article."""
+    """A part of `mention` (same label), its text taken from the article; `alias_of`: the
+    mention this part is a second name of (an acronym or alias in parentheses)."""
     return Mention(
         start,
         end,
@@ -34,6 +40,7 @@ def piece(
         mention.label,
         mention.sentence_idx,
         source=source or mention.source,
+        alias_of=alias_of if alias_of is not None else mention.alias_of,
     )
 
 
@@ -51,10 +58,8 @@ def split_parenthesized_acronym(article: Article, mention: Mention) -> list[Ment
         return None
     head_end = mention.start + match.start()
     acr_start = mention.start + match.start(1)
-    return [
-        piece(article, mention, mention.start, head_end),
-        piece(article, mention, acr_start, acr_start + len(acronym), source="acronym"),
-    ]
+    head = piece(article, mention, mention.start, head_end)
+    return [head, piece(article, mention, acr_start, acr_start + len(acronym), "acronym", head)]
 
 
 # `Джошуа Вольфа (Joshua Wolf)`: a name followed by its original spelling.
@@ -86,10 +91,8 @@ def split_parenthesized_alias(article: Article, mention: Mention) -> list[Mentio
     if script(head) == script(alias) and mention.label != PER:
         return None
     alias_start = mention.start + match.start(1)
-    return [
-        piece(article, mention, mention.start, mention.start + match.start()),
-        piece(article, mention, alias_start, alias_start + len(alias), source="alias"),
-    ]
+    name = piece(article, mention, mention.start, mention.start + match.start())
+    return [name, piece(article, mention, alias_start, alias_start + len(alias), "alias", name)]
 
 
 def split_at_unbalanced_parenthesis(article: Article, mention: Mention) -> list[Mention] | None:
@@ -151,6 +154,7 @@ def trim_edges(article: Article, mention: Mention) -> list[Mention] | None:
 _NOT_NAME_POS = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "VERB", "AUX", "INTJ"}
 
 
+@needs(MORPH)
 def trim_function_words(article: Article, mention: Mention) -> list[Mention] | None:
     tokens = article.tokens_in(mention.start, mention.end)
     if not tokens:
@@ -298,6 +302,7 @@ def _token_before(article: Article, mention: Mention) -> Token | None:
     return before[-1] if before else None
 
 
+@needs(MORPH)
 def extend_east_asian_surname(article: Article, mention: Mention) -> list[Mention] | None:
     """`Ван Цзюнь`, `Ли Пэн`: the family name comes first and is one syllable,
     and the tagger leaves it out."""
@@ -346,8 +351,8 @@ RULES: list[tuple[str, Rule]] = [
 
 class Repair(RuleFamily):
     name: ClassVar[str] = "repair"
-    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
-    assigns: ClassVar[tuple[str, ...]] = ()
+    base_requires: ClassVar[tuple[str, ...]] = (SENTENCES, NAMES, MENTIONS)
+    assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
     default_rules: ClassVar[list[tuple[str, Rule]]] = RULES
 
@@ -355,21 +360,25 @@ class Repair(RuleFamily):
         self, article: Article, mention: Mention, seen: frozenset[tuple[int, int]] = frozenset()
     ) -> list[Mention]:
         seen = seen | {(mention.start, mention.end)}
-        for rule_name, rule in self.rules:
-            result = rule(article, mention)
-            if result is not None:
-                if self.debug:
-                    self.fired.append((rule_name, mention.text, " | ".join(m.text for m in result)))
-                # A repaired span may need another rule (trim, then split); a span
-                # seen before ends the chain, so two rules cannot undo each other forever.
-                return [
-                    out
-                    for m in result
-                    for out in (
-                        self.repair(article, m, seen) if (m.start, m.end) not in seen else [m]
-                    )
-                ]
-        return [mention]
+        decided = self.decide(article, mention)
+        if decided is None:
+            return [mention]
+        rule_name, result = decided
+        self.note(rule_name, mention.text, " | ".join(m.text for m in result), dropped=not result)
+        # A repaired span may need another rule (trim, then split); a span
+        # seen before ends the chain, so two rules cannot undo each other forever.
+        out: list[Mention] = []
+        replaced: dict[int, Mention | None] = {}
+        for m in result:
+            pieces = self.repair(article, m, seen) if (m.start, m.end) not in seen else [m]
+            replaced[id(m)] = pieces[-1] if pieces else None
+            out.extend(pieces)
+        # A second name follows the part it names again, repaired or not: the last
+        # piece of that part is the one the parenthesis stands beside.
+        for m in out:
+            if m.alias_of is not None and id(m.alias_of) in replaced:
+                m.alias_of = replaced[id(m.alias_of)]
+        return out
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:

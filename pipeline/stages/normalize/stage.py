@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rusnews.model import NAME_LABELS, PER, Article, Mention, Token
-from rusnews.stages.base import MORPH, NAMES, NORMALS
+from rusnews.stages.base import MENTIONS_FINAL, MORPH, NAMES, NORMALS
 from rusnews.stages.normalize.case_cues import allowed_cases, governing_verb_feats, with_feats
 from rusnews.stages.normalize.descriptors import normalize_name
 from rusnews.stages.normalize.person_readings import join_tokens
@@ -80,7 +80,7 @@ class Normalize:
     of every PER/ORG/LOC mention whose normal is None."""
 
     name: ClassVar[str] = "normalize"
-    requires: ClassVar[tuple[str, ...]] = (MORPH, NAMES)
+    requires: ClassVar[tuple[str, ...]] = (MORPH, NAMES, MENTIONS_FINAL)
     assigns: ClassVar[tuple[str, ...]] = (NORMALS,)
 
     def __call__(self, articles: list[Article]) -> list[Article]:

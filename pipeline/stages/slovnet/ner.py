@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rusnews import resources
 from rusnews.model import Article, Mention
-from rusnews.stages.base import NAMES, SENTENCES
+from rusnews.stages.base import MENTIONS, NAMES, SENTENCES
 from rusnews.stages.slovnet.batching import map_sorted
 from rusnews.stages.slovnet.executor import NerNet
 from slovnet.bio import bio_spans
@@ -50,7 +50,7 @@ def windows(article: Article, limit: int = WINDOW_CHARS) -> list[Window]:
 class TagNER:
     name: ClassVar[str] = "ner"
     requires: ClassVar[tuple[str, ...]] = (SENTENCES,)
-    assigns: ClassVar[tuple[str, ...]] = (NAMES,)
+    assigns: ClassVar[tuple[str, ...]] = (NAMES, MENTIONS)
 
     def __init__(self, tagger=None, window_chars: int = WINDOW_CHARS) -> None:
         self.tagger = tagger or resources.ner_tagger()

@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from rusnews import resources
 from rusnews.model import Article, Sentence
-from rusnews.stages.base import DATES, MORPH, NAMES, SENTENCES, SYNTAX
+from rusnews.stages.base import DATES, MENTIONS_FINAL, MORPH, NAMES, SENTENCES, SYNTAX
 from rusnews.stages.events.lexicon import event_lexicon, fold
 from rusnews.stages.events.tree import sentence_mentions
 from rusnews.stages.slovnet.batching import map_sorted
@@ -46,7 +46,7 @@ def adapt_syntax(sentence: Sentence, parse: list[tuple[int, str]]) -> None:
 
 class ParseSyntax:
     name: ClassVar[str] = "syntax"
-    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES, DATES)
+    requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES, DATES, MENTIONS_FINAL)
     assigns: ClassVar[tuple[str, ...]] = (SYNTAX,)
 
     def __init__(self, parser=None, only_record_sentences: bool = True) -> None:
