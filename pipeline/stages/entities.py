@@ -16,6 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import ClassVar
 
+from rusnews.lexicon import read_lexicon, read_word_classes
 from rusnews.model import DATE, PER, Article, Entity, Mention
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import DATES, ENTITIES, NAMES, NORMALS
@@ -23,8 +24,10 @@ from rusnews.text import fold as fold_case
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
 # Words an acronym skips when spelling a name's initials.
-_SKIPPED = {"и", "в", "во", "на", "по", "о", "об", "для", "при", "с", "со", "к", "от", "из", "за"}
-_STATE_WORDS = ("республика", "королевство", "государство", "федерация", "княжество")
+GAZETTEERS = MODELS_DIR / "gazetteers"
+# `initials_skipped`: words an acronym skips when spelling a name's initials;
+# `state_words`: `Республика Казахстан` names `Казахстан`.
+WORD_CLASSES = ("initials_skipped", "state_words")
 
 
 def fold(text: str) -> str:
@@ -33,14 +36,13 @@ def fold(text: str) -> str:
 
 
 def _read_names(filename: str, key=str) -> dict[str, tuple[str, str]]:
-    table: dict[str, tuple[str, str]] = {}
-    path = MODELS_DIR / "gazetteers" / filename
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        short, full, label = line.split("\t")
-        table[key(short)] = (full, label)
-    return table
+    rows = read_lexicon(GAZETTEERS / filename, ("short", "full", "label"))
+    return {key(short): (full, label) for short, full, label in rows}
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, frozenset[str]]:
+    return read_word_classes(GAZETTEERS / "word_classes.tsv", WORD_CLASSES)
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,11 @@ def is_acronym(text: str) -> bool:
 
 
 def initials(normal: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", normal) if w and w.casefold() not in _SKIPPED]
+    words = [
+        w
+        for w in re.split(r"[\s\-]+", normal)
+        if w and w.casefold() not in word_classes()["initials_skipped"]
+    ]
     return "".join(w[0] for w in words).upper()
 
 
@@ -166,7 +172,7 @@ def link_names(mentions: list[Mention]) -> _Clusters:
         if full and ("NAME", fold(full)) in by_form:
             clusters.union(i, by_form[("NAME", fold(full))])
         words = form.split()
-        if len(words) >= 2 and words[0] in _STATE_WORDS:
+        if len(words) >= 2 and words[0] in word_classes()["state_words"]:
             core = ("NAME", " ".join(words[1:]))
             if core in by_form:
                 clusters.union(i, by_form[core])
