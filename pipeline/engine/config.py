@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rusnews import __version__
+from rusnews.lexicon import models_fingerprint
 from rusnews.pipeline import PROFILES
 
 if TYPE_CHECKING:  # stage modules import natasha; this module stays cheap to import (CLI --help)
@@ -63,8 +64,12 @@ class RunConfig:
         Another profile gives other mentions, so its shards are redone like
         those of another stage set; the default adds nothing, so runs made
         before profiles existed keep their fingerprints and stay resumable.
+        The content of `models/` is part of it.
         """
         key = f"rusnews {__version__}; stages={self.stages}; batch_size={self.batch_size}"
+        # Rule data decides output as much as code does: a shard made with
+        # another lexicon is redone on --resume, not kept.
+        key = f"{key}; models={models_fingerprint()}"
         return key if self.profile == DEFAULT_PROFILE else f"{key}; profile={self.profile}"
 
     def as_dict(self) -> dict[str, Any]:
