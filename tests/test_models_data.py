@@ -46,9 +46,11 @@ def test_every_gazetteer_list_named_in_lists_tsv_loads() -> None:
 
 
 def test_the_entity_lexicons_load() -> None:
-    assert entities.known_acronyms()["ЕС"] == ("Европейский союз", "ORG")
-    assert entities.initials("Министерство иностранных дел") == "МИД"
-    assert "республика" in entities.word_classes()["state_words"]
+    lexicon = entities.read_entity_lexicon()
+    assert lexicon.expand("ЕС") == "Европейский союз"
+    assert lexicon.full_name("Минфин") == "Министерство финансов"
+    assert lexicon.initials("Министерство иностранных дел") == "МИД"
+    assert "республика" in lexicon.state_words
 
 
 def test_the_event_lexicon_lists_every_type_the_code_names() -> None:
