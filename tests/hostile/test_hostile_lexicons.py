@@ -10,7 +10,7 @@ import pytest
 from rusnews.lexicon import LexiconError
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.events.lexicon import read_event_lexicon
-from rusnews.stages.mentions.gazetteer import read_lists
+from rusnews.stages.mentions.gazetteer import read_list, read_lists
 from rusnews.stages.mentions.orgs import read_org_lexicon
 from rusnews.stages.mentions.places import read_place_adjectives
 from rusnews.stages.mentions.platforms import read_platform_lexicon
@@ -101,3 +101,12 @@ def test_a_misspelt_descriptor_kind_names_its_line(tmp_path: Path) -> None:
     number = _edit(path, "центр\tquoted", "центр\tqouted")
     with pytest.raises(LexiconError, match=_at(path, number) + " kind 'qouted'"):
         descriptors(path)
+
+
+def test_a_misspelt_flag_in_a_name_list_names_its_line(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "gazetteers") / "organizations.txt"
+    text = path.read_text(encoding="utf-8") + "Смольный\tsaet\n"
+    path.write_text(text, encoding="utf-8")
+    number = len(text.splitlines())
+    with pytest.raises(LexiconError, match=_at(path, number) + " unknown flag saet"):
+        list(read_list(path))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rusnews import resources
-from rusnews.lexicon import LexiconError, location, numbered_rows, read_lexicon, read_words
+from rusnews.lexicon import LexiconError, location, numbered_rows, read_words
 from rusnews.model import DATE, LOC, ORG, PER, Article, Mention, Token
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
@@ -142,7 +142,13 @@ class Gazetteer:
 
 def read_list(path: Path) -> Iterable[tuple[str, frozenset[str]]]:
     """A name list: a name a line, with flags after a tab (`tagged`, `seat`)."""
-    for name, flags in read_lexicon(path, ("name", "flags"), optional=1):
+    for number, (name, flags) in numbered_rows(path, ("name", "flags"), optional=1):
+        unknown = sorted(set(flags.split()) - {TAGGED_ONLY, SEAT})
+        if unknown:
+            raise LexiconError(
+                f"{location(path, number)}: unknown flag {', '.join(unknown)}; "
+                f"write {TAGGED_ONLY} or {SEAT}"
+            )
         yield name, frozenset(flags.split())
 
 
