@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from rusnews import __version__
+from rusnews.lexicon import models_fingerprint
 from rusnews.stages.registry import FULL as FULL
 from rusnews.stages.registry import NER as NER
 from rusnews.stages.registry import PROFILES, check_set
@@ -51,8 +52,12 @@ class RunConfig:
         Another profile gives other mentions, so its shards are redone like
         those of another stage set; the default adds nothing, so runs made
         before profiles existed keep their fingerprints and stay resumable.
+        The content of `models/` is part of it.
         """
         key = f"rusnews {__version__}; stages={self.stages}; batch_size={self.batch_size}"
+        # Rule data decides output as much as code does: a shard made with
+        # another lexicon is redone on --resume, not kept.
+        key = f"{key}; models={models_fingerprint()}"
         return key if self.profile == DEFAULT_PROFILE else f"{key}; profile={self.profile}"
 
     def as_dict(self) -> dict[str, Any]:

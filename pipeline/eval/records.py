@@ -55,13 +55,14 @@ from pathlib import Path
 from rusnews.eval.gold import read_lines, read_text
 from rusnews.eval.metrics import Counts
 from rusnews.model import DATE, LOC, ORG, PER, Article, Event
+from rusnews.stages.events.lexicon import MEETING, NEGOTIATION, STATEMENT
 
 Span = tuple[int, int]
 EVENT, OCCUPATION_KIND = "event", "occupation"
 SYSTEM, BASELINE = "rusnews", "sentence_baseline"
 EVENT_ROLES = ("agent", "participant", "time", "location")
 OCCUPATION_ROLES = ("position", "workplace")
-FACTRU_EVENT_TYPES = ("MEETING", "NEGOTIATION")
+FACTRU_EVENT_TYPES = (MEETING, NEGOTIATION)
 PREDICTED_ROLES = {
     "agent": "agent",
     "participant": "participant",
@@ -87,7 +88,7 @@ NEREL_EVENT_RELATIONS = {
 # Relations pointing from the filler to the EVENT (Arg1 is the filler); the others
 # point from the EVENT.
 NEREL_TO_EVENT = ("AGENT", "PARTICIPANT_IN")
-NEREL_UNANNOTATED = ("STATEMENT",)
+NEREL_UNANNOTATED = (STATEMENT,)
 NEREL_NAMES = {
     "PERSON",
     "ORGANIZATION",

@@ -15,6 +15,7 @@ import math
 import re
 from functools import cache
 
+from rusnews.lexicon import read_lexicon
 from rusnews.resources import MODELS_DIR
 
 PAIRS_PATH = MODELS_DIR / "encoding" / "letter_pairs.tsv"
@@ -33,11 +34,7 @@ NOT_RUSSIAN = -10.0
 
 @cache
 def _log_shares() -> tuple[dict[str, float], float]:
-    counts: dict[str, int] = {}
-    for line in PAIRS_PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            pair, count = line.split("\t")
-            counts[pair] = int(count)
+    counts = {pair: int(count) for pair, count in read_lexicon(PAIRS_PATH, ("pair", "count"))}
     total = sum(counts.values())
     shares = {pair: math.log(n / total) for pair, n in counts.items()}
     # A pair never seen in a billion tokens is rarer than the rarest one seen.

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar
 
+from rusnews.lexicon import read_lexicon, read_word_classes
 from rusnews.model import DATE, PER, Article, Entity, Mention
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import DATES, ENTITIES, MENTIONS_FINAL, NAMES, NORMALS
@@ -23,8 +26,10 @@ from rusnews.text import fold as fold_case
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
 # Words an acronym skips when spelling a name's initials.
-_SKIPPED = {"и", "в", "во", "на", "по", "о", "об", "для", "при", "с", "со", "к", "от", "из", "за"}
-_STATE_WORDS = ("республика", "королевство", "государство", "федерация", "княжество")
+GAZETTEERS = MODELS_DIR / "gazetteers"
+# `initials_skipped`: words an acronym skips when spelling a name's initials;
+# `state_words`: `Республика Казахстан` names `Казахстан`.
+WORD_CLASSES = ("initials_skipped", "state_words")
 
 
 def fold(text: str) -> str:
@@ -32,26 +37,51 @@ def fold(text: str) -> str:
     return " ".join(fold_case(text).split())
 
 
-def _read_names(filename: str, key=str) -> dict[str, tuple[str, str]]:
-    table: dict[str, tuple[str, str]] = {}
-    path = MODELS_DIR / "gazetteers" / filename
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        short, full, label = line.split("\t")
-        table[key(short)] = (full, label)
-    return table
+def _read_names(path: Path, key=str) -> dict[str, str]:
+    return {key(short): full for short, full in read_lexicon(path, ("short", "full"))}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityLexicon:
+    acronyms: dict[str, str]  # acronym -> its full name
+    short_names: dict[str, str]  # folded short name -> its full name
+    initials_skipped: frozenset[str]
+    state_words: frozenset[str]
+
+    def initials(self, normal: str) -> str:
+        words = [
+            w
+            for w in re.split(r"[\s\-]+", normal)
+            if w and w.casefold() not in self.initials_skipped
+        ]
+        return "".join(w[0] for w in words).upper()
+
+    def expand(self, acronym: str) -> str | None:
+        return self.acronyms.get(acronym)
+
+    def full_name(self, normal: str) -> str | None:
+        """The full name a short name stands for (`Евросоюз` -> `Европейский союз`)."""
+        return self.short_names.get(fold(normal))
+
+
+def read_entity_lexicon(folder: Path = GAZETTEERS) -> EntityLexicon:
+    classes = read_word_classes(folder / "word_classes.tsv", WORD_CLASSES)
+    return EntityLexicon(
+        _read_names(folder / "acronyms.tsv"),
+        _read_names(folder / "short_names.tsv", fold),
+        classes["initials_skipped"],
+        classes["state_words"],
+    )
 
 
 @lru_cache(maxsize=1)
-def known_acronyms() -> dict[str, tuple[str, str]]:
-    return _read_names("acronyms.tsv")
+def entity_lexicon() -> EntityLexicon:
+    """The lexicon in `models/`, read once per process."""
+    return read_entity_lexicon()
 
 
-@lru_cache(maxsize=1)
-def known_short_names() -> dict[str, tuple[str, str]]:
-    """Folded short name -> (full name, label)."""
-    return _read_names("short_names.tsv", fold)
+def known_acronyms() -> dict[str, str]:
+    return entity_lexicon().acronyms
 
 
 def is_acronym(text: str) -> bool:
@@ -59,19 +89,15 @@ def is_acronym(text: str) -> bool:
 
 
 def initials(normal: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", normal) if w and w.casefold() not in _SKIPPED]
-    return "".join(w[0] for w in words).upper()
+    return entity_lexicon().initials(normal)
 
 
 def expand(acronym: str) -> str | None:
-    known = known_acronyms().get(acronym)
-    return known[0] if known else None
+    return entity_lexicon().expand(acronym)
 
 
 def full_name(normal: str) -> str | None:
-    """The full name a short name stands for (`Евросоюз` -> `Европейский союз`)."""
-    known = known_short_names().get(fold(normal))
-    return known[0] if known else None
+    return entity_lexicon().full_name(normal)
 
 
 class _Clusters:
@@ -94,13 +120,15 @@ def _group(label: str) -> str:
     return "PER" if label == PER else "NAME"
 
 
-def _by_initials(mentions: list[Mention], idx: list[int]) -> dict[str, list[int]]:
+def _by_initials(
+    mentions: list[Mention], idx: list[int], lex: EntityLexicon
+) -> dict[str, list[int]]:
     """Initials of every name an unknown acronym may stand for (not persons, not acronyms)."""
     spelled: dict[str, list[int]] = {}
     for j in idx:
         other = mentions[j]
         if other.label != PER and not is_acronym(other.text):
-            spelled.setdefault(initials(other.normal or other.text), []).append(j)
+            spelled.setdefault(lex.initials(other.normal or other.text), []).append(j)
     return spelled
 
 
@@ -117,8 +145,9 @@ def aliased(
     return found if found is not None else ends.get((_group(mention.label), named.end))
 
 
-def link_names(mentions: list[Mention]) -> _Clusters:
+def link_names(mentions: list[Mention], lexicon: EntityLexicon | None = None) -> _Clusters:
     """Union the PER/ORG/LOC mentions (indices into `mentions`) that name one thing."""
+    lex = lexicon or entity_lexicon()
     clusters = _Clusters(len(mentions))
     by_form: dict[tuple[str, str], int] = {}
     surnames: dict[str, int] = {}
@@ -152,7 +181,7 @@ def link_names(mentions: list[Mention]) -> _Clusters:
                 clusters.union(surnames[form], i)
             continue
         if is_acronym(m.text):
-            full = expand(m.text)
+            full = lex.expand(m.text)
             if full:
                 # A known acronym links to its expansion only: initials are
                 # ambiguous (ЕС spells both Европейский союз and Европейский совет).
@@ -160,26 +189,27 @@ def link_names(mentions: list[Mention]) -> _Clusters:
                     clusters.union(i, by_form[("NAME", fold(full))])
             else:
                 if spelled is None:
-                    spelled = _by_initials(mentions, idx)
+                    spelled = _by_initials(mentions, idx, lex)
                 names = spelled.get(m.text)
                 if names:
                     for j in names:
                         clusters.union(i, j)
                     # One cluster now: a later acronym of these letters joins it through one.
                     spelled[m.text] = names[:1]
-        full = full_name(form)
+        full = lex.full_name(form)
         if full and ("NAME", fold(full)) in by_form:
             clusters.union(i, by_form[("NAME", fold(full))])
         words = form.split()
-        if len(words) >= 2 and words[0] in _STATE_WORDS:
+        if len(words) >= 2 and words[0] in lex.state_words:
             core = ("NAME", " ".join(words[1:]))
             if core in by_form:
                 clusters.union(i, by_form[core])
     return clusters
 
 
-def canonical(members: list[Mention]) -> tuple[str, Mention]:
+def canonical(members: list[Mention], lexicon: EntityLexicon | None = None) -> tuple[str, Mention]:
     """The entity's name and the mention that gave it: the fullest, most frequent form."""
+    lex = lexicon or entity_lexicon()
     non_acronyms = [m for m in members if not is_acronym(m.text)]
     pool = non_acronyms or members
     counts = Counter(fold(m.normal or m.text) for m in pool)
@@ -192,13 +222,13 @@ def canonical(members: list[Mention]) -> tuple[str, Mention]:
     best = max(pool, key=rank)
     name = best.normal or best.text
     if not non_acronyms:
-        name = expand(best.text) or name
-    return full_name(name) or name, best
+        name = lex.expand(best.text) or name
+    return lex.full_name(name) or name, best
 
 
-def build_entities(article: Article) -> list[Entity]:
+def build_entities(article: Article, lexicon: EntityLexicon | None = None) -> list[Entity]:
     mentions = article.mentions
-    clusters = link_names(mentions)
+    clusters = link_names(mentions, lexicon)
     groups: dict[object, list[int]] = {}
     for i, m in enumerate(mentions):
         root = ("DATE", m.normal or fold(m.text)) if m.label == DATE else clusters.find(i)
@@ -220,7 +250,7 @@ def build_entities(article: Article) -> list[Entity]:
                 granularity=members[0].granularity,
             )
         else:
-            name, best = canonical(members)
+            name, best = canonical(members, lexicon)
             entity = Entity(
                 entity_id,
                 label,
@@ -242,7 +272,10 @@ class LinkEntities:
     requires: ClassVar[tuple[str, ...]] = (NAMES, DATES, MENTIONS_FINAL, NORMALS)
     assigns: ClassVar[tuple[str, ...]] = (ENTITIES,)
 
+    def __init__(self, lexicon: EntityLexicon | None = None) -> None:
+        self.lexicon = lexicon or entity_lexicon()
+
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
-            article.entities = build_entities(article)
+            article.entities = build_entities(article, self.lexicon)
         return articles

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rusnews.model import Article, Mention
-from rusnews.stages.entities import build_entities
+from rusnews.stages.entities import build_entities, read_entity_lexicon
 
 
 def _article(text: str, spans: list[tuple[str, str, str]]) -> Article:
@@ -84,3 +86,13 @@ def test_a_short_name_alone_gets_the_full_names_key(pipe) -> None:
     keys = {e.key for e in pipe("Госдума приняла закон о бюджете.").entities}
     assert keys == {e.key for e in pipe("Государственная дума приняла закон о бюджете.").entities}
     assert "ORG:государственная дума" in keys
+
+
+def test_a_lexicon_handed_to_the_stage_links_its_acronyms() -> None:
+    text = "Сотрудники ГАИ, или Госавтоинспекция, вышли на дороги"
+    spans = [("ORG", "ГАИ", "ГАИ"), ("ORG", "Госавтоинспекция", "Госавтоинспекция")]
+    models = read_entity_lexicon()
+    assert len(build_entities(_article(text, spans), models)) == 2  # initials spell Г
+    known = replace(models, acronyms={"ГАИ": "Госавтоинспекция"})
+    (entity,) = build_entities(_article(text, spans), known)
+    assert entity.name == "Госавтоинспекция"

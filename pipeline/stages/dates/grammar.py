@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from rusnews import resources
+from rusnews.lexicon import read_words
+from rusnews.resources import MODELS_DIR
 
 # Month number -> (stem, endings). Endings cover every case form, so no morphology
 # is needed; 'март'/'август' take no ending in the nominative.
@@ -282,13 +285,18 @@ def has_cue(text: str) -> bool:
     return CUE.search(text.lower()) is not None
 
 
-# Future cues the verb tense alone misses (impersonal and participle forms);
-# finite verbs are read by their pymorphy tense.
-FUTURE = re.compile(
-    r"(?i)\b(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|"
-    r"намерен\w*|собира(?:ется|ются)|запланирован\w*|ожида(?:ется|ются)|"
-    r"начн[её]тся|откроется|завершится|продлится|назначен\w*)\b"
-)
+FUTURE_CUES = MODELS_DIR / "dates" / "future_cues.txt"
+
+
+def read_future_cues(path: Path = FUTURE_CUES) -> re.Pattern[str]:
+    """One pattern for the future cues the verb tense alone misses (see the file)."""
+    cues = read_words(path)
+    return re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def future_cues() -> re.Pattern[str]:
+    return read_future_cues()
 
 
 # --- context checks a regex cannot make -------------------------------------------
@@ -319,7 +327,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
         left = max(text.rfind(p, 0, start) for p in stops) + 1
         right = min((i for p in stops if (i := text.find(p, end)) >= 0), default=len(text))
         clause = text[left:right]
-        future = bool(FUTURE.search(clause))
+        future = bool(future_cues().search(clause))
         past = False
         for word in _WORD.findall(clause):
             tense = _verb_tense(word.lower())

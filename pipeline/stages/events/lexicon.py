@@ -11,10 +11,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rusnews.lexicon import LexiconError, location, numbered_rows, read_word_classes
 from rusnews.resources import MODELS_DIR
 from rusnews.text import fold
 
 EVENTS_DIR = MODELS_DIR / "events"
+# Event types the code names (roles, evaluation); `types.tsv` must list each, so
+# renaming a type there without the code fails at load instead of matching nothing.
+STATEMENT = "STATEMENT"
+VISIT = "VISIT"
+MEETING = "MEETING"
+NEGOTIATION = "NEGOTIATION"
+TYPES_IN_CODE = (STATEMENT, VISIT, MEETING, NEGOTIATION)
+# Word classes of `word_classes.tsv` that the role and trigger rules read.
+WORD_CLASSES = (
+    "light_prepositions",
+    "speaker_prepositions",
+    "place_prepositions",
+    "post_prepositions",
+)
 AGENT = "agent"
 PARTICIPANT = "participant"
 LOCATION = "location"
@@ -70,6 +85,10 @@ class EventLexicon:
     modality: dict[str, str]
     prepositions: dict[str, tuple[str, frozenset[str] | None]]
     positions: dict[str, str]
+    light_prepositions: frozenset[str]  # a light verb's noun behind one: 'подал в отставку'
+    speaker_prepositions: frozenset[str]  # 'заявили в МИД': the body speaks
+    place_prepositions: frozenset[str]  # a place nested under an object: 'саммит в Брюсселе'
+    post_prepositions: frozenset[str]  # where a post is held: 'посол в России', 'при ООН'
 
     def subject_role(self, event_type: str) -> str:
         return self.types[event_type].subject_role
@@ -79,40 +98,42 @@ class EventLexicon:
         return frozenset(self.triggers) | frozenset(self.light) | frozenset(self.positions)
 
 
-def _rows(path: Path, n_columns: int) -> list[list[str]]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < n_columns - 1:
-            raise ValueError(
-                f"{path}:{number}: expected {n_columns} tab-separated columns, "
-                f"got {len(cols)}: {line!r}"
-            )
-        rows.append([c.strip() for c in cols] + [""] * (n_columns - len(cols)))
-    return rows
+def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    # The last column holds notes and may be left out.
+    return numbered_rows(path, columns, optional=1)
 
 
 def _dash(value: str) -> str | None:
     return None if value in ("", "-") else value
 
 
-def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
+def read_event_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
+    types_path = folder / "types.tsv"
     types = {
         name: EventType(name, _dash(cameo), subject_role, description)
-        for name, cameo, subject_role, description in _rows(folder / "types.tsv", 4)
+        for _, (name, cameo, subject_role, description) in _rows(
+            types_path, ("event_type", "cameo_root", "subject_role", "description")
+        )
     }
-    triggers = {
-        fold(lemma): Trigger(fold(lemma), pos, etype, _dash(cameo), _dash(cond), _dash(gen))
-        for lemma, pos, etype, cameo, cond, gen, _notes in _rows(folder / "triggers.tsv", 7)
-    }
-    for t in triggers.values():
+    missing = [name for name in TYPES_IN_CODE if name not in types]
+    if missing:
+        raise LexiconError(
+            f"{types_path}: no row for event type {', '.join(missing)}, which the code names "
+            f"(rusnews.stages.events.lexicon.TYPES_IN_CODE); rename it there too"
+        )
+    triggers_path = folder / "triggers.tsv"
+    triggers = {}
+    for number, (lemma, pos, etype, cameo, cond, gen, _notes) in _rows(
+        triggers_path,
+        ("lemma", "pos", "event_type", "cameo_root", "condition", "gen_role", "notes"),
+    ):
+        t = Trigger(fold(lemma), pos, etype, _dash(cameo), _dash(cond), _dash(gen))
         if t.event_type not in types or types[t.event_type].cameo_root != t.cameo_root:
-            raise ValueError(
-                f"{folder / 'triggers.tsv'}: {t.lemma!r} has type {t.event_type} and CAMEO "
-                f"{t.cameo_root}, which types.tsv does not list"
+            raise LexiconError(
+                f"{location(triggers_path, number)}: {t.lemma!r} has type {t.event_type} and "
+                f"CAMEO {t.cameo_root}, which types.tsv does not list"
             )
+        triggers[t.lemma] = t
     light: dict[str, list[LightVerb]] = {}
     kinds: dict[str, set[str]] = {
         "support": set(),
@@ -121,7 +142,10 @@ def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         "holds": set(),
         "post": set(),
     }
-    for kind, lemma, noun, subject_role, _notes in _rows(folder / "frames.tsv", 5):
+    frames_path = folder / "frames.tsv"
+    for number, (kind, lemma, noun, subject_role, _notes) in _rows(
+        frames_path, ("kind", "lemma", "noun", "subject_role", "notes")
+    ):
         if kind == "light":
             noun_lemma = None if noun in ("", "*") else fold(noun)
             light.setdefault(fold(lemma), []).append(
@@ -130,13 +154,26 @@ def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         elif kind in kinds:
             kinds[kind].add(fold(lemma))
         else:
-            raise ValueError(f"{folder / 'frames.tsv'}: unknown construction kind {kind!r}")
-    modality = {fold(lemma): effect for lemma, effect, _notes in _rows(folder / "modality.tsv", 3)}
+            raise LexiconError(
+                f"{location(frames_path, number)}: unknown construction kind {kind!r}"
+            )
+    modality = {
+        fold(lemma): effect
+        for _, (lemma, effect, _notes) in _rows(
+            folder / "modality.tsv", ("lemma", "effect", "notes")
+        )
+    }
     prepositions = {
         fold(prep): (role, None if labels == "*" else frozenset(labels.split(",")))
-        for prep, role, labels, _notes in _rows(folder / "prepositions.tsv", 4)
+        for _, (prep, role, labels, _notes) in _rows(
+            folder / "argument_prepositions.tsv", ("preposition", "role", "labels", "notes")
+        )
     }
-    positions = {fold(lemma): kind for lemma, kind, _notes in _rows(folder / "positions.tsv", 3)}
+    positions = {
+        fold(lemma): kind
+        for _, (lemma, kind, _notes) in _rows(folder / "positions.tsv", ("lemma", "kind", "notes"))
+    }
+    classes = read_word_classes(folder / "word_classes.tsv", WORD_CLASSES)
     return EventLexicon(
         types=types,
         triggers=triggers,
@@ -149,9 +186,13 @@ def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         modality=modality,
         prepositions=prepositions,
         positions=positions,
+        light_prepositions=classes["light_prepositions"],
+        speaker_prepositions=classes["speaker_prepositions"],
+        place_prepositions=classes["place_prepositions"],
+        post_prepositions=classes["post_prepositions"],
     )
 
 
 @lru_cache(maxsize=1)
 def event_lexicon() -> EventLexicon:
-    return read_lexicon()
+    return read_event_lexicon()

@@ -177,7 +177,7 @@ def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], M
             if (
                 m is not None
                 and m.label in (ORG, LOC)
-                and tree.preposition(n) in ("в", "во", "при")
+                and tree.preposition(n) in lex.post_prepositions
                 and tree.same_line(m.start, tree.tokens[p].start)
             ):
                 workplace = m  # 'посол в России', 'представитель при ООН'

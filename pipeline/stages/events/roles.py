@@ -7,7 +7,7 @@ position, relay or group noun from `frames.tsv`/`positions.tsv`, the name under
 it (`глава МИД`, `под председательством X`, `делегация ООН`). Coordinated
 dependents (`conj`) share the role. Roles come from `ROLE_RULES`, an ordered list
 of small named rules where the first with an opinion wins; prepositions are data
-(`prepositions.tsv`). A trigger in `xcomp` or `conj` without a subject takes the
+(`argument_prepositions.tsv`). A trigger in `xcomp` or `conj` without a subject takes the
 subject of the verb above it (`планирует посетить президент`).
 """
 
@@ -18,7 +18,16 @@ from dataclasses import dataclass
 
 from rusnews.model import DATE, LOC, ORG, Mention
 from rusnews.stages.base import first_opinion
-from rusnews.stages.events.lexicon import AGENT, LOCATION, PARTICIPANT, TIME, TOPIC, EventLexicon
+from rusnews.stages.events.lexicon import (
+    AGENT,
+    LOCATION,
+    PARTICIPANT,
+    STATEMENT,
+    TIME,
+    TOPIC,
+    VISIT,
+    EventLexicon,
+)
 from rusnews.stages.events.tree import NOMINAL, Tree
 from rusnews.stages.events.triggers import Frame
 
@@ -92,9 +101,9 @@ def rule_statement_source(
 ) -> str | None:
     # 'заявили в МИД Казахстана': the ministry speaks, it is not a place.
     if (
-        frame.entry.event_type == "STATEMENT"
+        frame.entry.event_type == STATEMENT
         and m.label == ORG
-        and tree.preposition(c) in ("в", "во", "на")
+        and tree.preposition(c) in lex.speaker_prepositions
     ):
         return AGENT
     return None
@@ -103,7 +112,7 @@ def rule_statement_source(
 def rule_destination(
     tree: Tree, frame: Frame, f: int, c: int, m: Mention, lex: EventLexicon
 ) -> str | None:
-    if frame.entry.event_type == "VISIT" and m.label == LOC and tree.rel(c) == "obj":
+    if frame.entry.event_type == VISIT and m.label == LOC and tree.rel(c) == "obj":
         return LOCATION  # 'посетить Астану'
     return None
 
@@ -177,11 +186,11 @@ def collect_arguments(tree: Tree, frame: Frame, lex: EventLexicon) -> list[Found
                     if decided is not None:
                         found.append(Found(decided[0], m, decided[1]))
     if not any(x.role == LOCATION for x in found):
-        found.extend(nested_location(tree, frame))
+        found.extend(nested_location(tree, frame, lex))
     return found + inherited_subject(tree, frame, lex)
 
 
-def nested_location(tree: Tree, frame: Frame) -> list[Found]:
+def nested_location(tree: Tree, frame: Frame, lex: EventLexicon) -> list[Found]:
     """`посетил завод в Москве`: the place under an unnamed object or oblique noun."""
     for f in frame.tokens:
         for c in tree.kids(f, "obj", "obl"):
@@ -189,7 +198,11 @@ def nested_location(tree: Tree, frame: Frame) -> list[Found]:
                 continue
             for n in tree.kids(c, "nmod"):
                 m = tree.mention_at[n]
-                if m is not None and m.label == LOC and tree.preposition(n) in ("в", "во", "на"):
+                if (
+                    m is not None
+                    and m.label == LOC
+                    and tree.preposition(n) in lex.place_prepositions
+                ):
                     return [Found(LOCATION, m, "nested_location")]
     return []
 

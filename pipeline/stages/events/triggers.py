@@ -19,9 +19,6 @@ from rusnews.model import LOC, ORG, PER
 from rusnews.stages.events.lexicon import AGENT, EventLexicon, LightVerb, Trigger
 from rusnews.stages.events.tree import VERBAL, Tree
 
-# A light verb's noun behind a preposition: 'подал в отставку', 'выступил с заявлением'.
-LIGHT_PREPOSITIONS = ("в", "во", "с", "со")
-
 
 @dataclass(slots=True)
 class Frame:
@@ -76,7 +73,7 @@ def light_frame(tree: Tree, v: int, lex: EventLexicon) -> Frame | None:
         for c in tree.kids(v, "obj", "obl"):
             if light.noun is not None and tree.lemma(c) != light.noun:
                 continue
-            if tree.rel(c) == "obl" and tree.preposition(c) not in LIGHT_PREPOSITIONS:
+            if tree.rel(c) == "obl" and tree.preposition(c) not in lex.light_prepositions:
                 continue  # 'объявили о начале переговоров' is a statement about them
             entry = _event_noun(tree, c, lex)
             if entry is not None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rusnews import resources
+from rusnews.lexicon import LexiconError, location, numbered_rows, read_words
 from rusnews.model import DATE, LOC, ORG, PER, Article, Mention, Token
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
@@ -27,20 +28,8 @@ from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily
 from rusnews.text import fold
 
 GAZETTEERS = MODELS_DIR / "gazetteers"
-# Which label each list gives its names, and which labels of the tagger it
-# overrules on the same span. A country the tagger calls an organization or a
-# person is still a country (`Россия заявила`, `Коста Рика`), a medium the
-# tagger calls a person is still a medium (`Викиновости`); a city or region
-# it calls an organization is usually a club or a band (`Барселона`, `Сибирь`).
-LISTS: dict[str, tuple[str, frozenset[str]]] = {
-    "countries.txt": (LOC, frozenset({ORG, PER})),
-    "regions.txt": (LOC, frozenset()),
-    "cities.txt": (LOC, frozenset()),
-    # `МКС` is a place in factRuEval (a facility, unscored, in NEREL).
-    "geography.txt": (LOC, frozenset({ORG})),
-    "organizations.txt": (ORG, frozenset({LOC})),
-    "media.txt": (ORG, frozenset({LOC, PER})),
-}
+# Which lists are read, with the label each gives and the labels it overrules.
+LISTS = "lists.tsv"
 NOT_NAMES = "not_names.txt"
 # The tab-separated flag of a name that only retypes what the tagger found.
 TAGGED_ONLY = "tagged"
@@ -152,18 +141,36 @@ class Gazetteer:
 
 
 def read_list(path: Path) -> Iterable[tuple[str, frozenset[str]]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, flag = line.partition("\t")
-        yield name.strip(), frozenset(flag.split())
+    """A name list: a name a line, with flags after a tab (`tagged`, `seat`)."""
+    for number, (name, flags) in numbered_rows(path, ("name", "flags"), optional=1):
+        unknown = sorted(set(flags.split()) - {TAGGED_ONLY, SEAT})
+        if unknown:
+            raise LexiconError(
+                f"{location(path, number)}: unknown flag {', '.join(unknown)}; "
+                f"write {TAGGED_ONLY} or {SEAT}"
+            )
+        yield name, frozenset(flags.split())
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
+def read_lists(folder: Path) -> list[tuple[str, str, frozenset[str]]]:
+    """(list file, label, labels it overrules) for every list the gazetteer reads."""
+    lists = []
+    path = folder / LISTS
+    for number, (filename, label, overrules, _notes) in numbered_rows(
+        path, ("file", "label", "overrules", "notes"), optional=1
+    ):
+        labels = frozenset() if overrules == "-" else frozenset(overrules.split())
+        unknown = sorted(({label} | labels) - {LOC, ORG, PER})
+        if unknown:
+            raise LexiconError(f"{location(path, number)}: unknown label {', '.join(unknown)}")
+        lists.append((filename, label, labels))
+    return lists
+
+
+def read_gazetteer(folder: Path = GAZETTEERS) -> Gazetteer:
     entries = []
-    for filename, (label, overrules) in LISTS.items():
-        for name, flags in read_list(GAZETTEERS / filename):
+    for filename, label, overrules in read_lists(folder):
+        for name, flags in read_list(folder / filename):
             words = tuple(entry_keys(word) for word in tokenize(name))
             entries.append(
                 Entry(
@@ -180,8 +187,18 @@ def load_gazetteer() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def not_names() -> frozenset[str]:
-    return frozenset(name for name, _ in read_list(GAZETTEERS / NOT_NAMES))
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer in `models/`, read once per process."""
+    return read_gazetteer()
+
+
+def read_not_names(path: Path = GAZETTEERS / NOT_NAMES) -> frozenset[str]:
+    return frozenset(read_words(path))
+
+
+@lru_cache(maxsize=1)
+def load_not_names() -> frozenset[str]:
+    return read_not_names()
 
 
 # A rule sees the match and the mentions overlapping it, and returns the
@@ -281,13 +298,15 @@ class TagGazetteer(RuleFamily):
         rules: list[tuple[str, Rule]] | None = None,
         debug: bool = False,
         nest_places: bool = True,
+        not_names: frozenset[str] | None = None,
     ) -> None:
         super().__init__(rules, debug)
         self.gazetteer = gazetteer or load_gazetteer()
+        self.not_names = load_not_names() if not_names is None else not_names
         self.nest_places = nest_places
 
     def tag(self, article: Article) -> None:
-        stop = not_names()
+        stop = self.not_names
         mentions = Overlaps(m for m in article.mentions if m.text not in stop)
         for m in article.mentions:
             if m.text in stop:

@@ -28,38 +28,58 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar
 
+from rusnews.lexicon import read_lexicon, read_word_classes
 from rusnews.model import LOC, ORG, PER, Article, Mention, Sentence, Token
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily
 
+GAZETTEERS = MODELS_DIR / "gazetteers"
 OWNER, BARE, COMPLEMENT, GENITIVE = "owner", "bare", "по", "gen"
 # A person as owner (`правительство Медведева`) is left out: the Naeval
 # convention scores the person, and it cost .005 PER there for +.003 on NEREL.
 OWNER_LABELS = (LOC, ORG)
 OPENING_QUOTES = '«„“"'
 CLOSING_QUOTES = '»“”"'
-COMPLEMENT_PREPOSITIONS = {"по", "при"}
-# What may stand inside a `по` complement besides nouns and adjectives.
-_COMPLEMENT_GLUE = {"и", "в", "с", "за", "на", "о", "об", "со", ","}
 _COMPLEMENT_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 
 
+@dataclass(frozen=True, slots=True)
+class OrgLexicon:
+    """What the rules know about words: the body nouns and the kinds of phrase each
+    heads (owner, bare, по, gen), and the small word classes of `word_classes.tsv`."""
+
+    heads: dict[str, frozenset[str]]
+    not_naming: frozenset[str]
+    complement_prepositions: frozenset[str]
+    complement_glue: frozenset[str]
+
+
+def read_org_lexicon(folder: Path = GAZETTEERS) -> OrgLexicon:
+    heads = {
+        lemma: frozenset(kinds.split())
+        for lemma, kinds in read_lexicon(folder / "org_heads.tsv", ("lemma", "kinds"))
+    }
+    classes = read_word_classes(
+        folder / "word_classes.tsv", ("not_naming", "complement_prepositions", "complement_glue")
+    )
+    return OrgLexicon(
+        heads,
+        classes["not_naming"],
+        classes["complement_prepositions"],
+        classes["complement_glue"],
+    )
+
+
 @lru_cache(maxsize=1)
-def org_heads() -> dict[str, frozenset[str]]:
-    """Lemma of a body noun -> the kinds of phrase it heads (owner, bare, по)."""
-    table: dict[str, frozenset[str]] = {}
-    path = MODELS_DIR / "gazetteers" / "org_heads.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith(("#", "lemma\t")):
-            continue
-        lemma, kinds = line.split("\t")
-        table[lemma] = frozenset(kinds.split())
-    return table
+def org_lexicon() -> OrgLexicon:
+    """The lexicon in `models/`, read once per process."""
+    return read_org_lexicon()
 
 
 def is_acronym(text: str) -> bool:
@@ -90,6 +110,7 @@ class View:
     sentence: Sentence
     mentions: list[Mention]
     owner_labels: tuple[str, ...] = OWNER_LABELS
+    lexicon: OrgLexicon = field(default_factory=lambda: org_lexicon())
 
     @property
     def tokens(self) -> list[Token]:
@@ -158,7 +179,7 @@ def complement_end(view: View, i: int) -> int | None:
     tokens = view.tokens
     if (
         i >= len(tokens)
-        or lemma(tokens[i]) not in COMPLEMENT_PREPOSITIONS
+        or lemma(tokens[i]) not in view.lexicon.complement_prepositions
         or not tokens[i].text.islower()
     ):
         return None
@@ -171,7 +192,7 @@ def complement_end(view: View, i: int) -> int | None:
             break
         if tok.pos in _COMPLEMENT_POS or other is not None:
             end = j
-        elif lemma(tok) not in _COMPLEMENT_GLUE:
+        elif lemma(tok) not in view.lexicon.complement_glue:
             break
         j += 1
     return end
@@ -180,7 +201,7 @@ def complement_end(view: View, i: int) -> int | None:
 def extend_complement(view: View, first: int, last: int) -> tuple[int, int] | None:
     """`Европейского суда по правам человека`, `Следственного комитета при
     прокуратуре`: a body noun's complement is part of its name in both corpora."""
-    heads = org_heads()
+    heads = view.lexicon.heads
     nouns = [
         i for i in range(first, last + 1) if COMPLEMENT in heads.get(lemma(view.tokens[i]), ())
     ]
@@ -266,38 +287,6 @@ def _with_adjectives(view: View, i: int) -> int:
     return first
 
 
-# Adjectives that place a body in time or point at it (`новое правительство`,
-# `нынешняя администрация`) rather than say which body it is: NEREL leaves them out.
-_NOT_NAMING = frozenset(
-    {
-        "новый",
-        "нынешний",
-        "прежний",
-        "бывший",
-        "старый",
-        "следующий",
-        "предыдущий",
-        "действующий",
-        "весь",
-        "свой",
-        "другой",
-        "этот",
-        "тот",
-        "такой",
-        "любой",
-        "каждый",
-        "многий",
-        "сам",
-        "самый",
-        "ряд",
-        "наш",
-        "их",
-        "его",
-        "ее",
-    }
-)
-
-
 def _with_modifiers(view: View, i: int) -> int:
     """First token of a body noun with the adjectives that name its kind:
     `военной полиции`, `коалиционное правительство`, `генеральную прокуратуру`
@@ -312,7 +301,7 @@ def _with_modifiers(view: View, i: int) -> int:
                 tok.pos == "ADJ"
                 and (tok.text[:1].islower() or first == 1)
                 and tok.feats.get("Case") == head.feats.get("Case")
-                and lemma(tok) not in _NOT_NAMING
+                and lemma(tok) not in view.lexicon.not_naming
             )
         ):
             break
@@ -322,7 +311,7 @@ def _with_modifiers(view: View, i: int) -> int:
 
 def find_owned_body(view: View, i: int) -> tuple[int, int] | None:
     """`правительство Японии`, `полиции Нью-Йорка`, `японское правительство`."""
-    if OWNER not in org_heads().get(lemma(view.tokens[i]), ()):
+    if OWNER not in view.lexicon.heads.get(lemma(view.tokens[i]), ()):
         return None
     first = _with_adjectives(view, i)
     owner = view.mention_starting(i + 1)
@@ -369,7 +358,7 @@ def find_genitive_body(view: View, i: int) -> tuple[int, int] | None:
     """`министерство обороны`, `кабинет министров`, `департамента культуры
     Москвы`: a body noun whose genitive complement names what it runs; NEREL
     takes the complement, and an owner after it, into the organization."""
-    if GENITIVE not in org_heads().get(lemma(view.tokens[i]), ()):
+    if GENITIVE not in view.lexicon.heads.get(lemma(view.tokens[i]), ()):
         return None
     end = genitive_end(view, i + 1)
     if end is None:
@@ -382,7 +371,7 @@ def find_genitive_body(view: View, i: int) -> tuple[int, int] | None:
 def find_bare_body(view: View, i: int) -> tuple[int, int] | None:
     """`полиция задержала`, `правительство ушло в отставку`: NEREL counts the
     bare noun when it means one body."""
-    if BARE not in org_heads().get(lemma(view.tokens[i]), ()):
+    if BARE not in view.lexicon.heads.get(lemma(view.tokens[i]), ()):
         return None
     return _with_modifiers(view, i), i
 
@@ -423,8 +412,10 @@ class OrgPhrases(RuleFamily):
         finders: tuple[str, ...] = DEFAULT_FINDERS,
         owner_labels: tuple[str, ...] = OWNER_LABELS,
         debug: bool = False,
+        lexicon: OrgLexicon | None = None,
     ) -> None:
         # Growing a name and finding one are two families of rules, each first-wins.
+        self.lexicon = lexicon or org_lexicon()
         self.extensions = [(name, EXTENSIONS[name]) for name in extensions]
         self.finders = [(name, FINDERS[name]) for name in finders]
         super().__init__([*self.extensions, *self.finders], debug)
@@ -451,7 +442,7 @@ class OrgPhrases(RuleFamily):
         found: list[Mention] = []
         i = 0
         while i < len(view.tokens):
-            if view.covered(i) is not None or lemma(view.tokens[i]) not in org_heads():
+            if view.covered(i) is not None or lemma(view.tokens[i]) not in view.lexicon.heads:
                 i += 1
                 continue
             decided = self.decide(view, i, rules=self.finders)
@@ -474,7 +465,7 @@ class OrgPhrases(RuleFamily):
         out: list[Mention] = []
         for idx, (sentence, mentions) in enumerate(zip(article.sentences, by_sentence)):
             names = [m for m in mentions if m.label != "DATE"]
-            view = View(article, sentence, names, self.owner_labels)
+            view = View(article, sentence, names, self.owner_labels, self.lexicon)
             grown = [
                 self.extend(view, m) if m.label == ORG and sentence.tokens else m for m in mentions
             ]

@@ -12,31 +12,37 @@ convention still loses (.848), so that variant (`where="inside_names"`) is
 not used by either profile.
 
 The adjectives and their places are data: `models/gazetteers/place_adjectives.tsv`.
+The place is the mention's normal form, so `британской королевы` joins other
+mentions of Великобритания by its key (`LOC:великобритания`), not as
+`LOC:британская`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar
 
+from rusnews.lexicon import read_lexicon
 from rusnews.model import LOC, ORG, Article, Mention
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
 
 EVERYWHERE, INSIDE_NAMES = "everywhere", "inside_names"
+PLACE_ADJECTIVES = MODELS_DIR / "gazetteers" / "place_adjectives.tsv"
+
+
+def read_place_adjectives(path: Path = PLACE_ADJECTIVES) -> dict[str, str]:
+    """Adjective lemma (ё as е) -> the place it is made from, in the nominative."""
+    return dict(read_lexicon(path, ("adjective", "place")))
 
 
 @lru_cache(maxsize=1)
 def place_adjectives() -> dict[str, str]:
-    """Adjective lemma -> the place it is made from."""
-    table: dict[str, str] = {}
-    path = MODELS_DIR / "gazetteers" / "place_adjectives.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            adjective, place = line.split("\t")
-            table[adjective] = place
-    return table
+    """The table in `models/`, read once per process."""
+    return read_place_adjectives()
 
 
 class AdjectivalPlaces:
@@ -47,18 +53,20 @@ class AdjectivalPlaces:
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
     assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
-    def __init__(self, where: str = EVERYWHERE) -> None:
+    def __init__(self, where: str = EVERYWHERE, places: Mapping[str, str] | None = None) -> None:
         if where not in (EVERYWHERE, INSIDE_NAMES):
             raise ValueError(f"where must be {EVERYWHERE!r} or {INSIDE_NAMES!r}, not {where!r}")
         self.where = where
+        self.places = place_adjectives() if places is None else places
 
     def find(self, article: Article) -> list[Mention]:
-        table = place_adjectives()
+        table = self.places
         found: list[Mention] = []
         mentions = Overlaps(article.mentions)
         for idx, sentence in enumerate(article.sentences):
             for token in sentence.tokens:
-                if token.pos != "ADJ" or (token.lemma or "").replace("ё", "е") not in table:
+                place = table.get((token.lemma or "").replace("ё", "е"))
+                if token.pos != "ADJ" or place is None:
                     continue
                 over = mentions.overlapping(token.start, token.end)
                 if any(
@@ -68,7 +76,15 @@ class AdjectivalPlaces:
                 if self.where == INSIDE_NAMES and not over:
                     continue
                 found.append(
-                    Mention(token.start, token.end, token.text, LOC, idx, source="place_adjective")
+                    Mention(
+                        token.start,
+                        token.end,
+                        token.text,
+                        LOC,
+                        idx,
+                        normal=place,
+                        source="place_adjective",
+                    )
                 )
         return found
 

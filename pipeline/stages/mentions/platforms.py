@@ -10,32 +10,53 @@ factRuEval counts such mentions as organizations, so only the `nerel` profile
 runs this stage. On nerel-train (--profile nerel) the tagger's ORG mentions
 of platforms after в/на were wrong 4 times in 5.
 
-The platforms are data: `models/gazetteers/platforms.tsv`.
+The platforms are data: `models/gazetteers/platforms.tsv`, the prepositions of
+place `place_prepositions` in `word_classes.tsv`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar
 
+from rusnews.lexicon import LexiconError, read_lexicon, read_word_classes
 from rusnews.model import ORG, Article, Mention, Token
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
 
 ALWAYS, PLACE = "always", "place"
-PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "через"})
+GAZETTEERS = MODELS_DIR / "gazetteers"
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformLexicon:
+    where: dict[str, str]  # lemma of a platform's name -> ALWAYS or PLACE
+    place_prepositions: frozenset[str]
+
+
+def read_platform_lexicon(folder: Path = GAZETTEERS) -> PlatformLexicon:
+    where = dict(read_lexicon(folder / "platforms.tsv", ("lemma", "where")))
+    for lemma, value in where.items():
+        if value not in (ALWAYS, PLACE):
+            raise LexiconError(
+                f"{folder / 'platforms.tsv'}: {lemma!r} is a platform {value!r}; "
+                f"write {ALWAYS} or {PLACE}"
+            )
+    classes = read_word_classes(folder / "word_classes.tsv", ("place_prepositions",))
+    return PlatformLexicon(where, classes["place_prepositions"])
 
 
 @lru_cache(maxsize=1)
+def platform_lexicon() -> PlatformLexicon:
+    """The lexicon in `models/`, read once per process."""
+    return read_platform_lexicon()
+
+
 def platforms() -> dict[str, str]:
     """Lemma of a platform's name -> where it is one (always, or after a preposition of place)."""
-    table: dict[str, str] = {}
-    path = MODELS_DIR / "gazetteers" / "platforms.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith(("#", "lemma\t")):
-            lemma, where = line.split("\t")
-            table[lemma] = where
-    return table
+    return platform_lexicon().where
 
 
 def _word(token: Token) -> str:
@@ -49,6 +70,9 @@ class DropPlatforms:
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
     assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
+    def __init__(self, lexicon: PlatformLexicon | None = None) -> None:
+        self.lexicon = lexicon or platform_lexicon()
+
     def is_platform(self, article: Article, mention: Mention) -> bool:
         if mention.label != ORG:
             return False
@@ -61,12 +85,14 @@ class DropPlatforms:
         ]
         if len(inside) != 1:  # `Facebook Inc.`, `Twitter Japan`: a company's name
             return False
-        where = platforms().get(_word(tokens[inside[0]]))
+        where = self.lexicon.where.get(_word(tokens[inside[0]]))
         if where == ALWAYS:
             return True
         before = inside[0] - 1
         return (
-            where == PLACE and before >= 0 and tokens[before].text.casefold() in PLACE_PREPOSITIONS
+            where == PLACE
+            and before >= 0
+            and tokens[before].text.casefold() in self.lexicon.place_prepositions
         )
 
     def __call__(self, articles: list[Article]) -> list[Article]:

@@ -16,10 +16,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import ClassVar
 
+from rusnews.lexicon import read_words
 from rusnews.model import ORG, PER, Article, Mention, Token
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily, needs
 
+GAZETTEERS = MODELS_DIR / "gazetteers"
 Rule = Callable[[Article, Mention], list[Mention] | None]
 
 
@@ -200,12 +202,7 @@ def cut_at_line_break(article: Article, mention: Mention) -> list[Mention] | Non
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     """Lemmas of honorifics and ranks that precede a name but are not part of it."""
-    path = MODELS_DIR / "gazetteers" / "titles.txt"
-    return frozenset(
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(read_words(GAZETTEERS / "titles.txt"))
 
 
 def trim_title(article: Article, mention: Mention) -> list[Mention] | None:
@@ -224,12 +221,8 @@ def trim_title(article: Article, mention: Mention) -> list[Mention] | None:
 @lru_cache(maxsize=1)
 def descriptors() -> frozenset[str]:
     """Legal forms and kinds of organization written before a name (`ОАО`, `концерн`)."""
-    path = MODELS_DIR / "gazetteers" / "descriptors.txt"
-    return frozenset(
-        line.strip().casefold()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    words = read_words(GAZETTEERS / "legal_forms.txt")
+    return frozenset(word.casefold() for word in words)
 
 
 QUOTES = "«»„“”\"'"
@@ -257,12 +250,7 @@ def trim_descriptor(article: Article, mention: Mention) -> list[Mention] | None:
 
 @lru_cache(maxsize=1)
 def product_nouns() -> frozenset[str]:
-    path = MODELS_DIR / "gazetteers" / "product_nouns.txt"
-    return frozenset(
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(read_words(GAZETTEERS / "product_nouns.txt"))
 
 
 def drop_product_name(article: Article, mention: Mention) -> list[Mention] | None:
@@ -287,12 +275,7 @@ def drop_product_name(article: Article, mention: Mention) -> list[Mention] | Non
 
 @lru_cache(maxsize=1)
 def east_asian_surnames() -> frozenset[str]:
-    path = MODELS_DIR / "gazetteers" / "east_asian_surnames.txt"
-    return frozenset(
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    return frozenset(read_words(GAZETTEERS / "east_asian_surnames.txt"))
 
 
 def _token_before(article: Article, mention: Mention) -> Token | None:

@@ -5,7 +5,7 @@ reads `представитель ЕС Кая Каллас встретилас�
 is narrow on purpose, the verb must follow the name in the same clause, with
 only adverbs and prepositional phrases between them, and the name must not
 itself follow a preposition. The words before the name limit its case outright:
-a preposition or a phrase like `по словам` (models/normalize/prepositions.tsv),
+a preposition or a phrase like `по словам` (models/normalize/case_governors.tsv),
 an item of a list (`• Тору Камикава (Япония)` is a nominative), and no
 preposition in the clause at all (the prepositional case needs one).
 """
@@ -16,12 +16,13 @@ import re
 from functools import cache
 from pathlib import Path
 
+from rusnews.lexicon import read_lexicon
 from rusnews.model import Article, Mention, Token
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.normalize.person_readings import CASES, NOMN, canon
 
 MAX_GAP = 6
-PREPOSITIONS_PATH = MODELS_DIR / "normalize" / "prepositions.tsv"
+GOVERNORS_PATH = MODELS_DIR / "normalize" / "case_governors.tsv"
 LOCT = "loct"
 # A bullet or an item number right before the name, on its line: `• `, `3. `, `2) `.
 LIST_ITEM_BEFORE = re.compile(r"(?:^|\s)(?:[•·▪●*]|\d{1,3}[.)])[ \t]*$")
@@ -91,15 +92,12 @@ def with_feats(tokens: list[Token], feats: dict[str, str]) -> list[Token]:
 
 
 @cache
-def governing_words(path: Path = PREPOSITIONS_PATH) -> dict[tuple[str, ...], frozenset[str]]:
+def governing_words(path: Path = GOVERNORS_PATH) -> dict[tuple[str, ...], frozenset[str]]:
     """Preposition or phrase (as lowercase words) -> the cases a name after it can be in."""
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#")[0].strip()
-        if line:
-            words, cases = line.split("\t")
-            table[tuple(canon(words).split())] = frozenset(cases.split(","))
-    return table
+    return {
+        tuple(canon(words).split()): frozenset(cases.split(","))
+        for words, cases in read_lexicon(path, ("words", "cases"))
+    }
 
 
 def _governed_cases(tokens: list[Token], first: int) -> frozenset[str] | None:

@@ -5,7 +5,7 @@ News writes a name after a common noun that says what it names: ``партии
 ``реки Славянки``. The descriptor is not part of the name (factRuEval keeps it
 apart from `name`), so the normal form is the name alone: ``Яблоко``,
 ``Microsoft``, ``Газпром``, ``Аризона``, ``Славянка``. The descriptors are listed
-in ``models/normalize/descriptors.tsv``; a noun not listed heads the name itself
+in ``models/normalize/kind_nouns.tsv``; a noun not listed heads the name itself
 (``Министерство иностранных дел``, ``Республика Казахстан``).
 
 Quote marks are typography, not part of a name either (``Русская служба Голоса
@@ -19,6 +19,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from rusnews.lexicon import LexiconError, location, numbered_rows
 from rusnews.model import Token
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.normalize.person_readings import (
@@ -33,7 +34,7 @@ from rusnews.stages.normalize.person_readings import (
 )
 from rusnews.stages.normalize.phrases import PhraseForms
 
-DESCRIPTORS_PATH = MODELS_DIR / "normalize" / "descriptors.tsv"
+DESCRIPTORS_PATH = MODELS_DIR / "normalize" / "kind_nouns.tsv"
 NAME_KIND, QUOTED_KIND = "name", "quoted"
 # Not the apostrophe: it is part of names (О'Нил, Christie's).
 QUOTE_MARKS = frozenset('«»„“”"')
@@ -47,11 +48,12 @@ TOP_SHARE = 0.95
 def descriptors(path: Path = DESCRIPTORS_PATH) -> dict[str, str]:
     """Descriptor (nominative singular) -> which names follow it (NAME_KIND or QUOTED_KIND)."""
     table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#")[0].strip()
-        if line:
-            word, kind = line.split("\t")
-            table[canon(word)] = kind
+    for number, (word, kind) in numbered_rows(path, ("descriptor", "kind")):
+        if kind not in (NAME_KIND, QUOTED_KIND):
+            raise LexiconError(
+                f"{location(path, number)}: kind {kind!r}; write {NAME_KIND} or {QUOTED_KIND}"
+            )
+        table[canon(word)] = kind
     return table
 
 

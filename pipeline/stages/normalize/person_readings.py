@@ -19,6 +19,7 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rusnews.lexicon import read_lexicon, read_words
 from rusnews.model import Token
 from rusnews.resources import MODELS_DIR, morph_analyzer
 
@@ -139,14 +140,9 @@ def join_tokens(texts: list[str], tokens: list[Token]) -> str:
     return "".join(out)
 
 
-def _words(text: str) -> frozenset[str]:
-    lines = (line.split("#")[0].strip() for line in text.splitlines())
-    return frozenset(canon(line) for line in lines if line)
-
-
 def read_word_list(path: Path) -> frozenset[str]:
-    """A data file of one word a line; ``#`` starts a comment."""
-    return _words(path.read_text(encoding="utf-8"))
+    """A lexicon of one word a line, in the form names are compared in."""
+    return frozenset(canon(word) for word in read_words(path))
 
 
 # ---- words of organization and place names ----
@@ -206,7 +202,9 @@ def natasha_names(name: str) -> frozenset[str]:
     """natasha's first.txt / last.txt, read where its wheel put them (never copied here)."""
     try:
         path = importlib_resources.files("natasha") / "data" / "dict" / name
-        return _words(path.read_text(encoding="utf-8"))
+        # natasha's own format: one lowercase name a line, no comments.
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return frozenset(canon(line.strip()) for line in lines if line.strip())
     except (ModuleNotFoundError, FileNotFoundError):
         return frozenset()
 
@@ -246,10 +244,8 @@ class EndingRule:
 @cache
 def ending_rules(path: Path = ENDINGS_PATH) -> tuple[EndingRule, ...]:
     rules = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        regex, ending, cases, gender, *trust = line.split("\t")
+    columns = ("pattern", "ending", "cases", "gender", "trust")
+    for regex, ending, cases, gender, trust in read_lexicon(path, columns, optional=1):
         regex = regex.replace("C", "[бвгджзклмнпрстфхцчшщ]").replace("V", "[аеёиоуыэюя]")
         rule_cases = (None,) if cases == "*" else tuple(cases.split(","))
         rule_gender = None if gender == "*" else gender
@@ -259,7 +255,7 @@ def ending_rules(path: Path = ENDINGS_PATH) -> tuple[EndingRule, ...]:
                 ending.strip("-"),
                 rule_cases,
                 rule_gender,
-                float(trust[0]) if trust else 1.0,
+                float(trust) if trust else 1.0,
             )
         )
     return tuple(rules)
