@@ -116,6 +116,7 @@ def test_read_only_output_folder_with_debug_shows_the_traceback(read_only_folder
     assert "Traceback" in result.stderr
 
 
+@pytest.mark.slow
 def test_full_disk(tmp_path: Path) -> None:
     """A real full disk: a 64 KiB tmpfs, mounted in a mount namespace of the run's own."""
     unshare = shutil.which("unshare")
@@ -232,6 +233,7 @@ except ImportError:
     pass
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("signum", "engine"), ENGINES)
 def test_a_stopped_run_says_so_and_the_rerun_resumes(
     many_articles: Path, tmp_path: Path, signum: int, engine: list[str]

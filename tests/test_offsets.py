@@ -53,10 +53,10 @@ def test_lookups_answer_as_the_definition(article: Article) -> None:
 def test_each_lookup_costs_no_walk_over_the_sentences(article: Article) -> None:
     article.sentences = Walks(article.sentences)
     Walks.walks = 0
-    tokens = [tok for sent in article.sentences for tok in sent.tokens]
-    for tok in tokens:
+    tokens = [(idx, tok) for idx, sent in enumerate(article.sentences) for tok in sent.tokens]
+    for idx, tok in tokens:
         assert article.tokens_in(tok.start, tok.end) == [tok]
-        assert article.sentence_of(tok.start) >= 0
+        assert article.sentence_of(tok.start) == idx
     # One walk to list the tokens above, two to index them once: not one per question.
     assert Walks.walks <= 3
 

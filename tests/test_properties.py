@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rusnews.io.decode import decode
@@ -91,6 +92,7 @@ def test_decoding_returns_the_text(text: str, encoding: str) -> None:
 
 @given(texts=st.lists(russian_texts, min_size=1, max_size=4))
 @SETTINGS
+@pytest.mark.slow
 def test_every_offset_reproduces_its_text(pipe, texts: list[str]) -> None:
     articles = pipe.process([Article(str(i), t) for i, t in enumerate(texts)])
     for article in articles:
@@ -111,6 +113,7 @@ def test_every_offset_reproduces_its_text(pipe, texts: list[str]) -> None:
 
 @given(texts=st.lists(russian_texts, min_size=2, max_size=4))
 @SETTINGS
+@pytest.mark.slow
 def test_outputs_are_deterministic_and_batch_independent(pipe, texts: list[str]) -> None:
     together = [rows_of(a) for a in pipe.process([Article(str(i), t) for i, t in enumerate(texts)])]
     alone = [rows_of(pipe.process([Article(str(i), t)])[0]) for i, t in enumerate(texts)]

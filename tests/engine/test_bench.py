@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from rusnews.bench.contenders import rss_after
 from rusnews.bench.synthetic import build_synthetic
 from rusnews.cli import app
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 from tests.conftest import SAMPLE
 
 
+@pytest.mark.slow
 def test_bench_prints_every_system_and_its_measurements(tmp_path: Path) -> None:
     corpus = tmp_path / "tiny"
     corpus.mkdir()

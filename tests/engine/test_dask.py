@@ -12,6 +12,8 @@ from tests.conftest import SAMPLE
 from tests.engine.conftest import assert_same_tables
 
 pytest.importorskip("distributed")
+# A LocalCluster of processes, each loading the models.
+pytestmark = pytest.mark.slow
 
 
 def test_dask_local_cluster_equals_local_engine(tmp_path: Path) -> None:

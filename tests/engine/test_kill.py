@@ -16,6 +16,9 @@ from rusnews.engine.runner import run
 from tests.conftest import ROOT
 from tests.engine.conftest import assert_same_tables, copy_sample
 
+# Two runs over 151 articles in subprocesses, one of them killed.
+pytestmark = pytest.mark.slow
+
 OPTIONS = ["--shard-size", "10", "--batch-size", "5", "--no-progress"]
 
 

@@ -93,6 +93,7 @@ def test_resuming_under_another_profile_redoes_every_shard(
     )
 
 
+@pytest.mark.slow
 def test_pool_workers_build_the_profiles_pipeline(corpus: Path, tmp_path: Path) -> None:
     # Two shards, two spawned worker processes: each builds its own pipeline.
     summary = run(

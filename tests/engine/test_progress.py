@@ -58,7 +58,14 @@ def _expected(shard) -> list[int]:
     return out + ([len(shard.items)] if not out or out[-1] != len(shard.items) else [])
 
 
-@pytest.mark.parametrize("kind", ["serial", "pool", "dask"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "serial",
+        pytest.param("pool", marks=pytest.mark.slow),
+        pytest.param("dask", marks=pytest.mark.slow),
+    ],
+)
 def test_every_engine_tells_progress_per_batch(kind: str, tmp_path: Path) -> None:
     shards = list(cut_shards(read_folder(SAMPLE), CONFIG.shard_size))
     heard = Heard()

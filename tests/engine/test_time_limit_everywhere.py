@@ -29,6 +29,9 @@ from rusnews.model import Article, Problem
 from tests.conftest import SAMPLE
 from tests.engine.conftest import assert_same_tables
 
+# Each case waits out real stalls of seconds, on three engines.
+pytestmark = pytest.mark.slow
+
 STALLS = "зависнуть"
 LIMIT = 2.0  # seconds; the articles of the sample take a small fraction of it
 # Longer than one article's limit, shorter than the limits of a few articles:

@@ -12,6 +12,8 @@ from rusnews.eval import load_gold, score_systems
 from rusnews.eval.baseline import predict_natasha
 
 TOLERANCE = 0.005
+# Plain Natasha over 216 dev articles.
+pytestmark = pytest.mark.slow
 
 
 def f1(report: dict, convention: str, metric: str) -> dict[str, float]:

@@ -15,6 +15,9 @@ from rusnews.report import summarize, write_report
 
 from tests.report.chromium import dump_dom, find_chromium, screenshot
 
+# A headless Chromium started per page.
+pytestmark = pytest.mark.slow
+
 CHARTS = {"chart-mentions", "chart-event-types", "chart-events-over-time"}
 
 # Injected into a copy of the page (the report itself has no script): measures

@@ -106,6 +106,7 @@ def assert_close_scores(model: Net, words: list[list[str]]) -> None:
         )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("corpus", ["sample", "factru-dev", "nerel-dev"])
 def test_scores_are_slovnets_within_float_tolerance(corpus):
     words = words_of(corpus)
@@ -117,6 +118,7 @@ def test_scores_are_slovnets_within_float_tolerance(corpus):
         assert_close_scores(model, words)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("corpus", ["sample", "factru-dev", "nerel-dev"])
 def test_decisions_agree_with_slovnets(corpus):
     words = words_of(corpus)

@@ -14,11 +14,11 @@ def test_names_from_batched_sentences_keep_article_offsets_after_repair() -> Non
         TagNER()(Morph()(Segment()([Article(str(i), t) for i, t in enumerate(texts)])))
     )
     found = [[(m.label, m.text) for m in a.mentions] for a in articles]
-    assert ("PER", "Алибек Бакаев") in found[0]
-    assert ("LOC", "Брюсселе") in found[0] and ("LOC", "Астану") in found[0]
-    assert ("ORG", "Министерство иностранных дел России") in found[1] or ("LOC", "России") in found[
-        1
-    ]
+    # The tagger's "Вчера Алибек Бакаев" loses its adverb in repair.
+    assert found[0] == [("PER", "Алибек Бакаев"), ("LOC", "Брюсселе"), ("LOC", "Астану")]
+    # The tagger leaves the country out of the ministry; joining it is the orgs stage's job,
+    # so a stage here that swallowed the LOC would lose the country's own mention.
+    assert found[1] == [("ORG", "Министерство иностранных дел"), ("LOC", "России")]
     for article in articles:
         for m in article.mentions:
             assert article.text[m.start : m.end] == m.text
