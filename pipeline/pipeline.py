@@ -46,6 +46,7 @@ def default_stages(profile: str = "names") -> list[Stage]:
     from rusnews.stages.dates.durations import TagDurations
     from rusnews.stages.dates.stage import TagDates
     from rusnews.stages.entities import LinkEntities
+    from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
     from rusnews.stages.mentions.gazetteer import TagGazetteer
     from rusnews.stages.mentions.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
@@ -80,7 +81,7 @@ def default_stages(profile: str = "names") -> list[Stage]:
         Normalize(),
         SortMentions(),
         LinkEntities(),
-        ParseSyntax(),
+        ParseSyntax(wanted=RecordSentences()),
         ExtractEvents(),
     ]
 

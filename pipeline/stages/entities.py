@@ -19,17 +19,11 @@ from typing import ClassVar
 from rusnews.model import DATE, PER, Article, Entity, Mention
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import DATES, ENTITIES, NAMES, NORMALS
-from rusnews.text import fold as fold_case
+from rusnews.text import fold_spaced, is_acronym
 
-_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
 # Words an acronym skips when spelling a name's initials.
 _SKIPPED = {"и", "в", "во", "на", "по", "о", "об", "для", "при", "с", "со", "к", "от", "из", "за"}
 _STATE_WORDS = ("республика", "королевство", "государство", "федерация", "княжество")
-
-
-def fold(text: str) -> str:
-    """Comparison form of a name: case- and ё-insensitive, single spaces."""
-    return " ".join(fold_case(text).split())
 
 
 def _read_names(filename: str, key=str) -> dict[str, tuple[str, str]]:
@@ -51,11 +45,7 @@ def known_acronyms() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def known_short_names() -> dict[str, tuple[str, str]]:
     """Folded short name -> (full name, label)."""
-    return _read_names("short_names.tsv", fold)
-
-
-def is_acronym(text: str) -> bool:
-    return bool(_ACRONYM.match(text))
+    return _read_names("short_names.tsv", fold_spaced)
 
 
 def initials(normal: str) -> str:
@@ -70,7 +60,7 @@ def expand(acronym: str) -> str | None:
 
 def full_name(normal: str) -> str | None:
     """The full name a short name stands for (`Евросоюз` -> `Европейский союз`)."""
-    known = known_short_names().get(fold(normal))
+    known = known_short_names().get(fold_spaced(normal))
     return known[0] if known else None
 
 
@@ -115,16 +105,16 @@ def link_names(mentions: list[Mention]) -> _Clusters:
     spelled: dict[str, list[int]] | None = None
     for i in idx:
         m = mentions[i]
-        key = (_group(m.label), fold(m.normal or m.text))
+        key = (_group(m.label), fold_spaced(m.normal or m.text))
         if key in by_form:
             clusters.union(by_form[key], i)
         else:
             by_form[key] = i
         if m.label == PER and m.last and (m.first or m.middle):
-            surnames.setdefault(fold(m.last), i)
+            surnames.setdefault(fold_spaced(m.last), i)
     for i in idx:
         m = mentions[i]
-        form = fold(m.normal or m.text)
+        form = fold_spaced(m.normal or m.text)
         # `Джошуа Вольфа (Joshua Wolf)`: a name in parentheses right after
         # another of its kind is the same thing spelled another way.
         previous = mentions[i - 1] if i > 0 else None
@@ -144,8 +134,8 @@ def link_names(mentions: list[Mention]) -> _Clusters:
             if full:
                 # A known acronym links to its expansion only: initials are
                 # ambiguous (ЕС spells both Европейский союз and Европейский совет).
-                if ("NAME", fold(full)) in by_form:
-                    clusters.union(i, by_form[("NAME", fold(full))])
+                if ("NAME", fold_spaced(full)) in by_form:
+                    clusters.union(i, by_form[("NAME", fold_spaced(full))])
             else:
                 if spelled is None:
                     spelled = _by_initials(mentions, idx)
@@ -163,8 +153,8 @@ def link_names(mentions: list[Mention]) -> _Clusters:
             ):
                 clusters.union(i - 1, i)
         full = full_name(form)
-        if full and ("NAME", fold(full)) in by_form:
-            clusters.union(i, by_form[("NAME", fold(full))])
+        if full and ("NAME", fold_spaced(full)) in by_form:
+            clusters.union(i, by_form[("NAME", fold_spaced(full))])
         words = form.split()
         if len(words) >= 2 and words[0] in _STATE_WORDS:
             core = ("NAME", " ".join(words[1:]))
@@ -177,12 +167,12 @@ def canonical(members: list[Mention]) -> tuple[str, Mention]:
     """The entity's name and the mention that gave it: the fullest, most frequent form."""
     non_acronyms = [m for m in members if not is_acronym(m.text)]
     pool = non_acronyms or members
-    counts = Counter(fold(m.normal or m.text) for m in pool)
+    counts = Counter(fold_spaced(m.normal or m.text) for m in pool)
 
     def rank(m: Mention) -> tuple[int, int, int, int]:
         parts = sum(p is not None for p in (m.first, m.middle, m.last))
         normal = m.normal or m.text
-        return (parts, len(normal.split()), counts[fold(normal)], -m.start)
+        return (parts, len(normal.split()), counts[fold_spaced(normal)], -m.start)
 
     best = max(pool, key=rank)
     name = best.normal or best.text
@@ -196,7 +186,7 @@ def build_entities(article: Article) -> list[Entity]:
     clusters = link_names(mentions)
     groups: dict[object, list[int]] = {}
     for i, m in enumerate(mentions):
-        root = ("DATE", m.normal or fold(m.text)) if m.label == DATE else clusters.find(i)
+        root = ("DATE", m.normal or fold_spaced(m.text)) if m.label == DATE else clusters.find(i)
         groups.setdefault(root, []).append(i)
     entities: list[Entity] = []
     for member_ids in groups.values():  # dicts keep first-mention order
@@ -209,7 +199,7 @@ def build_entities(article: Article) -> list[Entity]:
                 entity_id,
                 DATE,
                 value or members[0].text,
-                f"DATE:{value or fold(members[0].text)}",
+                f"DATE:{value or fold_spaced(members[0].text)}",
                 member_ids,
                 value=value,
                 granularity=members[0].granularity,
@@ -220,7 +210,7 @@ def build_entities(article: Article) -> list[Entity]:
                 entity_id,
                 label,
                 name,
-                f"{label}:{fold(name)}",
+                f"{label}:{fold_spaced(name)}",
                 member_ids,
                 first=best.first,
                 middle=best.middle,

@@ -23,6 +23,7 @@ from rusnews.model import LOC, ORG, Article, Mention
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MORPH, NAMES, SENTENCES
+from rusnews.text import fold
 
 EVERYWHERE, INSIDE_NAMES = "everywhere", "inside_names"
 
@@ -58,7 +59,7 @@ class AdjectivalPlaces:
         mentions = Overlaps(article.mentions)
         for idx, sentence in enumerate(article.sentences):
             for token in sentence.tokens:
-                if token.pos != "ADJ" or (token.lemma or "").replace("ё", "е") not in table:
+                if token.pos != "ADJ" or fold(token.lemma or "") not in table:
                     continue
                 over = mentions.overlapping(token.start, token.end)
                 if any(

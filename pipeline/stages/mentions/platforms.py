@@ -18,7 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import ClassVar
 
-from rusnews.model import ORG, Article, Mention, Token
+from rusnews.model import ORG, Article, Mention
+from rusnews.morphology import lemma_key
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MORPH, NAMES, SENTENCES
 
@@ -36,10 +37,6 @@ def platforms() -> dict[str, str]:
             lemma, where = line.split("\t")
             table[lemma] = where
     return table
-
-
-def _word(token: Token) -> str:
-    return (token.lemma or token.text).casefold().replace("ё", "е")
 
 
 class DropPlatforms:
@@ -61,7 +58,7 @@ class DropPlatforms:
         ]
         if len(inside) != 1:  # `Facebook Inc.`, `Twitter Japan`: a company's name
             return False
-        where = platforms().get(_word(tokens[inside[0]]))
+        where = platforms().get(lemma_key(tokens[inside[0]]))
         if where == ALWAYS:
             return True
         before = inside[0] - 1

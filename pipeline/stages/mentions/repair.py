@@ -19,6 +19,7 @@ from typing import ClassVar
 from rusnews.model import ORG, PER, Article, Mention, Token
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MORPH, NAMES, SENTENCES, RuleFamily
+from rusnews.text import QUOTES
 
 Rule = Callable[[Article, Mention], list[Mention] | None]
 
@@ -228,7 +229,6 @@ def descriptors() -> frozenset[str]:
     )
 
 
-QUOTES = "«»„“”\"'"
 _QUOTED_OR_LATIN = re.compile(
     r"""^\s*(?:[«"„“'](?P<quoted>[^«»"„“”]+)[»"“”']?|(?P<latin>[A-Za-z][\w.\- ]*))\s*$"""
 )

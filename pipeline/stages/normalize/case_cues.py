@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 
 from rusnews.model import Article, Mention, Token
+from rusnews.morphology import CASES, NOMN
 from rusnews.resources import MODELS_DIR
-from rusnews.stages.normalize.person_readings import CASES, NOMN, canon
+from rusnews.text import fold
 
 MAX_GAP = 6
 PREPOSITIONS_PATH = MODELS_DIR / "normalize" / "prepositions.tsv"
@@ -98,7 +99,7 @@ def governing_words(path: Path = PREPOSITIONS_PATH) -> dict[tuple[str, ...], fro
         line = line.split("#")[0].strip()
         if line:
             words, cases = line.split("\t")
-            table[tuple(canon(words).split())] = frozenset(cases.split(","))
+            table[tuple(fold(words).split())] = frozenset(cases.split(","))
     return table
 
 
@@ -106,7 +107,7 @@ def _governed_cases(tokens: list[Token], first: int) -> frozenset[str] | None:
     table = governing_words()
     longest = max(len(key) for key in table)
     for n in range(min(longest, first), 0, -1):
-        words = tuple(canon(tok.text) for tok in tokens[first - n : first])
+        words = tuple(fold(tok.text) for tok in tokens[first - n : first])
         # A lone word must be a preposition here (`у` may be a letter, `о` an interjection).
         if words in table and (n > 1 or tokens[first - 1].pos == "ADP"):
             return table[words]
