@@ -23,7 +23,6 @@ DAY = "day"
 MONTH = "month"
 YEAR = "year"
 WEEK = "week"
-GRANULARITIES = (DAY, WEEK, MONTH, YEAR)
 
 
 @dataclass(slots=True)

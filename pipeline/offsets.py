@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from rusnews.model import Sentence, Token
 
 
+def index_before(starts: list[int], offset: int) -> int:
+    """Index of the last of the sorted `starts` at or before `offset` (-1 when none)."""
+    return bisect_right(starts, offset) - 1
+
+
 class Layout:
     """Sentences and tokens of one segmentation, sorted by offset as the segmenter gives them.
 
@@ -39,7 +44,7 @@ class Layout:
 
     def sentence_before(self, offset: int) -> int:
         """Index of the last sentence starting at or before `offset` (-1 when none)."""
-        return bisect_right(self.sentence_starts, offset) - 1
+        return index_before(self.sentence_starts, offset)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence holding character `offset` (-1 when none)."""

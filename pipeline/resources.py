@@ -24,14 +24,6 @@ MODELS_DIR = _models_dir()
 
 
 @cache
-def morph_analyzer():
-    """The one pymorphy3 analyzer used for lemmas and normal forms."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@cache
 def embedding():
     from natasha import NewsEmbedding
 

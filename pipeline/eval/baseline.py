@@ -14,6 +14,7 @@ from typing import Any
 
 from rusnews.eval.gold import GoldDoc
 from rusnews.model import DATE, DAY, LOC, MONTH, ORG, PER, YEAR, Mention
+from rusnews.offsets import index_before
 
 NATASHA = "natasha"
 BASELINES = (NATASHA,)
@@ -74,15 +75,6 @@ def adapt_date(
     return None, (DAY if day else MONTH if month else None)
 
 
-def _sentence_index(starts: list[int], start: int) -> int:
-    index = -1
-    for position, sent_start in enumerate(starts):
-        if sent_start > start:
-            break
-        index = position
-    return index
-
-
 def tag_natasha(text: str, models: NatashaModels | None = None) -> list[Mention]:
     """Names and dates of one text, as plain Natasha finds them."""
     from natasha import Doc
@@ -107,7 +99,7 @@ def tag_natasha(text: str, models: NatashaModels | None = None) -> list[Mention]
                 end=span.stop,
                 text=text[span.start : span.stop],
                 label=label,
-                sentence_idx=_sentence_index(starts, span.start),
+                sentence_idx=index_before(starts, span.start),
                 normal=span.normal,
                 source=NATASHA,
             )
@@ -121,7 +113,7 @@ def tag_natasha(text: str, models: NatashaModels | None = None) -> list[Mention]
                 end=match.stop,
                 text=text[match.start : match.stop],
                 label=DATE,
-                sentence_idx=_sentence_index(starts, match.start),
+                sentence_idx=index_before(starts, match.start),
                 normal=value,
                 granularity=granularity,
                 source=NATASHA,

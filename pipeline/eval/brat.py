@@ -55,6 +55,29 @@ def parse_ann(lines: list[str], path: Path | str = "<ann>") -> Iterator[BratEnti
         yield BratEntityRecord(ann_id=ann_id, type=type_, fragments=fragments, text=text)
 
 
+@dataclass(slots=True, frozen=True)
+class BratRelationRecord:
+    rel_id: str
+    type: str
+    arg1: str
+    arg2: str
+
+
+def parse_relations(lines: list[str], path: Path | str = "<ann>") -> Iterator[BratRelationRecord]:
+    # R22\tAGENT Arg1:T11 Arg2:T43
+    for number, line in enumerate(lines, 1):
+        if not line.startswith("R"):
+            continue
+        parts = line.split("\t")
+        fields = parts[1].split() if len(parts) > 1 else []
+        args = [f.partition(":") for f in fields[1:3]]
+        if len(args) < 2 or not all(sep and ref for _, sep, ref in args):
+            raise GoldFormatError(
+                f"{path}:{number}: expected `R<n>\\tTYPE Arg1:T<n> Arg2:T<n>`: {line!r}"
+            )
+        yield BratRelationRecord(parts[0], fields[0], args[0][2], args[1][2])
+
+
 def _check_entity(text: str, record: BratEntityRecord) -> str | None:
     for start, end in record.fragments:
         why = check_bounds(text, start, end)

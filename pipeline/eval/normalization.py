@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rusnews.eval.conventions import FACTRU_TYPES, Span, as_annotated
 from rusnews.eval.gold import GoldDoc, GoldObject
 from rusnews.model import DATE, NAME_LABELS, PER, Mention
+from rusnews.text import fold_spaced
 
 Key = str | frozenset[str]
 
@@ -41,7 +42,7 @@ MAX_EXAMPLES = 10
 
 def name_key(label: str, text: str) -> Key:
     """What two normal forms must share to count as equal."""
-    text = " ".join(text.lower().replace("ё", "е").split())
+    text = fold_spaced(text)
     if label == PER:
         return frozenset(
             part.strip(".") for part in re.split(r"[\s\-‐–]+", text) if part.strip(".")

@@ -25,11 +25,6 @@ class RunError(RuntimeError):
     """Predictions cannot be had: no pipeline, or a run folder that does not fit the gold."""
 
 
-def predict_rusnews(docs: Sequence[GoldDoc], profile: str = "names") -> dict[str, list[Mention]]:
-    """Run the rusnews pipeline on the gold texts; mentions per document."""
-    return {article.article_id: list(article.mentions) for article in run_rusnews(docs, profile)}
-
-
 def run_rusnews(docs: Sequence[GoldDoc], profile: str = "names") -> list[Article]:
     """Run the rusnews pipeline of a profile (pipeline.PROFILES) on the gold texts
     (imported late: it loads models)."""

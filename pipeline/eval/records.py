@@ -48,21 +48,26 @@ workplace. The gap between the two shows what the parse-based roles add.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-from rusnews.eval.gold import read_lines, read_text
+from rusnews.eval.gold import read_text
 from rusnews.eval.metrics import Counts
-from rusnews.model import DATE, LOC, ORG, PER, Article, Event
-from rusnews.stages.events.lexicon import MEETING, NEGOTIATION, STATEMENT
+from rusnews.eval.record_gold import factru_triples, nerel_triples
+from rusnews.eval.triples import (
+    EVENT,
+    EVENT_ROLES,
+    OCCUPATION_KIND,
+    OCCUPATION_ROLES,
+    Extent,
+    Span,
+    Triple,
+)
+from rusnews.model import LOC, ORG, PER, Article, Event
 
-Span = tuple[int, int]
-EVENT, OCCUPATION_KIND = "event", "occupation"
 SYSTEM, BASELINE = "rusnews", "sentence_baseline"
-EVENT_ROLES = ("agent", "participant", "time", "location")
-OCCUPATION_ROLES = ("position", "workplace")
-FACTRU_EVENT_TYPES = (MEETING, NEGOTIATION)
+FACTRU_EVENT_TYPES = ("MEETING", "NEGOTIATION")
+# NEREL does not annotate speech acts as EVENTs (see the module docstring).
+NEREL_UNANNOTATED = ("STATEMENT",)
 PREDICTED_ROLES = {
     "agent": "agent",
     "participant": "participant",
@@ -72,62 +77,6 @@ PREDICTED_ROLES = {
     "organization": "workplace",
     "place": "workplace",
 }
-FACTRU_MEETING_ROLES = {"Participant": "participant", "When": "time", "Where": "location"}
-FACTRU_ROLES = {
-    "Position": "position",
-    "Job": "position",
-    "Where": "workplace",
-    "Org": "workplace",
-}
-NEREL_EVENT_RELATIONS = {
-    "AGENT": "agent",
-    "PARTICIPANT_IN": "participant",
-    "POINT_IN_TIME": "time",
-    "TAKES_PLACE_IN": "location",
-}
-# Relations pointing from the filler to the EVENT (Arg1 is the filler); the others
-# point from the EVENT.
-NEREL_TO_EVENT = ("AGENT", "PARTICIPANT_IN")
-NEREL_UNANNOTATED = (STATEMENT,)
-NEREL_NAMES = {
-    "PERSON",
-    "ORGANIZATION",
-    "COUNTRY",
-    "CITY",
-    "STATE_OR_PROVINCE",
-    "LOCATION",
-    "DISTRICT",
-}
-NEREL_PLACES = NEREL_NAMES - {"PERSON"}
-
-
-@dataclass(frozen=True, slots=True)
-class Extent:
-    """What fills a slot: alternatives, each a set of character spans."""
-
-    alternatives: tuple[tuple[Span, ...], ...]
-
-    @classmethod
-    def of(cls, *spans: Span) -> Extent:
-        return cls((tuple(spans),))
-
-    def overlaps(self, spans: Iterable[Span]) -> bool:
-        spans = list(spans)
-        return any(
-            s < e2 and s2 < e for alt in self.alternatives for s, e in alt for s2, e2 in spans
-        )
-
-    @property
-    def spans(self) -> tuple[Span, ...]:
-        return tuple(span for alt in self.alternatives for span in alt)
-
-
-@dataclass(frozen=True, slots=True)
-class Triple:
-    kind: str
-    anchor: Extent  # the record: EVENT span, fact fillers, sentence, trigger or person
-    role: str
-    filler: Extent
 
 
 def _matches(pred: Triple, gold: Triple, labeled: bool) -> bool:
@@ -149,160 +98,6 @@ def count(preds: list[Triple], golds: list[Triple], labeled: bool = True) -> Cou
                 counts.tp += 1
                 break
     return counts
-
-
-# ---------------------------------------------------------------- factRuEval gold
-
-
-def _factru_spans(path: Path) -> dict[str, Span]:
-    # "22863 job 482 12 155193 1  # 155193 председателя": id, type, start, length, token, n tokens
-    spans = {}
-    for line in read_lines(path):
-        cols = line.split("#")[0].split()
-        if len(cols) >= 4:
-            spans[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]))
-    return spans
-
-
-def _factru_chains(folder: Path, stem: str, spans: dict[str, Span]) -> dict[str, tuple[Span, ...]]:
-    # .objects "10435 Person 22767 22768 # Юрия Лужкова";
-    # .coref "48 10435 10441" then attributes, blank line
-    objects: dict[str, list[Span]] = {}
-    for line in read_lines(folder / f"{stem}.objects"):
-        cols = line.split("#")[0].split()
-        if len(cols) >= 3:
-            objects[cols[0]] = [spans[s] for s in cols[2:] if s in spans]
-    chains: dict[str, tuple[Span, ...]] = {}
-    block_start = True
-    for line in read_lines(folder / f"{stem}.coref"):
-        cols = line.split()
-        if not cols:
-            block_start = True
-            continue
-        if block_start and all(c.isdigit() for c in cols):
-            chains[cols[0]] = tuple(span for obj in cols[1:] for span in objects.get(obj, ()))
-        block_start = False
-    return chains
-
-
-def parse_facts(
-    lines: list[str], chains: dict[str, tuple[Span, ...]], spans: dict[str, Span]
-) -> list[tuple[str, list[tuple[str, Extent]]]]:
-    """`.facts` blocks as (type, [(role, filler)]):
-
-    117-3 Occupation
-    Who obj101 Обама Барак
-    Position span22887 президент | span22888 главой
-    Сложность повышенная
-    """
-    facts: list[tuple[str, list[tuple[str, Extent]]]] = []
-    for line in lines:
-        cols = line.split()
-        if not cols:
-            continue
-        if len(cols) == 2 and "-" in cols[0] and cols[0].replace("-", "").isdigit():
-            facts.append((cols[1], []))
-            continue
-        if not facts:
-            continue
-        role, rest = cols[0], line.split(None, 1)[1] if len(cols) > 1 else ""
-        alternatives = []
-        for part in rest.split("|"):
-            ref = part.split()[0] if part.split() else ""
-            if ref.startswith("obj") and ref[3:] in chains:
-                alternatives.append(chains[ref[3:]])
-            elif ref.startswith("span") and ref[4:] in spans:
-                alternatives.append((spans[ref[4:]],))
-        if alternatives:  # no reference: an attribute line
-            facts[-1][1].append((role, Extent(tuple(alternatives))))
-    return facts
-
-
-def factru_triples(folder: Path, stem: str) -> list[Triple]:
-    spans = _factru_spans(folder / f"{stem}.spans")
-    chains = _factru_chains(folder, stem, spans)
-    triples: set[Triple] = set()
-    for fact_type, roles in parse_facts(read_lines(folder / f"{stem}.facts"), chains, spans):
-        if fact_type == "Meeting":
-            anchor = Extent((tuple(s for _, filler in roles for s in filler.spans),))
-            triples.update(
-                Triple(EVENT, anchor, FACTRU_MEETING_ROLES[role], filler)
-                for role, filler in roles
-                if role in FACTRU_MEETING_ROLES
-            )
-        elif fact_type == "Occupation":
-            for who in (filler for role, filler in roles if role == "Who"):
-                triples.update(
-                    Triple(OCCUPATION_KIND, who, FACTRU_ROLES[role], filler)
-                    for role, filler in roles
-                    if FACTRU_ROLES.get(role) in OCCUPATION_ROLES
-                )
-    return sorted(triples, key=lambda t: (t.anchor.spans, t.role, t.filler.spans))
-
-
-# ---------------------------------------------------------------- NEREL gold
-
-
-def parse_ann(
-    lines: list[str],
-) -> tuple[dict[str, tuple[str, tuple[Span, ...]]], list[tuple[str, str, str]]]:
-    """Entities and relations of a brat `.ann`:
-
-    T38\tEVENT 12 25\tприобрела дом
-    T7\tCITY 0 5;10 15\t...
-    R22\tAGENT Arg1:T11 Arg2:T43
-    """
-    entities: dict[str, tuple[str, tuple[Span, ...]]] = {}
-    relations: list[tuple[str, str, str]] = []
-    for line in lines:
-        cols = line.split("\t")
-        if len(cols) < 2:
-            continue
-        if cols[0].startswith("T"):
-            label, _, offsets = cols[1].partition(" ")
-            pieces = [p.split() for p in offsets.split(";")]
-            entities[cols[0]] = (label, tuple((int(a), int(b)) for a, b in pieces))
-        elif cols[0].startswith("R"):
-            rel, arg1, arg2 = cols[1].split()[:3]
-            relations.append((rel, arg1.split(":", 1)[1], arg2.split(":", 1)[1]))
-    return entities, relations
-
-
-def nerel_triples(folder: Path, stem: str) -> list[Triple]:
-    entities, relations = parse_ann(read_lines(folder / f"{stem}.ann"))
-
-    def extent(tid: str) -> Extent:
-        return Extent.of(*entities[tid][1])
-
-    def label(tid: str) -> str:
-        return entities.get(tid, ("", ()))[0]
-
-    triples: set[Triple] = set()
-    works_as: dict[str, list[str]] = {}
-    for rel, a1, a2 in relations:
-        if a1 not in entities or a2 not in entities:
-            continue
-        if rel in NEREL_EVENT_RELATIONS:
-            event, filler = (a2, a1) if rel in NEREL_TO_EVENT else (a1, a2)
-            if label(event) == "EVENT" and label(filler) in NEREL_NAMES | {DATE}:
-                triples.add(
-                    Triple(EVENT, extent(event), NEREL_EVENT_RELATIONS[rel], extent(filler))
-                )
-        elif rel == "WORKS_AS" and label(a1) == "PERSON" and label(a2) == "PROFESSION":
-            triples.add(Triple(OCCUPATION_KIND, extent(a1), "position", extent(a2)))
-            works_as.setdefault(a2, []).append(a1)
-    for rel, a1, a2 in relations:
-        if rel != "WORKPLACE" or label(a2) not in NEREL_PLACES:
-            continue
-        people = (
-            [a1]
-            if label(a1) == "PERSON"
-            else works_as.get(a1, [])
-            if label(a1) == "PROFESSION"
-            else []
-        )
-        triples.update(Triple(OCCUPATION_KIND, extent(p), "workplace", extent(a2)) for p in people)
-    return sorted(triples, key=lambda t: (t.anchor.spans, t.role, t.filler.spans))
 
 
 # ---------------------------------------------------------------- predictions

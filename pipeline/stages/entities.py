@@ -22,19 +22,12 @@ from rusnews.lexicon import read_lexicon, read_word_classes
 from rusnews.model import DATE, PER, Article, Entity, Mention
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import DATES, ENTITIES, MENTIONS_FINAL, NAMES, NORMALS
-from rusnews.text import fold as fold_case
+from rusnews.text import fold_spaced, is_acronym
 
-_ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{1,7}$")
-# Words an acronym skips when spelling a name's initials.
 GAZETTEERS = MODELS_DIR / "gazetteers"
 # `initials_skipped`: words an acronym skips when spelling a name's initials;
 # `state_words`: `Республика Казахстан` names `Казахстан`.
 WORD_CLASSES = ("initials_skipped", "state_words")
-
-
-def fold(text: str) -> str:
-    """Comparison form of a name: case- and ё-insensitive, single spaces."""
-    return " ".join(fold_case(text).split())
 
 
 def _read_names(path: Path, key=str) -> dict[str, str]:
@@ -61,14 +54,14 @@ class EntityLexicon:
 
     def full_name(self, normal: str) -> str | None:
         """The full name a short name stands for (`Евросоюз` -> `Европейский союз`)."""
-        return self.short_names.get(fold(normal))
+        return self.short_names.get(fold_spaced(normal))
 
 
 def read_entity_lexicon(folder: Path = GAZETTEERS) -> EntityLexicon:
     classes = read_word_classes(folder / "word_classes.tsv", WORD_CLASSES)
     return EntityLexicon(
         _read_names(folder / "acronyms.tsv"),
-        _read_names(folder / "short_names.tsv", fold),
+        _read_names(folder / "short_names.tsv", fold_spaced),
         classes["initials_skipped"],
         classes["state_words"],
     )
@@ -82,10 +75,6 @@ def entity_lexicon() -> EntityLexicon:
 
 def known_acronyms() -> dict[str, str]:
     return entity_lexicon().acronyms
-
-
-def is_acronym(text: str) -> bool:
-    return bool(_ACRONYM.match(text))
 
 
 def initials(normal: str) -> str:
@@ -161,16 +150,16 @@ def link_names(mentions: list[Mention], lexicon: EntityLexicon | None = None) ->
         ends.setdefault((_group(mentions[i].label), mentions[i].end), i)
     for i in idx:
         m = mentions[i]
-        key = (_group(m.label), fold(m.normal or m.text))
+        key = (_group(m.label), fold_spaced(m.normal or m.text))
         if key in by_form:
             clusters.union(by_form[key], i)
         else:
             by_form[key] = i
         if m.label == PER and m.last and (m.first or m.middle):
-            surnames.setdefault(fold(m.last), i)
+            surnames.setdefault(fold_spaced(m.last), i)
     for i in idx:
         m = mentions[i]
-        form = fold(m.normal or m.text)
+        form = fold_spaced(m.normal or m.text)
         # `Джошуа Вольфа (Joshua Wolf)`, `... дел (МИД)`: repair split the name in
         # parentheses off the one it names again.
         named = aliased(m, position, ends)
@@ -185,8 +174,8 @@ def link_names(mentions: list[Mention], lexicon: EntityLexicon | None = None) ->
             if full:
                 # A known acronym links to its expansion only: initials are
                 # ambiguous (ЕС spells both Европейский союз and Европейский совет).
-                if ("NAME", fold(full)) in by_form:
-                    clusters.union(i, by_form[("NAME", fold(full))])
+                if ("NAME", fold_spaced(full)) in by_form:
+                    clusters.union(i, by_form[("NAME", fold_spaced(full))])
             else:
                 if spelled is None:
                     spelled = _by_initials(mentions, idx, lex)
@@ -197,8 +186,8 @@ def link_names(mentions: list[Mention], lexicon: EntityLexicon | None = None) ->
                     # One cluster now: a later acronym of these letters joins it through one.
                     spelled[m.text] = names[:1]
         full = lex.full_name(form)
-        if full and ("NAME", fold(full)) in by_form:
-            clusters.union(i, by_form[("NAME", fold(full))])
+        if full and ("NAME", fold_spaced(full)) in by_form:
+            clusters.union(i, by_form[("NAME", fold_spaced(full))])
         words = form.split()
         if len(words) >= 2 and words[0] in lex.state_words:
             core = ("NAME", " ".join(words[1:]))
@@ -212,12 +201,12 @@ def canonical(members: list[Mention], lexicon: EntityLexicon | None = None) -> t
     lex = lexicon or entity_lexicon()
     non_acronyms = [m for m in members if not is_acronym(m.text)]
     pool = non_acronyms or members
-    counts = Counter(fold(m.normal or m.text) for m in pool)
+    counts = Counter(fold_spaced(m.normal or m.text) for m in pool)
 
     def rank(m: Mention) -> tuple[int, int, int, int]:
         parts = sum(p is not None for p in (m.first, m.middle, m.last))
         normal = m.normal or m.text
-        return (parts, len(normal.split()), counts[fold(normal)], -m.start)
+        return (parts, len(normal.split()), counts[fold_spaced(normal)], -m.start)
 
     best = max(pool, key=rank)
     name = best.normal or best.text
@@ -231,7 +220,7 @@ def build_entities(article: Article, lexicon: EntityLexicon | None = None) -> li
     clusters = link_names(mentions, lexicon)
     groups: dict[object, list[int]] = {}
     for i, m in enumerate(mentions):
-        root = ("DATE", m.normal or fold(m.text)) if m.label == DATE else clusters.find(i)
+        root = ("DATE", m.normal or fold_spaced(m.text)) if m.label == DATE else clusters.find(i)
         groups.setdefault(root, []).append(i)
     entities: list[Entity] = []
     for member_ids in groups.values():  # dicts keep first-mention order
@@ -244,7 +233,7 @@ def build_entities(article: Article, lexicon: EntityLexicon | None = None) -> li
                 entity_id,
                 DATE,
                 value or members[0].text,
-                f"DATE:{value or fold(members[0].text)}",
+                f"DATE:{value or fold_spaced(members[0].text)}",
                 member_ids,
                 value=value,
                 granularity=members[0].granularity,
@@ -255,7 +244,7 @@ def build_entities(article: Article, lexicon: EntityLexicon | None = None) -> li
                 entity_id,
                 label,
                 name,
-                f"{label}:{fold(name)}",
+                f"{label}:{fold_spaced(name)}",
                 member_ids,
                 first=best.first,
                 middle=best.middle,

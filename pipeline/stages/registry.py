@@ -28,6 +28,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
     from rusnews.stages.dates.durations import TagDurations
     from rusnews.stages.dates.stage import TagDates
     from rusnews.stages.entities import LinkEntities
+    from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
     from rusnews.stages.mentions.gazetteer import TagGazetteer
     from rusnews.stages.mentions.orgs import NEREL_EXTENSIONS, NEREL_FINDERS, OrgPhrases
@@ -62,7 +63,8 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         SortMentions(),
         Normalize(),
         LinkEntities(),
-        ParseSyntax(),
+        # The parse serves the records only: the events group says which sentences.
+        ParseSyntax(wanted=RecordSentences()),
         ExtractEvents(),
     ]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import ClassVar
 
 from razdel.segmenters.tokenize import ATOM, Atom, TokenSegmenter, TokenSplit
 from rusnews import resources
 from rusnews.model import Article, Sentence, Token
+from rusnews.offsets import Layout
 from rusnews.stages.base import SENTENCES
 from rusnews.text import visible
 
@@ -76,9 +76,9 @@ def adapt_sentences(text: str, segmenter) -> list[Sentence]:
         for offset, line in lines(text)
         for s in segmenter.sentenize(line)
     ]
-    starts = [s.start for s in sentences]
+    layout = Layout(sentences)
     for start, stop, word in tokenize(text):
-        idx = bisect_right(starts, start) - 1
+        idx = layout.sentence_before(start)
         # The models and the normal forms see a word without invisible format
         # characters; its offsets still span them in the exact text.
         word = visible(word)

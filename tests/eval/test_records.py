@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rusnews.eval.brat import parse_ann, parse_relations
 from rusnews.eval.gold import read_text
+from rusnews.eval.record_gold import factru_triples, nerel_triples, parse_facts
 from rusnews.eval.records import (
     BASELINE,
     EVENT,
@@ -14,10 +16,6 @@ from rusnews.eval.records import (
     Extent,
     Triple,
     count,
-    factru_triples,
-    nerel_triples,
-    parse_ann,
-    parse_facts,
     score_records,
 )
 from rusnews.model import Article
@@ -50,11 +48,13 @@ def test_parse_facts_reads_alternatives_and_skips_attributes() -> None:
 
 
 def test_parse_ann_reads_discontinuous_entities_and_relations() -> None:
-    entities, relations = parse_ann(
-        ["T1\tCITY 0 5;10 15\tМосква", "R1\tTAKES_PLACE_IN Arg1:T2 Arg2:T1", "N1\tReference T1"]
-    )
-    assert entities == {"T1": ("CITY", ((0, 5), (10, 15)))}
-    assert relations == [("TAKES_PLACE_IN", "T2", "T1")]
+    lines = ["T1\tCITY 0 5;10 15\tМосква", "R1\tTAKES_PLACE_IN Arg1:T2 Arg2:T1", "N1\tReference T1"]
+    assert [(r.ann_id, r.type, r.fragments) for r in parse_ann(lines)] == [
+        ("T1", "CITY", ((0, 5), (10, 15)))
+    ]
+    assert [(r.type, r.arg1, r.arg2) for r in parse_relations(lines)] == [
+        ("TAKES_PLACE_IN", "T2", "T1")
+    ]
 
 
 def test_factru_gold_triples() -> None:

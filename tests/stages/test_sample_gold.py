@@ -10,13 +10,14 @@ import pytest
 from rusnews.eval.jsonl import load_jsonl
 from rusnews.model import DATE, NAME_LABELS, Article
 from rusnews.stages.dates.stage import TagDates
-from rusnews.stages.entities import LinkEntities, fold
+from rusnews.stages.entities import LinkEntities
 from rusnews.stages.mentions.repair import Repair
 from rusnews.stages.mentions.sort import SortMentions
 from rusnews.stages.normalize.stage import Normalize
 from rusnews.stages.segment import Segment
 from rusnews.stages.slovnet.morph import Morph
 from rusnews.stages.slovnet.ner import TagNER
+from rusnews.text import fold_spaced as fold
 
 from tests.conftest import SAMPLE
 

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rusnews import resources
+from rusnews import morphology
 from rusnews.lexicon import read_words
 from rusnews.resources import MODELS_DIR
 
@@ -310,10 +310,9 @@ _YEAR_LIST = re.compile(r"\s*(?:и|или)\s+\d")
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 
 
-@lru_cache(maxsize=65536)
 def _verb_tense(word: str) -> str | None:
     """'past', 'futr' or 'pres' when pymorphy reads ``word`` as a finite verb, else None."""
-    tag = resources.morph_analyzer().parse(word)[0].tag
+    tag = morphology.parse(word)[0].tag
     return tag.tense if tag.POS == "VERB" else None
 
 
@@ -351,5 +350,5 @@ def counts_something(text: str, end: int) -> bool:
     word = _NEXT_WORD.match(text, end)
     if word is None:
         return False
-    pos = resources.morph_analyzer().parse(word.group(1))[0].tag.POS
+    pos = morphology.parse(word.group(1))[0].tag.POS
     return pos in _COUNTED_POS

@@ -35,7 +35,6 @@ PARTICIPANT = "participant"
 LOCATION = "location"
 TIME = "time"
 TOPIC = "topic"
-ROLES = (AGENT, PARTICIPANT, LOCATION, TOPIC, TIME)
 # Occupation records.
 OCCUPATION = "OCCUPATION"
 PERSON = "person"

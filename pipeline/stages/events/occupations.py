@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rusnews import resources
+from rusnews import morphology
 from rusnews.model import DAY, LOC, ORG, PER, Argument, Article, Event, Mention, Token
 from rusnews.stages.events.lexicon import (
     OCCUPATION,
@@ -39,15 +39,6 @@ from rusnews.stages.events.lexicon import (
     EventLexicon,
 )
 from rusnews.stages.events.tree import NOMINAL, VERBAL, Tree
-
-UD_CASES = {
-    "Nom": "nomn",
-    "Gen": "gent",
-    "Dat": "datv",
-    "Acc": "accs",
-    "Ins": "ablt",
-    "Loc": "loct",
-}
 
 
 def to_argument(article: Article, role: str, m: Mention) -> Argument:
@@ -61,8 +52,8 @@ def to_argument(article: Article, role: str, m: Mention) -> Argument:
 
 @lru_cache(maxsize=50_000)
 def _nominative(word: str, lemma: str, case: str | None) -> str:
-    parses = resources.morph_analyzer().parse(word)
-    wanted = UD_CASES.get(case or "")
+    parses = morphology.parse(word)
+    wanted = morphology.UD_CASES.get(case or "")
     ranked = sorted(
         parses, key=lambda p: (p.normal_form != lemma, wanted is not None and wanted not in p.tag)
     )
@@ -160,11 +151,7 @@ def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], M
         for n in tree.kids(x, "nmod"):
             m = tree.mention_at[n]
             if m is not None:
-                if (
-                    workplace is None
-                    and m.label in (ORG, LOC)
-                    and tree.same_line(m.start, tree.tokens[p].start)
-                ):
+                if workplace is None and m.label in (ORG, LOC):
                     workplace = m
                 continue
             if tree.preposition(n) is None and tree.pos(n) in NOMINAL | {"ADJ"} and n > x:
@@ -178,7 +165,6 @@ def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], M
                 m is not None
                 and m.label in (ORG, LOC)
                 and tree.preposition(n) in lex.post_prepositions
-                and tree.same_line(m.start, tree.tokens[p].start)
             ):
                 workplace = m  # 'посол в России', 'представитель при ООН'
                 break
@@ -212,8 +198,7 @@ def extract_occupations(article: Article, tree: Tree, lex: EventLexicon) -> list
         if m is not None and m.label in (PER, ORG, LOC):
             continue  # 'Администрации Президента' is an organization's name
         person = holder(tree, p, lex)
-        at = tree.tokens[p].start
-        if person is None or not tree.same_line(person.start, at):
+        if person is None:
             continue
         tokens, workplace = position_phrase(tree, p, lex)
         inside.update(tokens)

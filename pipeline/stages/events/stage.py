@@ -135,15 +135,12 @@ def build_event(
     place: Mention | None,
     fired: list[tuple[str, str, str, str]] | None = None,
 ) -> Event | None:
-    at = tree.tokens[frame.trigger].start
-    found = distinct(
-        [x for x in collect_arguments(tree, frame, lex) if tree.same_line(x.mention.start, at)]
-    )
+    found = distinct(collect_arguments(tree, frame, lex))
     if not found:
         return None
     if not any(x.role == TIME for x in found):
         governing = governing_date(tree, frame)
-        if governing is not None and tree.same_line(governing.start, at):
+        if governing is not None:
             found.append(Found(TIME, governing, "governing_date"))
     if place is not None and not any(x.role == LOCATION for x in found):
         found.append(Found(LOCATION, place, "dateline"))

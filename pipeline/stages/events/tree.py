@@ -7,9 +7,8 @@ from character offsets, never stored on the token.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from rusnews.model import Article, Mention, Sentence, Token
+from rusnews.morphology import lemma_key
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 VERBAL = {"VERB", "AUX"}
@@ -17,11 +16,10 @@ VERBAL = {"VERB", "AUX"}
 
 def sentence_mentions(article: Article) -> list[list[Mention]]:
     """Mentions of each sentence, by offsets (a mention belongs where it starts)."""
-    starts = [s.start for s in article.sentences]
     grouped: list[list[Mention]] = [[] for _ in article.sentences]
     for m in article.mentions:
-        idx = bisect_right(starts, m.start) - 1
-        if 0 <= idx < len(grouped) and m.start < article.sentences[idx].end:
+        idx = article.sentence_of(m.start)
+        if idx >= 0:
             grouped[idx].append(m)
     return grouped
 
@@ -53,8 +51,7 @@ class Tree:
         return len(self.tokens)
 
     def lemma(self, i: int) -> str:
-        tok = self.tokens[i]
-        return (tok.lemma or tok.text).casefold().replace("ё", "е")
+        return lemma_key(self.tokens[i])
 
     def pos(self, i: int) -> str:
         return self.tokens[i].pos or ""
@@ -93,21 +90,5 @@ class Tree:
             h = self.head(h)
         return out
 
-    def mention_head(self, m: Mention) -> int | None:
-        """The token of a mention whose head lies outside it: the mention's syntactic head."""
-        inside = [i for i, t in enumerate(self.tokens) if t.start < m.end and m.start < t.end]
-        for i in inside:
-            if self.head(i) not in inside:
-                return i
-        return inside[0] if inside else None
-
     def span(self, first: int, last: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[last].end
-
-    def same_line(self, a: int, b: int) -> bool:
-        """No line break between offsets a and b. razdel does not end a sentence at a line break,
-        so a caption or title without a final stop ('Пресс-служба МИД РК') joins the next sentence;
-        words on different lines are not each other's arguments."""
-        lo, hi = sorted((a, b))
-        start = self.sentence.start
-        return "\n" not in self.sentence.text[max(lo - start, 0) : max(hi - start, 0)]

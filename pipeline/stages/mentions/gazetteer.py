@@ -19,13 +19,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
-from rusnews import resources
+from rusnews import morphology
 from rusnews.lexicon import LexiconError, location, numbered_rows, read_words
 from rusnews.model import DATE, LOC, ORG, PER, Article, Mention, Token
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily
-from rusnews.text import fold
+from rusnews.text import QUOTES, fold
 
 GAZETTEERS = MODELS_DIR / "gazetteers"
 # Which lists are read, with the label each gives and the labels it overrules.
@@ -36,17 +36,16 @@ TAGGED_ONLY = "tagged"
 # The flag of an organization named after its building (`Белый дом`, `Кремль`):
 # `в Белом доме` is the place (factRuEval Location; NEREL FACILITY).
 SEAT = "seat"
-_QUOTES = "«»„“”\"'‘’"
 
 
 @lru_cache(maxsize=100_000)
 def word_keys(word: str) -> frozenset[str]:
     """Every dictionary form a word in running text may stand for, and the word itself."""
-    if word in _QUOTES:
+    if word in QUOTES:
         return frozenset({'"'})
     keys = {fold(word)}
     if any(c.isalpha() for c in word):
-        keys.update(fold(p.normal_form) for p in resources.morph_analyzer().parse(word))
+        keys.update(fold(p.normal_form) for p in morphology.parse(word))
     return frozenset(keys)
 
 
@@ -54,10 +53,10 @@ def word_keys(word: str) -> frozenset[str]:
 def entry_keys(word: str) -> frozenset[str]:
     """The dictionary forms of a gazetteer word, which is written in the nominative:
     only nominative readings count, so `Мали` does not also stand for `малый`."""
-    if word in _QUOTES:
+    if word in QUOTES:
         return frozenset({'"'})
     keys = {fold(word)}
-    for parse in resources.morph_analyzer().parse(word):
+    for parse in morphology.parse(word):
         if "nomn" in parse.tag or "Fixd" in parse.tag:
             keys.add(fold(parse.normal_form))
     return frozenset(keys)

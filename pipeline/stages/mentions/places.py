@@ -29,6 +29,7 @@ from rusnews.model import LOC, ORG, Article, Mention
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
+from rusnews.text import fold
 
 EVERYWHERE, INSIDE_NAMES = "everywhere", "inside_names"
 PLACE_ADJECTIVES = MODELS_DIR / "gazetteers" / "place_adjectives.tsv"
@@ -65,7 +66,7 @@ class AdjectivalPlaces:
         mentions = Overlaps(article.mentions)
         for idx, sentence in enumerate(article.sentences):
             for token in sentence.tokens:
-                place = table.get((token.lemma or "").replace("ё", "е"))
+                place = table.get(fold(token.lemma or ""))
                 if token.pos != "ADJ" or place is None:
                     continue
                 over = mentions.overlapping(token.start, token.end)

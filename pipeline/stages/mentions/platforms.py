@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from rusnews.lexicon import LexiconError, read_lexicon, read_word_classes
-from rusnews.model import ORG, Article, Mention, Token
+from rusnews.model import ORG, Article, Mention
+from rusnews.morphology import lemma_key
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
 
@@ -59,10 +60,6 @@ def platforms() -> dict[str, str]:
     return platform_lexicon().where
 
 
-def _word(token: Token) -> str:
-    return (token.lemma or token.text).casefold().replace("ё", "е")
-
-
 class DropPlatforms:
     """Drops ORG mentions that name a web platform as a service (see the module docstring)."""
 
@@ -85,7 +82,7 @@ class DropPlatforms:
         ]
         if len(inside) != 1:  # `Facebook Inc.`, `Twitter Japan`: a company's name
             return False
-        where = self.lexicon.where.get(_word(tokens[inside[0]]))
+        where = self.lexicon.where.get(lemma_key(tokens[inside[0]]))
         if where == ALWAYS:
             return True
         before = inside[0] - 1

@@ -20,6 +20,7 @@ from rusnews.lexicon import read_words
 from rusnews.model import ORG, PER, Article, Mention, Token
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily, needs
+from rusnews.text import QUOTES
 
 GAZETTEERS = MODELS_DIR / "gazetteers"
 Rule = Callable[[Article, Mention], list[Mention] | None]
@@ -225,7 +226,6 @@ def descriptors() -> frozenset[str]:
     return frozenset(word.casefold() for word in words)
 
 
-QUOTES = "«»„“”\"'"
 _QUOTED_OR_LATIN = re.compile(
     r"""^\s*(?:[«"„“'](?P<quoted>[^«»"„“”]+)[»"“”']?|(?P<latin>[A-Za-z][\w.\- ]*))\s*$"""
 )

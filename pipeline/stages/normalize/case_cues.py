@@ -18,8 +18,9 @@ from pathlib import Path
 
 from rusnews.lexicon import read_lexicon
 from rusnews.model import Article, Mention, Token
+from rusnews.morphology import CASES, NOMN
 from rusnews.resources import MODELS_DIR
-from rusnews.stages.normalize.person_readings import CASES, NOMN, canon
+from rusnews.text import fold
 
 MAX_GAP = 6
 GOVERNORS_PATH = MODELS_DIR / "normalize" / "case_governors.tsv"
@@ -95,7 +96,7 @@ def with_feats(tokens: list[Token], feats: dict[str, str]) -> list[Token]:
 def governing_words(path: Path = GOVERNORS_PATH) -> dict[tuple[str, ...], frozenset[str]]:
     """Preposition or phrase (as lowercase words) -> the cases a name after it can be in."""
     return {
-        tuple(canon(words).split()): frozenset(cases.split(","))
+        tuple(fold(words).split()): frozenset(cases.split(","))
         for words, cases in read_lexicon(path, ("words", "cases"))
     }
 
@@ -104,7 +105,7 @@ def _governed_cases(tokens: list[Token], first: int) -> frozenset[str] | None:
     table = governing_words()
     longest = max(len(key) for key in table)
     for n in range(min(longest, first), 0, -1):
-        words = tuple(canon(tok.text) for tok in tokens[first - n : first])
+        words = tuple(fold(tok.text) for tok in tokens[first - n : first])
         # A lone word must be a preposition here (`у` may be a letter, `о` an interjection).
         if words in table and (n > 1 or tokens[first - 1].pos == "ADP"):
             return table[words]

@@ -21,24 +21,19 @@ from pathlib import Path
 
 from rusnews.lexicon import LexiconError, location, numbered_rows
 from rusnews.model import Token
+from rusnews.morphology import is_known, parse_case
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.normalize.person_readings import (
     MODIFIER_POS,
     NOUN_POS,
-    canon,
-    is_acronym,
     is_cyrillic_word,
-    is_known,
-    parse_case,
     word_parses,
 )
 from rusnews.stages.normalize.phrases import PhraseForms
+from rusnews.text import OPENING_QUOTES, QUOTES, fold, is_acronym
 
 DESCRIPTORS_PATH = MODELS_DIR / "normalize" / "kind_nouns.tsv"
 NAME_KIND, QUOTED_KIND = "name", "quoted"
-# Not the apostrophe: it is part of names (О'Нил, Christie's).
-QUOTE_MARKS = frozenset('«»„“”"')
-OPENING_MARKS = frozenset('«„“"')
 LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 # Readings this close to the best one are as likely as it.
 TOP_SHARE = 0.95
@@ -53,7 +48,7 @@ def descriptors(path: Path = DESCRIPTORS_PATH) -> dict[str, str]:
             raise LexiconError(
                 f"{location(path, number)}: kind {kind!r}; write {NAME_KIND} or {QUOTED_KIND}"
             )
-        table[canon(word)] = kind
+        table[fold(word)] = kind
     return table
 
 
@@ -81,7 +76,7 @@ def _may_be_genitive(text: str) -> bool:
 
 def _is_frozen_name(text: str) -> bool:
     """A quoted or Latin name (or one starting with a digit, 3Com): it never agrees."""
-    return text in OPENING_MARKS or bool(LATIN_OR_DIGIT.match(text))
+    return text in OPENING_QUOTES or bool(LATIN_OR_DIGIT.match(text))
 
 
 def _is_bare_name(text: str, forms: PhraseForms) -> bool:
@@ -97,20 +92,20 @@ def _descriptor_kind(text: str, nominative: str) -> str | None:
     """The descriptor kind of a head word, by its nominative or any noun lemma
     (города may stay plural when the head is read as nominative)."""
     table = descriptors()
-    if canon(nominative) in table:
-        return table[canon(nominative)]
-    lemmas = (canon(parse.normal_form) for parse, _ in word_parses(text, NOUN_POS))
+    if fold(nominative) in table:
+        return table[fold(nominative)]
+    lemmas = (fold(parse.normal_form) for parse, _ in word_parses(text, NOUN_POS))
     return next((table[lemma] for lemma in lemmas if lemma in table), None)
 
 
 def _quoted_head(tokens: list[Token], forms: PhraseForms) -> bool:
     head = forms.group.head
-    return head is not None and head > 0 and tokens[head - 1].text in QUOTE_MARKS
+    return head is not None and head > 0 and tokens[head - 1].text in QUOTES
 
 
 def name_start(tokens: list[Token], forms: PhraseForms) -> int:
     """Index of the token where the name proper starts; 0 when the mention is all name."""
-    if len(tokens) > 2 and is_acronym(tokens[0].text) and tokens[1].text in OPENING_MARKS:
+    if len(tokens) > 2 and is_acronym(tokens[0].text) and tokens[1].text in OPENING_QUOTES:
         return 1  # a legal form before a quoted name: ОАО «Газпром», РИА «Новости»
     head = forms.group.head
     if head is None or head + 1 >= len(tokens) or _quoted_head(tokens, forms):
@@ -135,7 +130,7 @@ def join_name(tokens: list[Token], forms: PhraseForms, start: int = 0) -> str:
     (a gap where a dropped mark stood becomes one space)."""
     keep_quotes = _quoted_head(tokens, forms)
     kept = [
-        i for i in range(start, len(tokens)) if keep_quotes or tokens[i].text not in QUOTE_MARKS
+        i for i in range(start, len(tokens)) if keep_quotes or tokens[i].text not in QUOTES
     ]
     out: list[str] = []
     for previous, i in zip([None, *kept], kept):

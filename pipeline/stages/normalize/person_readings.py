@@ -3,11 +3,11 @@
 A reading comes from a pymorphy3 parse, from its guess for an unknown word, or
 from an ending rule of ``models/normalize/name_endings.tsv`` (``Каи`` may be the
 genitive of ``Кая``); each carries a weight by where it comes from and the role
-(first name, patronymic, surname) a list gives it. ``names.py`` then picks the
-readings all words of a name agree on. The word-level helpers (cached parses,
-case and gender vocabularies, shape recovery, and the weighted parses of words in
-organization and place names) are shared with ``name_phrases.py`` and
-``name_descriptors.py``.
+(first name, patronymic, surname) a list gives it. ``persons.py`` then picks the
+readings all words of a name agree on. The word-level helpers (shape recovery,
+word lists, and the weighted parses of words in organization and place names)
+are shared with ``phrases.py`` and ``descriptors.py``; pymorphy3 itself is
+reached through ``rusnews.morphology``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,13 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rusnews import morphology
 from rusnews.lexicon import read_lexicon, read_words
 from rusnews.model import Token
-from rusnews.resources import MODELS_DIR, morph_analyzer
+from rusnews.morphology import FEMN, MASC, NOMN, inflect_nominative, parse_case
+from rusnews.morphology import analyzers as parse_analyzers
+from rusnews.resources import MODELS_DIR
+from rusnews.text import fold
 
 if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
@@ -29,29 +33,10 @@ if TYPE_CHECKING:
 
 FIRST, MIDDLE, LAST = "first", "middle", "last"
 TAG_ROLES = (("Name", FIRST), ("Patr", MIDDLE), ("Surn", LAST))
-NOMN = "nomn"
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-MASC, FEMN = "masc", "femn"
-# pymorphy3's second genitive/locative/accusative; no name needs them apart.
-CASE_ALIASES = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "gen1": "gent", "loc1": "loct"}
-# slovnet (Universal Dependencies) feature values in pymorphy3's vocabulary.
-UD_CASES = {
-    "Nom": "nomn",
-    "Gen": "gent",
-    "Par": "gent",
-    "Dat": "datv",
-    "Acc": "accs",
-    "Ins": "ablt",
-    "Loc": "loct",
-}
-UD_GENDERS = {"Masc": MASC, "Fem": FEMN, "Neut": "neut"}
-
 ENDINGS_PATH = MODELS_DIR / "normalize" / "name_endings.tsv"
 PARTICLES_PATH = MODELS_DIR / "normalize" / "particles.txt"
 PATRONYMIC = re.compile(r"(?:ович|евич|ьич|инич|ична|овна|евна|инична)$")
 CYRILLIC_WORD = re.compile(r"[а-яё]+(?:-[а-яё]+)*")
-# An acronym with a case ending glued on: МИДа, ООНом; США stays.
-INFLECTED_ACRONYM = re.compile(r"([А-ЯЁ]{2,})(?:а|у|ом|е|ой|ы|и)")
 MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 NOUN_POS = frozenset({"NOUN"})
 # natasha's surname list holds men's forms: a woman's surname is looked up as his.
@@ -78,35 +63,7 @@ WEIGHT_RULE_LISTED_LAST = 0.55
 WEIGHT_DICT_FIXED = 0.9
 
 
-# ---- word-level helpers, shared with normalize.py ----
-
-
-def canon(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
-@lru_cache(maxsize=200_000)
-def parse_word(word: str) -> tuple[Parse, ...]:
-    """pymorphy3 parses of a lowercased word; names and places repeat, so cache."""
-    return tuple(morph_analyzer().parse(word))
-
-
-def inflect_nominative(parse: Parse, grammemes: set[str]) -> str | None:
-    """The nominative with the wanted number/gender, or any nominative pymorphy3 has."""
-    form = parse.inflect(grammemes) or parse.inflect({NOMN})
-    return form.word if form else None
-
-
-def parse_case(parse: Parse) -> str | None:
-    return CASE_ALIASES.get(parse.tag.case, parse.tag.case)
-
-
-def ud_case(token: Token) -> str | None:
-    return UD_CASES.get((token.feats or {}).get("Case", ""))
-
-
-def ud_gender(token: Token) -> str | None:
-    return UD_GENDERS.get((token.feats or {}).get("Gender", ""))
+# ---- word-level helpers, shared with phrases.py and descriptors.py ----
 
 
 def _recover_part(part: str, ref: str) -> str:
@@ -142,7 +99,7 @@ def join_tokens(texts: list[str], tokens: list[Token]) -> str:
 
 def read_word_list(path: Path) -> frozenset[str]:
     """A lexicon of one word a line, in the form names are compared in."""
-    return frozenset(canon(word) for word in read_words(path))
+    return frozenset(fold(word) for word in read_words(path))
 
 
 # ---- words of organization and place names ----
@@ -152,23 +109,8 @@ def is_cyrillic_word(text: str) -> bool:
     return bool(CYRILLIC_WORD.fullmatch(text.lower()))
 
 
-def strip_acronym_ending(text: str) -> str:
-    match = INFLECTED_ACRONYM.fullmatch(text)
-    return match.group(1) if match else text
-
-
-def is_acronym(text: str) -> bool:
-    """МИД, ООН, and their inflected spellings (МИДа)."""
-    text = strip_acronym_ending(text)
-    return len(text) > 1 and text.isupper()
-
-
-def _analyzers(parse: Parse) -> list[str]:
-    return [type(step[0]).__name__ for step in parse.methods_stack]
-
-
 def _phrase_parse_weight(parse: Parse, top: float) -> float:
-    analyzers = _analyzers(parse)
+    analyzers = parse_analyzers(parse)
     if analyzers == ["DictionaryAnalyzer"]:
         base = 1.0
     elif "UnknownPrefixAnalyzer" in analyzers:
@@ -185,13 +127,9 @@ def _phrase_parse_weight(parse: Parse, top: float) -> float:
 def word_parses(text: str, pos: frozenset[str]) -> list[tuple[Parse, float]]:
     """pymorphy3 parses of a word in an organization or place name, weighted by how
     far each is to be trusted there."""
-    parses = parse_word(text.lower())
+    parses = morphology.parse(text.lower())
     top = max((p.score for p in parses), default=0.0) or 1.0
     return [(p, _phrase_parse_weight(p, top)) for p in parses if p.tag.POS in pos]
-
-
-def is_known(text: str) -> bool:
-    return any(_analyzers(p) == ["DictionaryAnalyzer"] for p in parse_word(text.lower()))
 
 
 # ---- lists and ending rules ----
@@ -204,7 +142,7 @@ def natasha_names(name: str) -> frozenset[str]:
         path = importlib_resources.files("natasha") / "data" / "dict" / name
         # natasha's own format: one lowercase name a line, no comments.
         lines = path.read_text(encoding="utf-8").splitlines()
-        return frozenset(canon(line.strip()) for line in lines if line.strip())
+        return frozenset(fold(line.strip()) for line in lines if line.strip())
     except (ModuleNotFoundError, FileNotFoundError):
         return frozenset()
 
@@ -215,15 +153,15 @@ def name_particles() -> frozenset[str]:
 
 
 def is_listed_first(nominative: str) -> bool:
-    return canon(nominative) in natasha_names("first.txt")
+    return fold(nominative) in natasha_names("first.txt")
 
 
 def is_patronymic(nominative: str) -> bool:
-    return bool(PATRONYMIC.search(canon(nominative)))
+    return bool(PATRONYMIC.search(fold(nominative)))
 
 
 def is_listed_last(nominative: str) -> bool:
-    word, last = canon(nominative), natasha_names("last.txt")
+    word, last = fold(nominative), natasha_names("last.txt")
     return word in last or any(
         word.endswith(fem) and word[: -len(fem)] + masc in last for fem, masc in FEMININE_SURNAMES
     )
@@ -284,7 +222,7 @@ def _role_of_tag(tag: OpencorporaTag) -> str | None:
 
 
 def _parse_weight(parse: Parse, role: str | None) -> float:
-    analyzers = [type(step[0]).__name__ for step in parse.methods_stack]
+    analyzers = parse_analyzers(parse)
     if analyzers == ["DictionaryAnalyzer"]:
         return WEIGHT_DICT_NAME if role else WEIGHT_DICT_OTHER
     if "UnknownPrefixAnalyzer" in analyzers:
@@ -293,7 +231,7 @@ def _parse_weight(parse: Parse, role: str | None) -> float:
 
 
 def dictionary_readings(word: str) -> list[Reading]:
-    parses = parse_word(word)
+    parses = morphology.parse(word)
     top = max((p.score for p in parses), default=0.0) or 1.0
     readings = []
     for parse in parses:

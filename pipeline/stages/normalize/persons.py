@@ -14,24 +14,19 @@ import re
 from dataclasses import dataclass, field
 
 from rusnews.model import Token
+from rusnews.morphology import CASES, FEMN, MASC, NOMN, ud_case, ud_gender
 from rusnews.stages.normalize.person_readings import (
-    CASES,
-    FEMN,
     FIRST,
     LAST,
     LISTED,
-    MASC,
     MIDDLE,
-    NOMN,
     Reading,
-    canon,
     join_tokens,
     name_particles,
     name_readings,
     recover_shape,
-    ud_case,
-    ud_gender,
 )
+from rusnews.text import fold
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 APOSTROPHES = frozenset("’'`")
@@ -189,7 +184,7 @@ def _joins_apostrophe(tokens: list[Token], i: int) -> bool:
 
 
 def _name_word(token: Token) -> NameWord | None:
-    return NameWord(token, name_readings(canon(token.text))) if token.text[:1].isupper() else None
+    return NameWord(token, name_readings(fold(token.text))) if token.text[:1].isupper() else None
 
 
 def group_parts(tokens: list[Token]) -> list[NamePart]:
@@ -210,7 +205,7 @@ def group_parts(tokens: list[Token]) -> list[NamePart]:
         elif (
             WORD.fullmatch(text)
             and i + 1 < len(tokens)
-            and (text.islower() or canon(text) in name_particles())
+            and (text.islower() or fold(text) in name_particles())
         ):
             pending.append(i)
         elif WORD.fullmatch(text):

@@ -16,33 +16,31 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from rusnews.model import Token
-from rusnews.resources import MODELS_DIR
-from rusnews.stages.normalize.person_readings import (
+from rusnews.morphology import (
     CASES,
-    MODIFIER_POS,
     NOMN,
-    NOUN_POS,
-    canon,
     inflect_nominative,
-    is_acronym,
-    is_cyrillic_word,
     is_known,
-    join_tokens,
-    name_particles,
     parse_case,
-    read_word_list,
-    recover_shape,
-    strip_acronym_ending,
     ud_case,
     ud_gender,
+)
+from rusnews.resources import MODELS_DIR
+from rusnews.stages.normalize.person_readings import (
+    MODIFIER_POS,
+    NOUN_POS,
+    is_cyrillic_word,
+    join_tokens,
+    name_particles,
+    read_word_list,
+    recover_shape,
     word_parses,
 )
+from rusnews.text import CLOSING_QUOTES, OPENING_QUOTES, acronym_stem, fold, is_acronym
 
 if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
 
-OPENING_QUOTES = frozenset("«\"„“'")
-CLOSING_QUOTES = frozenset("»\"“”'")
 CONJUNCTIONS = frozenset({"и", ","})
 # An ordinal in digits (13-й) agrees with its noun by its ending only.
 ORDINAL = re.compile(r"(\d+)-[а-яё]{1,3}")
@@ -147,7 +145,7 @@ def _skip_particles(tokens: list[Token], limit: int) -> int:
     """Past the particles of a foreign place name: Сан Луисе, Аль Аин."""
     i = 0
     while i + 1 < limit and tokens[i].text.istitle():
-        if canon(tokens[i].text) not in name_particles():
+        if fold(tokens[i].text) not in name_particles():
             break
         i += 1
     return i
@@ -172,7 +170,7 @@ def find_head_group(tokens: list[Token]) -> HeadGroup:
         text = tokens[i].text
         if _starts_word(tokens, i + 1) and _is_modifier(tokens, i):
             modifiers.append(i)
-        elif modifiers and canon(text) in CONJUNCTIONS and _is_modifier(tokens, i + 1):
+        elif modifiers and fold(text) in CONJUNCTIONS and _is_modifier(tokens, i + 1):
             continue  # продовольственной и сельскохозяйственной организации
         elif (
             is_cyrillic_word(text)
@@ -305,7 +303,7 @@ def inflect_group(tokens: list[Token], group: HeadGroup, texts: list[str]) -> He
         return None
     head, head_text = choice.head, tokens[head_index].text
     if is_acronym(head_text):
-        texts[head_index] = strip_acronym_ending(head_text)
+        texts[head_index] = acronym_stem(head_text)
     elif head.nominative:
         texts[head_index] = recover_shape(head.nominative, head_text)
     gender = head.gender or next((p.tag.gender for p in choice.modifiers if p is not None), None)
@@ -341,7 +339,7 @@ def inflect_apposition(
     index = head_index + 1
     if index >= len(tokens) or head.number != "sing":
         return False
-    if canon(texts[head_index]) not in apposition_heads():
+    if fold(texts[head_index]) not in apposition_heads():
         return False
     token = tokens[index]
     if not (is_cyrillic_word(token.text) and token.text[:1].isupper()):
@@ -369,7 +367,7 @@ def inflect_phrase(tokens: list[Token]) -> PhraseForms:
     """Each word of an organization or place name in its normal form, capitalization kept."""
     texts = [tok.text for tok in tokens]
     if tokens and is_acronym(tokens[0].text):
-        texts[0] = strip_acronym_ending(tokens[0].text)
+        texts[0] = acronym_stem(tokens[0].text)
     group = find_head_group(tokens)
     forms = PhraseForms(texts, group)
     if group.head is not None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import ClassVar
 
-from rusnews import resources
+from rusnews import morphology, resources
 from rusnews.model import Article
 from rusnews.stages.base import MORPH, SENTENCES
-from rusnews.stages.normalize.person_readings import parse_word
 from rusnews.stages.slovnet.batching import map_sorted
 from rusnews.stages.slovnet.executor import MorphNet
 
@@ -31,13 +29,10 @@ UD_TO_OC = {
 }
 
 
-@lru_cache(maxsize=200_000)
 def lemmatize(word: str, pos: str | None) -> str:
     """The pymorphy3 normal form whose part of speech agrees with the tagger's."""
-    # pymorphy3 parses a word as its lowercase form, except a lone capital,
-    # which it also reads as an initial; through parse_word's cache the
-    # normalize stage finds the names' parses ready.
-    parses = parse_word(word.lower()) if len(word) > 1 else resources.morph_analyzer().parse(word)
+    # A lone capital is also an initial to pymorphy3, so only it keeps its case.
+    parses = morphology.parse(word.lower() if len(word) > 1 else word)
     if not parses:
         return word.lower()
     wanted = UD_TO_OC.get(pos or "", set())

@@ -3,38 +3,25 @@
 Fills `Token.head` (1-based index of the head inside the sentence, 0 for the root)
 and `Token.rel` (the Universal Dependencies relation).
 
-Only sentences that can yield an event or occupation record are parsed: those
-holding a lemma from the event lexicons (a trigger, a light verb such as
-`провести`, or a position such as `министр`) and a mention to attach. Every
-record starts from one of those words and needs a mention in its sentence as
-an argument (an occupation, a person), so parsing the other sentences would
-cost time and change nothing. The stage therefore runs after the stages that
-find mentions, just before events; on factRuEval dev it parses 44% of the
-sentences. Tokens of a skipped sentence keep `head`/`rel` as None;
-`ParseSyntax(only_record_sentences=False)` parses all.
+The parser's cost grows with the square of a sentence's length, and only some
+sentences are read for their syntax; the stage is built with a filter
+`wanted(article, sentence)` saying which to parse (the pipeline gives it the
+events' own, `events.sentences.RecordSentences`), or parses all without one.
+Tokens of a skipped sentence keep `head`/`rel` as None.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rusnews import resources
 from rusnews.model import Article, Sentence
 from rusnews.stages.base import DATES, MENTIONS_FINAL, MORPH, NAMES, SENTENCES, SYNTAX
-from rusnews.stages.events.lexicon import event_lexicon, fold
-from rusnews.stages.events.tree import sentence_mentions
 from rusnews.stages.slovnet.batching import map_sorted
 from rusnews.stages.slovnet.executor import SyntaxNet
 
-
-def can_hold_record(sentence: Sentence, lemmas: frozenset[str]) -> bool:
-    return any(tok.lemma is not None and fold(tok.lemma) in lemmas for tok in sentence.tokens)
-
-
-def with_mentions(article: Article) -> list[bool]:
-    """Whether a mention starts in each sentence (where events.Tree looks for its arguments)."""
-    return [bool(mentions) for mentions in sentence_mentions(article)]
+SentenceFilter = Callable[[Article, Sentence], bool]
 
 
 def adapt_syntax(sentence: Sentence, parse: list[tuple[int, str]]) -> None:
@@ -49,25 +36,19 @@ class ParseSyntax:
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES, DATES, MENTIONS_FINAL)
     assigns: ClassVar[tuple[str, ...]] = (SYNTAX,)
 
-    def __init__(self, parser=None, only_record_sentences: bool = True) -> None:
+    def __init__(self, parser=None, wanted: SentenceFilter | None = None) -> None:
         self.parser = parser or resources.syntax_parser()
         self.model = SyntaxNet(self.parser)
-        self.lemmas = event_lexicon().record_lemmas() if only_record_sentences else None
+        self.filter = wanted
         self.parsed = 0
         self.skipped = 0
 
     def wanted(self, articles: Iterable[Article]) -> list[Sentence]:
-        if self.lemmas is None:
-            return [sent for article in articles for sent in article.sentences]
-        kept, total = [], 0
-        for article in articles:
-            total += len(article.sentences)
-            kept += [
-                sent
-                for sent, mentioned in zip(article.sentences, with_mentions(article))
-                if mentioned and can_hold_record(sent, self.lemmas)
-            ]
-        self.skipped += total - len(kept)
+        every = [(article, sent) for article in articles for sent in article.sentences]
+        if self.filter is None:
+            return [sent for _, sent in every]
+        kept = [sent for article, sent in every if self.filter(article, sent)]
+        self.skipped += len(every) - len(kept)
         return kept
 
     def __call__(self, articles: list[Article]) -> list[Article]:

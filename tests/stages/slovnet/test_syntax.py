@@ -7,10 +7,11 @@ import pytest
 from rusnews.model import Article
 from rusnews.stages.dates.stage import TagDates
 from rusnews.stages.events.lexicon import event_lexicon
+from rusnews.stages.events.sentences import RecordSentences, can_hold_record
 from rusnews.stages.segment import Segment
 from rusnews.stages.slovnet.morph import Morph
 from rusnews.stages.slovnet.ner import TagNER
-from rusnews.stages.slovnet.syntax import ParseSyntax, can_hold_record
+from rusnews.stages.slovnet.syntax import ParseSyntax
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def prepare():
 
 
 def test_heads_are_one_based_with_one_root(prepare) -> None:
-    [article] = ParseSyntax()(
+    [article] = ParseSyntax(wanted=RecordSentences())(
         prepare("Казахстан и Европейский союз провели переговоры в Брюсселе.")
     )
     tokens = article.sentences[0].tokens
@@ -42,7 +43,7 @@ def test_heads_are_one_based_with_one_root(prepare) -> None:
 
 
 def test_sentences_without_record_words_are_skipped(prepare) -> None:
-    stage = ParseSyntax()
+    stage = ParseSyntax(wanted=RecordSentences())
     [article] = stage(prepare("Погода в Москве была тёплой. Путин посетил Минск."))
     weather, visit = article.sentences
     assert all(tok.head is None and tok.rel is None for tok in weather.tokens)
@@ -52,7 +53,7 @@ def test_sentences_without_record_words_are_skipped(prepare) -> None:
 
 def test_sentences_without_a_mention_are_skipped(prepare) -> None:
     # A record needs a mention in its sentence as an argument.
-    stage = ParseSyntax()
+    stage = ParseSyntax(wanted=RecordSentences())
     [article] = stage(prepare("Стороны провели переговоры. Стороны провели переговоры в Брюсселе."))
     alone, placed = article.sentences
     assert all(tok.head is None for tok in alone.tokens)
@@ -60,8 +61,8 @@ def test_sentences_without_a_mention_are_skipped(prepare) -> None:
     assert (stage.parsed, stage.skipped) == (1, 1)
 
 
-def test_everything_is_parsed_on_request(prepare) -> None:
-    [article] = ParseSyntax(only_record_sentences=False)(prepare("Погода в Москве была тёплой."))
+def test_everything_is_parsed_without_a_filter(prepare) -> None:
+    [article] = ParseSyntax()(prepare("Погода в Москве была тёплой."))
     assert all(tok.head is not None for tok in article.sentences[0].tokens)
 
 
@@ -84,8 +85,8 @@ def test_batch_equals_one_by_one(prepare) -> None:
         "Путин встретился с Си Цзиньпином в Пекине.",
         "В пятницу глава Европейского совета Антониу Кошта намерен посетить Астану с визитом.",
     ]
-    together = ParseSyntax()(prepare(*texts))
-    apart = [ParseSyntax()(prepare(text))[0] for text in texts]
+    together = ParseSyntax(wanted=RecordSentences())(prepare(*texts))
+    apart = [ParseSyntax(wanted=RecordSentences())(prepare(text))[0] for text in texts]
     for one, other in zip(together, apart):
         assert [(t.head, t.rel) for t in one.sentences[0].tokens] == [
             (t.head, t.rel) for t in other.sentences[0].tokens

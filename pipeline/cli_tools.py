@@ -1,0 +1,166 @@
+"""`rusnews bench`, `eval`, `show` and `report`: the commands around a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rusnews.cli_app import (
+    PROFILE_HELP,
+    GoldFormat,
+    Profile,
+    app,
+    fail,
+    plain_errors,
+)
+from rusnews.terminal import plain
+
+
+@app.command(
+    "bench",
+    help=(
+        "Time plain Natasha and rusnews on the same texts: articles/s, tokens/s, peak memory, "
+        "ratios."
+    ),
+)
+@plain_errors(output="json_path", option="--json")
+def bench_command(
+    corpus: Path = typer.Argument(
+        None, help="Folder of articles (or a gold folder such as factru-dev: its .txt files)."
+    ),
+    synthetic: int = typer.Option(
+        None,
+        "--synthetic",
+        min=1,
+        help="Also run rusnews over N synthetic articles built from the sample and dev "
+        "texts, reporting worker memory after 2,000 and 20,000 articles.",
+    ),
+    workers: list[int] = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker counts to time rusnews with (repeatable; default: 1 and all cores).",
+    ),
+    repeat: int = typer.Option(
+        1, "--repeat", min=1, help="Time each system this many times; report the best."
+    ),
+    json_path: Path = typer.Option(
+        None, "--json", help="Also write the results to this JSON file."
+    ),
+) -> None:
+    import sys
+
+    from rusnews.bench import bench, print_bench
+
+    if corpus is None and synthetic is None:
+        fail("nothing to time.", "Give a CORPUS folder, --synthetic N, or both.")
+    if corpus is not None and not corpus.exists():
+        fail(f"corpus {corpus} does not exist.", "Give a folder of .txt/.json/.jsonl articles.")
+    result = bench(
+        corpus, synthetic=synthetic, workers=workers or None, repeat=repeat, json_path=json_path
+    )
+    # Wide enough, when written to a file, for the tables not to wrap.
+    print_bench(result, Console() if sys.stdout.isatty() else Console(width=150))
+
+
+@app.command(
+    "eval",
+    help=(
+        "Score extraction against gold annotations: exact, partial and token-level F1, "
+        "normalization accuracy."
+    ),
+)
+@plain_errors(output="report", option="--report")
+def eval_command(
+    gold: Path = typer.Argument(..., help="Gold corpus folder (factru, brat) or file (jsonl)."),
+    fmt: GoldFormat = typer.Option(..., "--format", help="Gold format."),
+    run_dir: Path = typer.Option(
+        None, "--run", help="Score an existing run's tables instead of running the pipeline."
+    ),
+    report: Path = typer.Option(
+        None, "--report", help="Folder for report.json, report.md and the F1 chart."
+    ),
+    baseline: str = typer.Option(
+        None, "--baseline", help="Also score a baseline system: 'natasha'."
+    ),
+    limit: int = typer.Option(None, "--limit", min=1, help="Only the first N gold documents."),
+    profile: Profile = typer.Option(
+        None,
+        "--profile",
+        show_default=False,
+        help=f"{PROFILE_HELP} With --run: the run's own profile, from its manifest.",
+    ),
+) -> None:
+    from rusnews.eval import evaluate, print_report
+
+    if not gold.exists():
+        fail(f"gold path {gold} does not exist.")
+    if baseline not in (None, "natasha"):
+        fail(f"unknown baseline {baseline!r}.", "The only baseline is 'natasha'.")
+    result = evaluate(
+        gold,
+        fmt.value,
+        run_dir=run_dir,
+        report_dir=report,
+        baseline=baseline,
+        limit=limit,
+        profile=profile.value if profile else None,
+    )
+    print_report(result)
+
+
+@app.command("show")
+@plain_errors(output="html", option="--html")
+def show_command(
+    article_path: Path = typer.Argument(..., help="One article file (.txt, .json or .jsonl)."),
+    article_id: str = typer.Option(
+        None, "--id", help="Which record of a .jsonl/.json file (default: the first)."
+    ),
+    html: Path = typer.Option(
+        None, "--html", help="Write displaCy HTML to this file instead of printing."
+    ),
+) -> None:
+    """Show one article: highlighted mentions, its entities and the event records under it."""
+    from rusnews.io.readers import read_path
+    from rusnews.model import Article
+    from rusnews.pipeline import Pipeline
+    from rusnews.show import show
+
+    if not article_path.is_file():
+        fail(f"{article_path} is not a file.", "Give one .txt, .json or .jsonl article file.")
+    items = list(read_path(article_path.parent, article_path))
+    articles = [a for a in items if isinstance(a, Article)]
+    if article_id is not None:
+        articles = [a for a in articles if a.article_id == article_id]
+    if not articles:
+        reasons = (
+            "; ".join(p.message for p in items if not isinstance(p, Article))
+            or "no matching record"
+        )
+        fail(f"no article to show in {article_path}: {reasons}")
+    show(Pipeline().process(articles[:1])[0], html=html)
+
+
+@app.command("report")
+@plain_errors(output="output", option="-o")
+def report_command(
+    run_dir: Path = typer.Argument(..., help="A finished run's folder (the -o of `rusnews run`)."),
+    output: Path = typer.Option(
+        None, "-o", "--output", help="HTML file to write (default: RUN_DIR/report.html)."
+    ),
+) -> None:
+    """Write one self-contained HTML page about a run: counts, charts, top names, errors."""
+    from rusnews.report import write_report
+
+    if not run_dir.is_dir():
+        fail(
+            f"run folder {run_dir} does not exist.",
+            "Give the -o folder of a finished `rusnews run`.",
+        )
+    try:
+        written = write_report(run_dir, output)
+    except FileNotFoundError as exc:
+        fail(str(exc), "Run `rusnews run INPUT -o RUN_DIR` first, then report on RUN_DIR.")
+    Console().print(plain(f"wrote {written}"))
