@@ -9,7 +9,7 @@ from rusnews.stages.dates.grammar import read_future_cues
 from rusnews.stages.events.lexicon import TYPES_IN_CODE, read_event_lexicon
 from rusnews.stages.mentions import repair
 from rusnews.stages.mentions.gazetteer import read_list, read_lists, read_not_names
-from rusnews.stages.mentions.orgs import read_org_lexicon
+from rusnews.stages.mentions.org_view import read_org_lexicon
 from rusnews.stages.mentions.places import read_place_adjectives
 from rusnews.stages.mentions.platforms import read_platform_lexicon
 from rusnews.stages.normalize.case_cues import governing_words

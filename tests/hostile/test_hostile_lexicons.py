@@ -11,7 +11,7 @@ from rusnews.lexicon import LexiconError
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.events.lexicon import read_event_lexicon
 from rusnews.stages.mentions.gazetteer import read_list, read_lists
-from rusnews.stages.mentions.orgs import read_org_lexicon
+from rusnews.stages.mentions.org_view import read_org_lexicon
 from rusnews.stages.mentions.places import read_place_adjectives
 from rusnews.stages.mentions.platforms import read_platform_lexicon
 from rusnews.stages.normalize.descriptors import descriptors
