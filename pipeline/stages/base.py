@@ -19,6 +19,7 @@ DATES = "dates"  # DATE mentions with values
 NORMALS = "normals"
 ENTITIES = "entities"
 EVENTS = "events"
+OCCUPATIONS = "occupations"
 
 
 class Stage(Protocol):

@@ -1,4 +1,5 @@
-"""The event lexicons in `models/events/`, read once: triggers, constructions, modality, positions.
+"""The event lexicons in `models/events/`, read once: triggers, constructions, modality, positions,
+phases.
 
 Every rule about which word means what lives in those TSV files; this module only
 reads them. Lemmas are compared ё-folded (`подчёркивать` = `подчеркивать`), since
@@ -21,10 +22,8 @@ LOCATION = "location"
 TIME = "time"
 TOPIC = "topic"
 ROLES = (AGENT, PARTICIPANT, LOCATION, TOPIC, TIME)
-# Occupation records.
-OCCUPATION = "OCCUPATION"
+# Roles of an occupation record's arguments.
 PERSON = "person"
-POSITION = "position"
 ORGANIZATION = "organization"
 PLACE = "place"
 PLANNED = "planned"
@@ -70,6 +69,7 @@ class EventLexicon:
     modality: dict[str, str]
     prepositions: dict[str, tuple[str, frozenset[str] | None]]
     positions: dict[str, str]
+    phases: dict[str, str]
 
     def subject_role(self, event_type: str) -> str:
         return self.types[event_type].subject_role
@@ -137,6 +137,7 @@ def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         for prep, role, labels, _notes in _rows(folder / "prepositions.tsv", 4)
     }
     positions = {fold(lemma): kind for lemma, kind, _notes in _rows(folder / "positions.tsv", 3)}
+    phases = {fold(lemma): phase for lemma, phase, _notes in _rows(folder / "phases.tsv", 3)}
     return EventLexicon(
         types=types,
         triggers=triggers,
@@ -149,6 +150,7 @@ def read_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         modality=modality,
         prepositions=prepositions,
         positions=positions,
+        phases=phases,
     )
 
 

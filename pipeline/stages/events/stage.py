@@ -19,7 +19,7 @@ data in `models/events/`; this module holds the rules that read the parse.
 - An event is kept only when the parse gave it at least one argument: a bare
   `переговоры` in a sentence says nothing an analyst can count.
 Occupation records (person, position, organization or place) come from
-`rusnews.stages.events.occupations` and share the event_id sequence, in text order.
+`rusnews.stages.events.occupations` into `Article.occupations`, numbered in text order.
 """
 
 from __future__ import annotations
@@ -28,8 +28,18 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rusnews.model import DAY, LOC, Article, Event, Mention
-from rusnews.stages.base import DATES, ENTITIES, EVENTS, MORPH, NAMES, NORMALS, SENTENCES, SYNTAX
+from rusnews.model import DAY, LOC, Article, Event, Mention, Occupation
+from rusnews.stages.base import (
+    DATES,
+    ENTITIES,
+    EVENTS,
+    MORPH,
+    NAMES,
+    NORMALS,
+    OCCUPATIONS,
+    SENTENCES,
+    SYNTAX,
+)
 from rusnews.stages.events.lexicon import (
     ASSERTED,
     LOCATION,
@@ -172,14 +182,16 @@ def build_event(
     return event
 
 
-def extract_events(
+def extract_records(
     article: Article,
     lex: EventLexicon | None = None,
     fired: list[tuple[str, str, str, str]] | None = None,
-) -> list[Event]:
+) -> tuple[list[Event], list[Occupation]]:
+    """The article's events and occupation records, each numbered in text order."""
     lex = lex or event_lexicon()
     place = dateline(article)
     events: list[Event] = []
+    occupations: list[Occupation] = []
     for idx, (sentence, mentions) in enumerate(zip(article.sentences, sentence_mentions(article))):
         if not Tree.parsed(sentence):
             continue
@@ -188,11 +200,22 @@ def extract_events(
             event = build_event(article, tree, frame, lex, place, fired)
             if event is not None:
                 events.append(event)
-        events.extend(extract_occupations(article, tree, lex))
+        occupations.extend(extract_occupations(article, tree, lex))
     events.sort(key=lambda e: (e.start, e.end, e.event_type))
     for event_id, event in enumerate(events):
         event.event_id = event_id
-    return events
+    occupations.sort(key=lambda o: (o.start, o.end))
+    for occupation_id, occupation in enumerate(occupations):
+        occupation.occupation_id = occupation_id
+    return events, occupations
+
+
+def extract_events(
+    article: Article,
+    lex: EventLexicon | None = None,
+    fired: list[tuple[str, str, str, str]] | None = None,
+) -> list[Event]:
+    return extract_records(article, lex, fired)[0]
 
 
 @dataclass(slots=True)
@@ -207,7 +230,7 @@ class ExtractEvents:
         NORMALS,
         ENTITIES,
     )
-    assigns: ClassVar[tuple[str, ...]] = (EVENTS,)
+    assigns: ClassVar[tuple[str, ...]] = (EVENTS, OCCUPATIONS)
 
     debug: bool = False
     # (article_id, trigger, role, 'mention <- rule'): which rule gave each argument.
@@ -216,5 +239,7 @@ class ExtractEvents:
     def __call__(self, articles: list[Article]) -> list[Article]:
         lex = event_lexicon()
         for article in articles:
-            article.events = extract_events(article, lex, self.fired if self.debug else None)
+            article.events, article.occupations = extract_records(
+                article, lex, self.fired if self.debug else None
+            )
         return articles
