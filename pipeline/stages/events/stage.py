@@ -11,11 +11,7 @@ data in `models/events/`; this module holds the rules that read the parse.
   governing the trigger; else the publication date, with
   `Event.date_from_published`. Location: a LOC mention under the trigger, else
   the article's dateline (`МОСКВА, 3 декабря — ...`), if it has one.
-- Modality: `planned` when the trigger is in the future tense, is governed
-  (through `xcomp`) by a word listed in `modality.tsv` as planned
-  (`планирует посетить`, `договорились провести`), or is a noun modified by one
-  (`предстоящий визит`); `negated` when `не` attaches to the trigger or to a
-  verb governing it, or the governing word negates (`отказался подписать`).
+- Modality (asserted, planned, possible) and negation: `rusnews.stages.events.modality`.
 - An event is kept only when the parse gave it at least one argument: a bare
   `переговоры` in a sentence says nothing an analyst can count.
 Occupation records (person, position, organization or place) come from
@@ -42,14 +38,12 @@ from rusnews.stages.base import (
 )
 from rusnews.stages.events.lexicon import (
     AGENT,
-    ASSERTED,
     LOCATION,
-    NEGATED,
-    PLANNED,
     TIME,
     EventLexicon,
     event_lexicon,
 )
+from rusnews.stages.events.modality import modality_of
 from rusnews.stages.events.occupations import extract_occupations, to_argument
 from rusnews.stages.events.pronouns import pronoun_subjects
 from rusnews.stages.events.roles import ROLE_RANK, Found, collect_arguments, governing_date
@@ -59,46 +53,8 @@ from rusnews.stages.events.statements import (
     quoted_statements,
     statement_content,
 )
-from rusnews.stages.events.tree import VERBAL, Tree, sentence_mentions
+from rusnews.stages.events.tree import Tree, sentence_mentions
 from rusnews.stages.events.triggers import Frame, find_frames
-
-
-def _negates(tree: Tree, i: int) -> bool:
-    return any(tree.lemma(c) in ("не", "ни") for c in tree.kids(i))
-
-
-def _future(tree: Tree, i: int) -> bool:
-    if tree.feat(i, "Tense") == "Fut":
-        return True
-    return any(
-        tree.lemma(c) == "быть" and tree.feat(c, "Tense") == "Fut"
-        for c in tree.kids(i, "aux", "aux:pass")
-    )
-
-
-def modality_of(tree: Tree, frame: Frame, lex: EventLexicon) -> tuple[str, bool]:
-    planned = any(_future(tree, i) for i in frame.tokens if tree.pos(i) in VERBAL)
-    negated = any(_negates(tree, i) for i in frame.tokens)
-    for i in frame.tokens:
-        if i != frame.trigger and lex.modality.get(tree.lemma(i)) == PLANNED:
-            planned = True  # 'визит ожидается'
-    if any(lex.modality.get(tree.lemma(a)) == PLANNED for a in tree.kids(frame.trigger, "amod")):
-        planned = True  # 'предстоящий визит'
-    x = frame.top(tree)
-    seen = {x}
-    # slovnet's heads can form a cycle: the walk stops at a token it has seen.
-    while (
-        tree.rel(x) in ("xcomp", "conj") and tree.head(x) is not None and tree.head(x) not in seen
-    ):
-        seen.add(tree.head(x))  # type: ignore[arg-type]
-        via_xcomp = tree.rel(x) == "xcomp"
-        x = tree.head(x)  # type: ignore[assignment]
-        effect = lex.modality.get(tree.lemma(x))
-        if via_xcomp:
-            planned = planned or effect == PLANNED or _future(tree, x)
-            negated = negated or effect == NEGATED or _negates(tree, x)
-    return (PLANNED if planned else ASSERTED), negated
-
 
 # ---------------------------------------------------------------- records
 
