@@ -117,6 +117,35 @@ class Event:
     modality: str = "asserted"
     negated: bool = False
     arguments: list[Argument] = field(default_factory=list)
+    # What a STATEMENT says: the quotation (direct) or the `что`-clause (indirect).
+    content_start: int = -1
+    content_end: int = -1
+    content_kind: str | None = None
+
+
+# An occupation's phase: the text reports the person taking the post, or leaving it.
+START = "start"
+END = "end"
+PHASES = (START, END)
+
+
+@dataclass(slots=True)
+class Occupation:
+    """Who holds which position where: a fact about a person, kept apart from the events.
+
+    ``start``/``end`` cover the position phrase as written; ``position`` is its
+    nominative. ``phase`` is None when the text only says the post is held.
+    """
+
+    occupation_id: int
+    sentence_idx: int
+    start: int
+    end: int
+    position: str
+    person: Argument
+    organization: Argument | None = None
+    place: Argument | None = None
+    phase: str | None = None
 
 
 @dataclass(slots=True)
@@ -133,6 +162,7 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    occupations: list[Occupation] = field(default_factory=list)
     status: str = "ok"
     _layout: Layout | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pyarrow as pa
 from rusnews.date_values import date_interval
-from rusnews.model import Article, Event, Problem
+from rusnews.model import Article, Event, Occupation, Problem
 
 S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
 # Days are timestamps at midnight, not Arrow dates: pandas reads a date column
@@ -28,6 +28,7 @@ ARTICLES = pa.schema(
         ("n_mentions", I32),
         ("n_entities", I32),
         ("n_events", I32),
+        ("n_occupations", I32),
         ("status", S),
         ("text", S),
     ]
@@ -85,6 +86,10 @@ EVENTS = pa.schema(
         ("modality", S),
         ("negated", B),
         ("sentence", S),
+        ("content", S),
+        ("content_kind", S),
+        ("content_start", I64),
+        ("content_end", I64),
     ]
 )
 EVENT_ARGUMENTS = pa.schema(
@@ -97,6 +102,27 @@ EVENT_ARGUMENTS = pa.schema(
         ("name", S),
         ("start", I64),
         ("end", I64),
+    ]
+)
+OCCUPATIONS = pa.schema(
+    [
+        ("article_id", S),
+        ("occupation_id", I32),
+        ("person_entity_id", I32),
+        ("person", S),
+        ("position", S),
+        ("position_text", S),
+        ("organization_entity_id", I32),
+        ("organization", S),
+        ("place_entity_id", I32),
+        ("place", S),
+        ("phase", S),
+        ("sentence_idx", I32),
+        ("start", I64),
+        ("end", I64),
+        ("person_start", I64),
+        ("person_end", I64),
+        ("sentence", S),
     ]
 )
 ERRORS = pa.schema(
@@ -115,6 +141,7 @@ ERRORS = pa.schema(
 NULLABLE_INTEGERS: dict[str, tuple[str, ...]] = {
     "mentions": ("entity_id",),
     "event_arguments": ("entity_id",),
+    "occupations": ("person_entity_id", "organization_entity_id", "place_entity_id"),
 }
 
 
@@ -141,6 +168,7 @@ TABLES: dict[str, pa.Schema] = {
         "entities": ENTITIES,
         "events": EVENTS,
         "event_arguments": EVENT_ARGUMENTS,
+        "occupations": OCCUPATIONS,
         "errors": ERRORS,
     }.items()
 }
@@ -166,6 +194,7 @@ def article_rows(article: Article) -> list[Row]:
             "n_mentions": len(article.mentions),
             "n_entities": len(article.entities),
             "n_events": len(article.events),
+            "n_occupations": len(article.occupations),
             "status": article.status,
             "text": article.text,
         }
@@ -237,10 +266,18 @@ def _event_row(article: Article, ev: Event) -> Row:
         "date_from_published": ev.date_from_published,
         "modality": ev.modality,
         "negated": ev.negated,
-        "sentence": article.sentences[ev.sentence_idx].text
-        if 0 <= ev.sentence_idx < len(article.sentences)
+        "sentence": _sentence(article, ev.sentence_idx),
+        "content": article.text[ev.content_start : ev.content_end]
+        if ev.content_kind is not None
         else None,
+        "content_kind": ev.content_kind,
+        "content_start": ev.content_start if ev.content_kind is not None else None,
+        "content_end": ev.content_end if ev.content_kind is not None else None,
     }
+
+
+def _sentence(article: Article, idx: int) -> str | None:
+    return article.sentences[idx].text if 0 <= idx < len(article.sentences) else None
 
 
 def event_argument_rows(article: Article) -> list[Row]:
@@ -258,6 +295,33 @@ def event_argument_rows(article: Article) -> list[Row]:
         for ev in article.events
         for arg in ev.arguments
     ]
+
+
+def occupation_rows(article: Article) -> list[Row]:
+    return [_occupation_row(article, o) for o in article.occupations]
+
+
+def _occupation_row(article: Article, o: Occupation) -> Row:
+    org, place = o.organization, o.place
+    return {
+        "article_id": article.article_id,
+        "occupation_id": o.occupation_id,
+        "person_entity_id": o.person.entity_id,
+        "person": o.person.name,
+        "position": o.position,
+        "position_text": article.text[o.start : o.end],
+        "organization_entity_id": org.entity_id if org is not None else None,
+        "organization": org.name if org is not None else None,
+        "place_entity_id": place.entity_id if place is not None else None,
+        "place": place.name if place is not None else None,
+        "phase": o.phase,
+        "sentence_idx": o.sentence_idx,
+        "start": o.start,
+        "end": o.end,
+        "person_start": o.person.start,
+        "person_end": o.person.end,
+        "sentence": _sentence(article, o.sentence_idx),
+    }
 
 
 def error_rows(problem: Problem) -> list[Row]:
@@ -279,6 +343,7 @@ ROWS = {
     "entities": entity_rows,
     "events": event_rows,
     "event_arguments": event_argument_rows,
+    "occupations": occupation_rows,
 }
 
 

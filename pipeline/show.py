@@ -52,6 +52,22 @@ def events_table(article: Article) -> Table:
     return table
 
 
+def occupations_table(article: Article) -> Table:
+    table = Table(title="occupations")
+    for column in ("#", "person", "position", "organization / place", "phase"):
+        table.add_column(column)
+    for o in article.occupations:
+        where = o.organization or o.place
+        table.add_row(
+            str(o.occupation_id),
+            plain(o.person.name or ""),
+            plain(o.position),
+            plain(where.name or "") if where is not None else "",
+            o.phase or "",
+        )
+    return table
+
+
 def entities_table(article: Article) -> Table:
     table = Table(title="entities")
     for column in ("id", "label", "name", "mentions"):
@@ -106,3 +122,5 @@ def show(article: Article, html: Path | None = None, console: Console | None = N
     console.print(" ".join(f"[{style}]{label}[/]" for label, style in STYLES.items()))
     console.print(entities_table(article))
     console.print(events_table(article))
+    if article.occupations:
+        console.print(occupations_table(article))

@@ -93,11 +93,55 @@ def entities_have_names_and_keys(run: Path) -> str | None:
     return "; ".join(problems) or None
 
 
+# The quotations the article attributes to `Пресс-служба МИД РК` on the line after them.
+PRESS_SERVICE_QUOTES = (
+    "Подчеркнуто, что данные переговоры",
+    "Переговоры подтвердили готовность обеих сторон",
+    "Казахстан и Европейский союз договорились продолжить",
+)
+
+
+def press_service_quotes_are_statements(run: Path) -> str | None:
+    events, arguments = table(run, "events"), table(run, "event_arguments")
+    text = table(run, "articles")["text"].iloc[0]
+    agents = arguments[arguments["role"] == "agent"].merge(events, on=["article_id", "event_id"])
+    quoted = agents[agents["content_kind"] == "direct"]
+    said = {
+        row.content: text[row.start_x : row.end_x]
+        for row in quoted.itertuples()
+        if row.event_type == "STATEMENT" and row.name == "Министерство иностранных дел"
+    }
+    problems = [
+        opening
+        for opening in PRESS_SERVICE_QUOTES
+        if not any(c.startswith(opening) and s == "Пресс-служба МИД РК" for c, s in said.items())
+    ]
+    return f"quotations without their speaker: {problems}" if problems else None
+
+
+def occupations_are_not_events(run: Path) -> str | None:
+    held = table(run, "occupations")
+    records = set(zip(held["person"], held["position"]))
+    problems = [
+        f"no occupation {who} — {what}"
+        for who, what in (
+            ("Алибек Бакаев", "заместитель министра иностранных дел"),
+            ("Антониу Кошта", "президент"),
+        )
+        if (who, what) not in records
+    ]
+    if "OCCUPATION" in set(table(run, "events")["event_type"]):
+        problems.append("OCCUPATION rows among the events")
+    return "; ".join(problems) or None
+
+
 CHECKS: dict[str, Check] = {
     **{f"{label} normals": normals_found(label) for label in NORMALS},
     "10 лет is not a date": ten_years_is_not_a_date,
     **{f"{a} shares its full name's entity": acronym_shares_its_full_name(a) for a in ACRONYMS},
     "entities have names and keys": entities_have_names_and_keys,
+    "press-service quotations are statements": press_service_quotes_are_statements,
+    "occupations are not events": occupations_are_not_events,
 }
 
 

@@ -84,7 +84,8 @@ def check_who_meets_whom(rows: pd.DataFrame, run: Path) -> None:
 def check_events_per_type_per_day(rows: pd.DataFrame, run: Path) -> None:
     days = pd.to_datetime(rows["day"])
     assert days.min() >= pd.Timestamp("2025-11-01") and days.max() <= pd.Timestamp("2025-12-31")
-    assert {"MEETING", "NEGOTIATION", "STATEMENT", "OCCUPATION"} <= set(rows["event_type"])
+    assert {"MEETING", "NEGOTIATION", "STATEMENT"} <= set(rows["event_type"])
+    assert "OCCUPATION" not in set(rows["event_type"])  # a post held is no event
     assert not rows.duplicated(["day", "event_type"]).any()
     lavrov = rows[(rows["day"].astype(str) == "2025-11-26") & (rows["event_type"] == "NEGOTIATION")]
     assert lavrov["events"].tolist() == [1]  # Лавров провел переговоры в Минске 26 ноября
@@ -108,6 +109,13 @@ def check_occupations(rows: pd.DataFrame, run: Path) -> None:
         "",
     ) in records
     assert rows["person"].notna().all() and rows["position"].notna().all()
+    held = pd.read_parquet(run / "occupations.parquet")
+    assert (
+        rows["articles"].sum()
+        == held.groupby(["person", "position", "organization", "place"], dropna=False)["article_id"]
+        .nunique()
+        .sum()
+    )
 
 
 CHECKS: dict[str, Callable[[pd.DataFrame, Path], None]] = {

@@ -126,6 +126,12 @@ def test_seed_article_matches_the_pipeline(nlp: Language, pipe, seed_dir: Path) 
     names = {a["name"] for a in meeting[0]["arguments"]}
     assert names >= {"Касым-Жомарт Токаев", "Эдуардс Стипрайс"}
     assert raw[meeting[0]["start"] : meeting[0]["end"]] == "принял"
+    held = {(o["person"], o["position"]) for o in doc._.rusnews_occupations}
+    assert ("Антониу Кошта", "президент") in held
+    kosta = next(o for o in doc._.rusnews_occupations if o["person"] == "Антониу Кошта")
+    # Offsets point into the Doc's text, marker included, like every other record's.
+    assert raw[kosta["start"] : kosta["end"]] == kosta["position_text"] == "президент"
+    assert raw[kosta["person_start"] : kosta["person_end"]] == "Антониу Кошта"
 
 
 def test_displacy_renders_the_doc(nlp: Language) -> None:

@@ -1,21 +1,13 @@
 -- Occupations: who holds which position, in which organization or country.
--- Each OCCUPATION event carries one `person`, its `position` (a lowercase
--- nominative phrase, not an entity) and, when the text says, an
--- `organization` or a `place`; the same record in many articles is counted once per article.
-WITH records AS (
-    SELECT article_id, event_id,
-           any_value(name) FILTER (WHERE role = 'person') AS person,
-           any_value(name) FILTER (WHERE role = 'position') AS position,
-           any_value(name) FILTER (WHERE role = 'organization') AS organization,
-           any_value(name) FILTER (WHERE role = 'place') AS place
-    FROM event_arguments
-    JOIN events USING (article_id, event_id)
-    WHERE event_type = 'OCCUPATION'
-    GROUP BY article_id, event_id
-)
+-- One row of `occupations` per record: the `person`, its `position` (a lowercase
+-- nominative phrase, not an entity) and, when the text says, an `organization`
+-- or a `place`; `phase` is 'start' or 'end' when the article reports the post
+-- changing hands. The same record in many articles is counted once per article.
 SELECT person, position, organization, place,
-       count(DISTINCT article_id) AS articles
-FROM records
+       count(DISTINCT article_id) AS articles,
+       count(*) FILTER (WHERE phase = 'start') AS starts,
+       count(*) FILTER (WHERE phase = 'end') AS ends
+FROM occupations
 WHERE person IS NOT NULL
-GROUP BY ALL
+GROUP BY person, position, organization, place
 ORDER BY articles DESC, person, position;

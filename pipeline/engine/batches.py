@@ -106,7 +106,8 @@ def process_batch(
         done = []
         for article in articles:
             # What the batch's attempt set is dropped; every stage sets it anew.
-            article.sentences, article.mentions, article.entities, article.events = [], [], [], []
+            article.sentences, article.mentions, article.entities = [], [], []
+            article.events, article.occupations = [], []
             try:
                 done.extend(_attempt(pipe, [article], time_limit))
             except DeadlineExceeded:

@@ -44,6 +44,9 @@ Sentence baseline: the same events, with every name and date in the trigger's
 sentence attached as participant; for occupations, every PER in the sentence as
 the person, with the predicted position and every ORG/LOC in the sentence as
 workplace. The gap between the two shows what the parse-based roles add.
+
+Predicted occupations are `Article.occupations`, the records the `occupations`
+table is written from; predicted events are `Article.events`.
 """
 
 from __future__ import annotations
@@ -119,7 +122,7 @@ def _scored_events(article: Article, fmt: str) -> list[Event]:
         if fmt == "factru"
         else (lambda t: t not in NEREL_UNANNOTATED)
     )
-    return [e for e in article.events if e.event_type != "OCCUPATION" and wanted(e.event_type)]
+    return [e for e in article.events if wanted(e.event_type)]
 
 
 def _event_anchor(article: Article, event: Event, fmt: str) -> Extent:
@@ -145,21 +148,20 @@ def predicted_triples(article: Article, fmt: str) -> list[Triple]:
                     else ((arg.start, arg.end),)
                 )
                 triples.append(Triple(EVENT, anchor, role, Extent.of(*filler)))
-    for record in (e for e in article.events if e.event_type == "OCCUPATION"):
-        people = [a for a in record.arguments if a.role == "person"]
-        if not people:
-            continue
-        person = people[0]
+    for record in article.occupations:
+        person = record.person
         anchor = Extent.of(*spans.get(person.entity_id, ((person.start, person.end),)))  # type: ignore[arg-type]
-        for arg in record.arguments:
-            role = PREDICTED_ROLES.get(arg.role)
-            if role in OCCUPATION_ROLES:
+        triples.append(
+            Triple(OCCUPATION_KIND, anchor, "position", Extent.of((record.start, record.end)))
+        )
+        for arg in (record.organization, record.place):
+            if arg is not None:
                 filler = spans.get(arg.entity_id, ()) if arg.entity_id is not None else ()
                 triples.append(
                     Triple(
                         OCCUPATION_KIND,
                         anchor,
-                        role,
+                        "workplace",
                         Extent.of(*(filler or ((arg.start, arg.end),))),
                     )
                 )
@@ -184,7 +186,7 @@ def baseline_triples(article: Article, fmt: str) -> list[Triple]:
         anchor = _event_anchor(article, event, fmt)
         for _, entity_id in dict.fromkeys(by_sentence.get(event.sentence_idx, [])):
             triples.append(Triple(EVENT, anchor, "participant", Extent.of(*spans[entity_id])))
-    for record in (e for e in article.events if e.event_type == "OCCUPATION"):
+    for record in article.occupations:
         names = list(dict.fromkeys(by_sentence.get(record.sentence_idx, [])))
         for person in (eid for label, eid in names if label == PER):
             anchor = Extent.of(*spans[person])

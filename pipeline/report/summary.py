@@ -59,6 +59,7 @@ class RunSummary:
     n_keys: int
     n_events: int
     n_arguments: int
+    n_occupations: int
     events_by_type: dict[str, int]
     top: dict[str, list[TopEntity]]
     timeline: Timeline
@@ -233,6 +234,8 @@ def summarize(run_dir: Path) -> RunSummary:
     entities = load_table(run_dir, "entities")
     events = load_table(run_dir, "events")
     arguments = load_table(run_dir, "event_arguments")
+    # A run made before occupations had their own table reads as having none.
+    occupations = load_table(run_dir, "occupations")
     errors = load_table(run_dir, "errors")
     manifest_path = run_dir / "manifest.json"
     manifest = (
@@ -252,6 +255,7 @@ def summarize(run_dir: Path) -> RunSummary:
         n_keys=int(named["key"].nunique()),
         n_events=len(events),
         n_arguments=len(arguments),
+        n_occupations=len(occupations),
         events_by_type=_counts(events["event_type"]),
         top={label: top_entities(entities, label) for label in (PER, ORG, LOC)},
         timeline=timeline(events),

@@ -26,6 +26,7 @@ NORMALS = "normals"
 ENTITIES = "entities"
 SYNTAX = "syntax"
 EVENTS = "events"
+OCCUPATIONS = "occupations"
 
 # What each fact rests on: re-setting one of these makes the fact stale.
 DEPENDS: dict[str, tuple[str, ...]] = {

@@ -58,7 +58,7 @@ def test_csv_keeps_codes_and_ids_as_strings(tmp_path: Path) -> None:
     article = {"article_id": "007", "title": "", "url": None, "text": "Текст."}
     write_table(to_arrow("events", [event]), tmp_path, "events", ("csv",))
     write_table(to_arrow("articles", [article]), tmp_path, "articles", ("csv",))
-    for name in ("mentions", "entities", "event_arguments", "errors"):
+    for name in ("mentions", "entities", "event_arguments", "occupations", "errors"):
         write_table(to_arrow(name, []), tmp_path, name, ("csv",))
     tables = read_run(tmp_path)
     events, articles = tables["events"], tables["articles"]

@@ -1,4 +1,5 @@
-"""The event lexicons in `models/events/`, read once: triggers, constructions, modality, positions.
+"""The event lexicons in `models/events/`, read once: triggers, constructions, modality, positions,
+phases.
 
 Every rule about which word means what lives in those TSV files; this module only
 reads them. Lemmas are compared ё-folded (`подчёркивать` = `подчеркивать`), since
@@ -35,10 +36,7 @@ PARTICIPANT = "participant"
 LOCATION = "location"
 TIME = "time"
 TOPIC = "topic"
-# Occupation records.
-OCCUPATION = "OCCUPATION"
 PERSON = "person"
-POSITION = "position"
 ORGANIZATION = "organization"
 PLACE = "place"
 PLANNED = "planned"
@@ -88,6 +86,7 @@ class EventLexicon:
     speaker_prepositions: frozenset[str]  # 'заявили в МИД': the body speaks
     place_prepositions: frozenset[str]  # a place nested under an object: 'саммит в Брюсселе'
     post_prepositions: frozenset[str]  # where a post is held: 'посол в России', 'при ООН'
+    phases: dict[str, str]  # a word that starts or ends a post: 'назначен', 'бывший'
 
     def subject_role(self, event_type: str) -> str:
         return self.types[event_type].subject_role
@@ -172,6 +171,10 @@ def read_event_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         fold(lemma): kind
         for _, (lemma, kind, _notes) in _rows(folder / "positions.tsv", ("lemma", "kind", "notes"))
     }
+    phases = {
+        fold(lemma): phase
+        for _, (lemma, phase, _notes) in _rows(folder / "phases.tsv", ("lemma", "phase", "notes"))
+    }
     classes = read_word_classes(folder / "word_classes.tsv", WORD_CLASSES)
     return EventLexicon(
         types=types,
@@ -189,6 +192,7 @@ def read_event_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         speaker_prepositions=classes["speaker_prepositions"],
         place_prepositions=classes["place_prepositions"],
         post_prepositions=classes["post_prepositions"],
+        phases=phases,
     )
 
 

@@ -20,8 +20,10 @@ place Республика Узбекистан. Position words are data (`model
 - The organization (ORG) or place (LOC) is the first name in that chain, or a
   name under the position with `в`/`при` (`посол в России`).
 No person, no record: factRuEval and NEREL occupations always name who holds it.
-Occupation records carry the publication date (`date_from_published`): they say
-what holds as of the article.
+The phase says the post changed hands (`models/events/phases.tsv`): start for
+`назначен послом`, `избран президентом`, `стал министром`; end for `ушёл с поста
+министра`, `освобождён от должности`, `бывший министр`, `экс-премьер`. Records go to the
+`occupations` table, not among the events: a post held is no event to count.
 """
 
 from __future__ import annotations
@@ -29,13 +31,21 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rusnews import morphology
-from rusnews.model import DAY, LOC, ORG, PER, Argument, Article, Event, Mention, Token
+from rusnews.model import (
+    END,
+    LOC,
+    ORG,
+    PER,
+    Argument,
+    Article,
+    Mention,
+    Occupation,
+    Token,
+)
 from rusnews.stages.events.lexicon import (
-    OCCUPATION,
     ORGANIZATION,
     PERSON,
     PLACE,
-    POSITION,
     EventLexicon,
 )
 from rusnews.stages.events.tree import NOMINAL, VERBAL, Tree
@@ -143,7 +153,12 @@ def _coordinated_positions(tree: Tree, p: int, lex: EventLexicon) -> list[int]:
 
 def position_phrase(tree: Tree, p: int, lex: EventLexicon) -> tuple[list[int], Mention | None]:
     """The position's tokens (contiguous, around p) and the first ORG/LOC name it leads to."""
-    phrase = {p} | {a for a in tree.kids(p, "amod") if a < p and tree.mention_at[a] is None}
+    # 'бывший' says when the post was held, not which post it is.
+    phrase = {p} | {
+        a
+        for a in tree.kids(p, "amod")
+        if a < p and tree.mention_at[a] is None and tree.lemma(a) not in lex.phases
+    }
     workplace: Mention | None = None
     frontier = [p]
     while frontier:
@@ -186,13 +201,54 @@ def position_name(tree: Tree, tokens: list[int], p: int) -> str:
     return name[:1].lower() + name[1:] if not words[0].isupper() else name
 
 
-def extract_occupations(article: Article, tree: Tree, lex: EventLexicon) -> list[Event]:
-    records: list[Event] = []
-    inside: set[int] = (
-        set()
-    )  # the 'министра' of 'заместителя министра' is part of a phrase, not a record
+EX = "экс-"
+LINKED_RELS = ("obl", "obj", "iobj", "xcomp")
+
+
+def position_lemma(tree: Tree, i: int, lex: EventLexicon) -> str:
+    """The lemma a position is listed under: `экс-министр` is a `министр` who has left."""
+    lemma = tree.lemma(i)
+    return lemma[len(EX) :] if lemma not in lex.positions and lemma.startswith(EX) else lemma
+
+
+def phase_of(tree: Tree, p: int, lex: EventLexicon) -> str | None:
+    """start or end when the sentence reports the post changing hands, else None."""
+    if tree.lemma(p).startswith(EX):
+        return END  # 'экс-президент'
+    for a in tree.kids(p, "amod"):
+        if lex.phases.get(tree.lemma(a)) == END:
+            return END  # 'бывший министр'
+    v = _linking_verb(tree, p, lex)
+    return lex.phases.get(tree.lemma(v)) if v is not None else None
+
+
+def _linking_verb(tree: Tree, p: int, lex: EventLexicon) -> int | None:
+    anchor = p
+    h = tree.head(p)
+    if h is not None and tree.lemma(h) in lex.posts and tree.rel(p) == "nmod":
+        anchor = h  # 'на пост министра'
+    v = tree.head(anchor)
+    # The post is what the verb gives or takes ('назначен послом', 'ушёл с поста'), never its
+    # subject: 'президент покинул зал' is no resignation.
+    if v is None or tree.pos(v) not in VERBAL or tree.rel(anchor) not in LINKED_RELS:
+        return None
+    return v
+
+
+def _workplace(article: Article, role: str, m: Mention | None) -> Argument | None:
+    return None if m is None else to_argument(article, role, m)
+
+
+def extract_occupations(article: Article, tree: Tree, lex: EventLexicon) -> list[Occupation]:
+    records: list[Occupation] = []
+    # The 'министра' of 'заместителя министра' is part of a phrase, not a record.
+    inside: set[int] = set()
     for p in range(len(tree)):
-        if p in inside or tree.lemma(p) not in lex.positions or tree.pos(p) in VERBAL:
+        if (
+            p in inside
+            or position_lemma(tree, p, lex) not in lex.positions
+            or tree.pos(p) in VERBAL
+        ):
             continue
         m = tree.mention_at[p]
         if m is not None and m.label in (PER, ORG, LOC):
@@ -204,16 +260,20 @@ def extract_occupations(article: Article, tree: Tree, lex: EventLexicon) -> list
         inside.update(tokens)
         start, end = tree.span(tokens[0], tokens[-1])
         name = position_name(tree, tokens, p)
-        event = Event(-1, OCCUPATION, article.text[start:end], name, tree.idx, start, end)
-        if article.published is not None:
-            event.date, event.date_granularity = article.published.isoformat(), DAY
-            event.date_from_published = True
-        event.arguments = [
-            to_argument(article, PERSON, person),
-            Argument(POSITION, None, None, name, start, end),
-        ]
-        if workplace is not None:
-            role = ORGANIZATION if workplace.label == ORG else PLACE
-            event.arguments.append(to_argument(article, role, workplace))
-        records.append(event)
+        name = name[len(EX) :] if name.lower().startswith(EX) else name
+        org = workplace if workplace is not None and workplace.label == ORG else None
+        place = workplace if workplace is not None and workplace.label != ORG else None
+        records.append(
+            Occupation(
+                -1,
+                tree.idx,
+                start,
+                end,
+                name,
+                to_argument(article, PERSON, person),
+                _workplace(article, ORGANIZATION, org),
+                _workplace(article, PLACE, place),
+                phase_of(tree, p, lex),
+            )
+        )
     return records

@@ -230,11 +230,26 @@ def inherited_subject(tree: Tree, frame: Frame, lex: EventLexicon) -> list[Found
     return []
 
 
+# Clauses that carry their own events, and so their own dates: the walk up from a trigger
+# stops at them. xcomp and conj share the date of the verb above ('4 декабря планирует
+# посетить', '1 декабря прибыл и встретился').
+OWN_CLAUSE_RELS = ("ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj")
+# 'после встречи', 'до визита': the verb's date is when something else happened.
+TEMPORAL_PREPOSITIONS = ("после", "до", "перед", "накануне", "в преддверие", "по итог")
+
+
 def governing_date(tree: Tree, frame: Frame) -> Mention | None:
-    """The nearest date on a word above the trigger (`4 декабря ... планирует посетить`)."""
-    for a in tree.ancestors(frame.top(tree)):
+    """The nearest date on a word above the trigger in its own clause
+    (`4 декабря ... планирует посетить`)."""
+    x = frame.top(tree)
+    if tree.preposition(x) in TEMPORAL_PREPOSITIONS:
+        return None
+    for a in tree.ancestors(x):
+        if tree.rel(x) in OWN_CLAUSE_RELS:
+            return None
         for c in tree.kids(a):
             m = tree.mention_at[c]
             if m is not None and m.label == DATE and m.normal:
                 return m
+        x = a
     return None

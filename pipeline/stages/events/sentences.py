@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from rusnews.model import Article, Mention, Sentence
 from rusnews.stages.events.lexicon import event_lexicon
+from rusnews.stages.events.pronouns import PRONOUNS
+from rusnews.stages.events.statements import STATEMENT
 from rusnews.text import fold
 
 
@@ -27,7 +29,13 @@ class RecordSentences:
     """
 
     def __init__(self, lemmas: frozenset[str] | None = None) -> None:
-        self.lemmas = event_lexicon().record_lemmas() if lemmas is None else lemmas
+        lex = event_lexicon()
+        self.lemmas = lex.record_lemmas() if lemmas is None else lemmas
+        # A statement whose speaker is a pronoun (`— …, — сказал он`) names nobody
+        # in its sentence, yet the pronoun's antecedent is found through the parse.
+        self.speech = frozenset(
+            t.lemma for t in lex.triggers.values() if t.event_type == STATEMENT and t.pos == "VERB"
+        )
         self._mentions: list[Mention] | None = None
         self._starts: frozenset[int] = frozenset()
 
@@ -40,4 +48,11 @@ class RecordSentences:
         return self._starts
 
     def __call__(self, article: Article, sentence: Sentence) -> bool:
-        return sentence.start in self._mentioned(article) and can_hold_record(sentence, self.lemmas)
+        return (
+            sentence.start in self._mentioned(article) and can_hold_record(sentence, self.lemmas)
+        ) or speaks_through_pronoun(sentence, self.speech)
+
+
+def speaks_through_pronoun(sentence: Sentence, speech: frozenset[str]) -> bool:
+    lemmas = {fold(tok.lemma) for tok in sentence.tokens if tok.lemma is not None}
+    return bool(lemmas & speech) and any(p in lemmas for p in PRONOUNS)

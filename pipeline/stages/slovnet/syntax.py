@@ -7,7 +7,9 @@ The parser's cost grows with the square of a sentence's length, and only some
 sentences are read for their syntax; the stage is built with a filter
 `wanted(article, sentence)` saying which to parse (the pipeline gives it the
 events' own, `events.sentences.RecordSentences`), or parses all without one.
-Tokens of a skipped sentence keep `head`/`rel` as None.
+(A statement whose speaker is a pronoun, `— …, — сказал он`, is parsed
+though it names nobody: the events' filter says so.) Tokens of a skipped
+sentence keep `head`/`rel` as None.
 """
 
 from __future__ import annotations
