@@ -139,7 +139,13 @@ def run_command(
         table.add_row(f"mentions {label}", str(summary.mentions_by_label.get(label, 0)))
     table.add_row("entities", str(summary.n_entities))
     table.add_row("events", str(summary.n_events))
-    table.add_row("errors", str(summary.n_errors))
+    table.add_row(
+        "errors",
+        f"{summary.n_errors - summary.n_warnings} (and {summary.n_warnings} warnings: articles "
+        "kept after a repair)"
+        if summary.n_warnings
+        else str(summary.n_errors),
+    )
     if summary.n_resumed:
         table.add_row(
             "shards", f"{summary.n_shards} ({summary.n_resumed} done by an earlier run, kept)"

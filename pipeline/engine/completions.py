@@ -37,6 +37,8 @@ class ShardReport:
     n_items: int  # articles and reader problems read into the shard
     n_articles: int = 0  # articles processed
     n_failed: int = 0  # articles the pipeline failed on (each one an `errors` row)
+    # `errors` rows of severity warning: an article kept after a repair.
+    n_warnings: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     mentions: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)

@@ -49,6 +49,7 @@ def totals(reports: list[ShardReport]) -> dict[str, Any]:
     return {
         "articles": sum(r.n_articles for r in reports),
         "failed": sum(r.n_failed for r in reports),
+        "warnings": sum(r.n_warnings for r in reports),
         "rows": dict(rows),
         "mentions": dict(sorted(mentions.items())),
         "stages_s": {stage: round(seconds, 3) for stage, seconds in stages.items()},
@@ -99,6 +100,7 @@ def build_manifest(
             "articles": found["articles"],
             "errors": found["rows"].get("errors", 0),
             "failed": found["failed"],
+            "warnings": found["warnings"],
             "mentions_by_label": found["mentions"],
         },
         "shards": {

@@ -46,6 +46,7 @@ class RunSummary:
     n_articles: int = 0  # articles in the tables, resumed shards included
     n_errors: int = 0
     n_failed: int = 0
+    n_warnings: int = 0  # of n_errors: rows of articles kept after a repair
     n_processed: int = 0  # articles this invocation processed
     n_shards: int = 0
     n_resumed: int = 0  # shards taken from an earlier run
@@ -253,6 +254,7 @@ def _finish(
         n_articles=counts["articles"],
         n_errors=counts["errors"],
         n_failed=counts["failed"],
+        n_warnings=counts.get("warnings", 0),
         n_processed=manifest["timings"]["articles_processed"],
         n_shards=len(reports),
         n_resumed=len(reports) - len(processed),

@@ -23,6 +23,7 @@ from rusnews.engine.memory import peak_rss_mb, rss_mb
 from rusnews.engine.shards import Shard
 from rusnews.engine.stopping import ignore_interrupts
 from rusnews.io.tables import to_arrow, write_part
+from rusnews.model import WARNING
 from rusnews.schema import TABLES, Row
 
 # Environment variables that size the BLAS and OpenMP thread pools. They only
@@ -156,6 +157,7 @@ def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
     for name, rows in tables.items():
         write_part(to_arrow(name, rows), run_dir, name, shard.shard_id)
     report.rows = {name: len(rows) for name, rows in tables.items()}
+    report.n_warnings = sum(1 for row in tables["errors"] if row.get("severity") == WARNING)
     report.mentions = dict(sorted(Counter(row["label"] for row in tables["mentions"]).items()))
     report.timings = {stage: round(seconds, 4) for stage, seconds in timings.items()}
     report.rules = dict(sorted(rules.items()))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+import pandas as pd
 from rusnews.io.walk import READ
-from rusnews.model import DATE, DAY, LOC, MONTH, ORG, PER
+from rusnews.model import DATE, DAY, LOC, MONTH, ORG, PER, WARNING
 from rusnews.report.summary import OTHER, RunSummary, Timeline, TopEntity
 from rusnews.report.svg import PALETTE, hbar_chart, stacked_columns
 from rusnews.show import COLORS
@@ -125,8 +126,10 @@ def _cards(s: RunSummary) -> str:
         _card(s.n_entities, f"entities ({s.n_keys} distinct PER/ORG/LOC across articles)"),
         _card(s.n_events, f"events ({s.n_arguments} arguments)"),
         _card(s.n_occupations, "occupations (who holds which post)"),
-        _card(s.n_errors, "errors", bad=s.n_errors > 0),
+        _card(s.n_errors - s.n_warnings, "errors", bad=s.n_errors > s.n_warnings),
     ]
+    if s.n_warnings:
+        cards.append(_card(s.n_warnings, "warnings (articles kept after a repair)"))
     if s.n_failed:
         cards.insert(1, _card(s.n_failed, "articles failed", bad=True))
     cards += [_card(n, f"{label} mentions") for label, n in s.mentions_by_label.items()]
@@ -187,13 +190,20 @@ def _errors(s: RunSummary) -> str:
             "<p class='note'>No errors: every input was read and processed.</p></section>"
         )
     kinds = ", ".join(f"{escape(k)} {n}" for k, n in s.errors_by_kind.items())
-    unread = int((s.errors["stage"] == READ).sum())
-    # Only rows of the reading stage mean an input was left out; the others are
-    # articles that were read and then failed in a stage (`timeout`, `failed`).
+    # Only error rows of the reading stage mean an input was left out; the others
+    # are articles that were read and then failed in a stage (`timeout`, `failed`),
+    # and warnings are articles kept after a repair (bad bytes, an unreadable date).
+    kept = (
+        s.errors["severity"] == WARNING
+        if "severity" in s.errors.columns
+        else pd.Series(False, index=s.errors.index)
+    )
+    unread = int(((s.errors["stage"] == READ) & ~kept).sum())
     reading = (
         f"Inputs that could not be read: {unread} (the rows of stage {READ})."
         if unread
-        else "Every input was read; the rows below are articles that failed while processed."
+        else "Every input was read; the rows below are articles that failed while processed, "
+        "or were kept after a repair (severity warning)."
     )
     shown = s.errors.head(MAX_ERROR_ROWS)
     rows = "".join(

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 from rusnews.io.tables import read_table
-from rusnews.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WEEK, YEAR
+from rusnews.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WARNING, WEEK, YEAR
 from rusnews.schema import TABLES
 
 TOP_N = 15
@@ -72,7 +72,15 @@ class RunSummary:
 
     @property
     def n_errors(self) -> int:
+        """Rows of the errors table, warnings included."""
         return len(self.errors)
+
+    @property
+    def n_warnings(self) -> int:
+        """Rows of severity warning: articles kept after a repair (bad bytes, a date)."""
+        if "severity" not in self.errors.columns:
+            return 0
+        return int((self.errors["severity"] == WARNING).sum())
 
 
 def load_table(run_dir: Path, name: str, required: bool = False) -> pd.DataFrame:
