@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from rusnews.date_values import date_interval
 from rusnews.io.tables import read_table
 from rusnews.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WARNING, WEEK, YEAR
 from rusnews.schema import TABLES
@@ -22,7 +22,6 @@ OTHER = "other"
 # Finest to coarsest: an event can be drawn in a period no finer than its date.
 _RANK = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3}
 _PERIOD_RANK = {DAY: 0, MONTH: 2, YEAR: 3}
-_WEEK = re.compile(r"(\d{4})-W(\d{2})$")
 
 
 @dataclass(slots=True)
@@ -122,22 +121,9 @@ def top_entities(entities: pd.DataFrame, label: str, n: int = TOP_N) -> list[Top
 
 def parse_event_date(value: object, granularity: object) -> date | None:
     """The first day an event's ISO value covers: `2025-12-03`, `2025-W49`, `2025-12`, `2025`."""
-    if not isinstance(value, str) or granularity not in _RANK:
+    if not isinstance(value, str) or not isinstance(granularity, str):
         return None
-    try:
-        if granularity == DAY:
-            return date.fromisoformat(value)
-        if granularity == WEEK:
-            match = _WEEK.match(value)
-            return (
-                date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1) if match else None
-            )
-        if granularity == MONTH:
-            year, month = value.split("-")
-            return date(int(year), int(month), 1)
-        return date(int(value), 1, 1)
-    except ValueError:
-        return None
+    return date_interval(value, granularity)[0]
 
 
 def _fences(days: list[int]) -> tuple[int, int]:

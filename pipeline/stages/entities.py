@@ -77,18 +77,6 @@ def known_acronyms() -> dict[str, str]:
     return entity_lexicon().acronyms
 
 
-def initials(normal: str) -> str:
-    return entity_lexicon().initials(normal)
-
-
-def expand(acronym: str) -> str | None:
-    return entity_lexicon().expand(acronym)
-
-
-def full_name(normal: str) -> str | None:
-    return entity_lexicon().full_name(normal)
-
-
 class _Clusters:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
