@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
@@ -209,8 +210,13 @@ class PoolEngine:
             self.pool.shutdown(wait=True, cancel_futures=exc is not None)
             self.pool = None
         if self._drain is not None:
-            self._queue.put(None)  # after the workers: nothing of theirs is left behind it
-            self._drain.join()
+            # A worker that was ended (or died) in the middle of a progress put
+            # holds the queue's shared write lock for good: waking the thread
+            # through the queue would then block this process forever. The
+            # thread is a daemon; it ends with the process.
+            if not isinstance(exc, KeyboardInterrupt | BrokenProcessPool):
+                self._queue.put(None)  # after the workers: nothing of theirs is behind it
+                self._drain.join()
             self._drain = None
 
     def warm(self) -> None:
