@@ -30,6 +30,15 @@ app = typer.Typer(
 console = Console(stderr=True, soft_wrap=True)
 
 
+def _add_train() -> None:
+    from rusnews.train.command import train_app
+
+    app.add_typer(train_app, name="train")
+
+
+_add_train()
+
+
 class TableFormat(str, Enum):
     parquet = "parquet"
     csv = "csv"

@@ -30,6 +30,12 @@ from typing import ClassVar
 
 from rusnews.model import DAY, LOC, Article, Event, Mention
 from rusnews.stages.base import DATES, ENTITIES, EVENTS, MORPH, NAMES, NORMALS, SENTENCES, SYNTAX
+from rusnews.stages.events.learned import (
+    LearnedEvents,
+    arbitrate,
+    learned_events,
+    learned_frames,
+)
 from rusnews.stages.events.lexicon import (
     ASSERTED,
     LOCATION,
@@ -124,11 +130,17 @@ def build_event(
     lex: EventLexicon,
     place: Mention | None,
     fired: list[tuple[str, str, str, str]] | None = None,
+    learned: LearnedEvents | None = None,
+    triggers: set[int] | None = None,
 ) -> Event | None:
     at = tree.tokens[frame.trigger].start
-    found = distinct(
-        [x for x in collect_arguments(tree, frame, lex) if tree.same_line(x.mention.start, at)]
-    )
+    found = collect_arguments(tree, frame, lex)
+    if learned is not None and learned.roles is not None:
+        guesses = learned.roles.roles(
+            tree, frame.trigger, frame.entry.event_type, frame.tokens, triggers or set()
+        )
+        found = arbitrate(found, guesses)
+    found = distinct([x for x in found if tree.same_line(x.mention.start, at)])
     if not found:
         return None
     if not any(x.role == TIME for x in found):
@@ -176,6 +188,7 @@ def extract_events(
     article: Article,
     lex: EventLexicon | None = None,
     fired: list[tuple[str, str, str, str]] | None = None,
+    learned: LearnedEvents | None = None,
 ) -> list[Event]:
     lex = lex or event_lexicon()
     place = dateline(article)
@@ -184,8 +197,12 @@ def extract_events(
         if not Tree.parsed(sentence):
             continue
         tree = Tree(sentence, idx, mentions)
-        for frame in find_frames(tree, lex):
-            event = build_event(article, tree, frame, lex, place, fired)
+        frames = find_frames(tree, lex)
+        if learned is not None and learned.detector is not None:
+            frames += learned_frames(tree, frames, learned.detector)
+        triggers = {f.trigger for f in frames}
+        for frame in frames:
+            event = build_event(article, tree, frame, lex, place, fired, learned, triggers)
             if event is not None:
                 events.append(event)
         events.extend(extract_occupations(article, tree, lex))
@@ -210,11 +227,15 @@ class ExtractEvents:
     assigns: ClassVar[tuple[str, ...]] = (EVENTS,)
 
     debug: bool = False
+    # The learned trigger detector and role classifier beside the rules; False: rules only.
+    learned: bool = True
     # (article_id, trigger, role, 'mention <- rule'): which rule gave each argument.
     fired: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         lex = event_lexicon()
+        learned = learned_events() if self.learned else None
+        fired = self.fired if self.debug else None
         for article in articles:
-            article.events = extract_events(article, lex, self.fired if self.debug else None)
+            article.events = extract_events(article, lex, fired, learned)
         return articles

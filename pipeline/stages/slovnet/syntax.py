@@ -10,7 +10,9 @@ record starts from one of those words and needs a mention in its sentence as
 an argument (an occupation, a person), so parsing the other sentences would
 cost time and change nothing. The stage therefore runs after the stages that
 find mentions, just before events; on factRuEval dev it parses 44% of the
-sentences. Tokens of a skipped sentence keep `head`/`rel` as None;
+sentences. A sentence where the learned trigger detector
+(`rusnews.stages.events.learned`, which reads no syntax) finds a trigger the
+lexicons miss is parsed too. Tokens of a skipped sentence keep `head`/`rel` as None;
 `ParseSyntax(only_record_sentences=False)` parses all.
 """
 
@@ -22,19 +24,15 @@ from typing import ClassVar
 from rusnews import resources
 from rusnews.model import Article, Sentence
 from rusnews.stages.base import DATES, MORPH, NAMES, SENTENCES, SYNTAX
+from rusnews.stages.events.learned import TriggerDetector, learned_events
 from rusnews.stages.events.lexicon import event_lexicon, fold
-from rusnews.stages.events.tree import sentence_mentions
+from rusnews.stages.events.tree import Tree, sentence_mentions
 from rusnews.stages.slovnet.batching import map_sorted
 from rusnews.stages.slovnet.executor import SyntaxNet
 
 
 def can_hold_record(sentence: Sentence, lemmas: frozenset[str]) -> bool:
     return any(tok.lemma is not None and fold(tok.lemma) in lemmas for tok in sentence.tokens)
-
-
-def with_mentions(article: Article) -> list[bool]:
-    """Whether a mention starts in each sentence (where events.Tree looks for its arguments)."""
-    return [bool(mentions) for mentions in sentence_mentions(article)]
 
 
 def adapt_syntax(sentence: Sentence, parse: list[tuple[int, str]]) -> None:
@@ -53,6 +51,9 @@ class ParseSyntax:
         self.parser = parser or resources.syntax_parser()
         self.model = SyntaxNet(self.parser)
         self.lemmas = event_lexicon().record_lemmas() if only_record_sentences else None
+        self.detector: TriggerDetector | None = (
+            learned_events().detector if only_record_sentences else None
+        )
         self.parsed = 0
         self.skipped = 0
 
@@ -62,13 +63,20 @@ class ParseSyntax:
         kept, total = [], 0
         for article in articles:
             total += len(article.sentences)
-            kept += [
-                sent
-                for sent, mentioned in zip(article.sentences, with_mentions(article))
-                if mentioned and can_hold_record(sent, self.lemmas)
-            ]
+            for idx, (sent, mentions) in enumerate(
+                zip(article.sentences, sentence_mentions(article))
+            ):
+                if mentions and (
+                    can_hold_record(sent, self.lemmas) or self._detected(sent, idx, mentions)
+                ):
+                    kept.append(sent)
         self.skipped += total - len(kept)
         return kept
+
+    def _detected(self, sentence: Sentence, idx: int, mentions: list) -> bool:
+        return self.detector is not None and bool(
+            self.detector.triggers(Tree(sentence, idx, mentions))
+        )
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         sentences = self.wanted(articles)
