@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-
 from rusnews.stages.events.lexicon import EVENTS_DIR
 
 train_app = typer.Typer(
