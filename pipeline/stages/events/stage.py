@@ -11,6 +11,8 @@ data in `models/events/`; this module holds the rules that read the parse.
   governing the trigger; else the publication date, with
   `Event.date_from_published`. Location: a LOC mention under the trigger, else
   the article's dateline (`МОСКВА, 3 декабря — ...`), if it has one.
+- Learned triggers and roles beside the rules (`ExtractEvents(learned=False)`:
+  rules only): `rusnews.stages.events.learned`.
 - Modality (asserted, planned, possible) and negation: `rusnews.stages.events.modality`.
 - An event is kept only when the parse gave it at least one argument: a bare
   `переговоры` in a sentence says nothing an analyst can count.
@@ -36,6 +38,12 @@ from rusnews.stages.base import (
     OCCUPATIONS,
     SENTENCES,
     SYNTAX,
+)
+from rusnews.stages.events.learned import (
+    LearnedEvents,
+    arbitrate,
+    learned_events,
+    learned_frames,
 )
 from rusnews.stages.events.lexicon import (
     AGENT,
@@ -99,8 +107,16 @@ def build_event(
     lex: EventLexicon,
     place: Mention | None,
     fired: list[tuple[str, str, str, str]] | None = None,
+    learned: LearnedEvents | None = None,
+    triggers: set[int] | None = None,
 ) -> Event | None:
-    found = distinct(collect_arguments(tree, frame, lex))
+    found = collect_arguments(tree, frame, lex)
+    if learned is not None and learned.roles is not None:
+        guesses = learned.roles.roles(
+            tree, frame.trigger, frame.entry.event_type, frame.tokens, triggers or set()
+        )
+        found = arbitrate(found, guesses)
+    found = distinct(found)
     if frame.entry.event_type == STATEMENT and not any(x.role == AGENT for x in found):
         # Only speakers: for the other types a resolved pronoun cost nerel-dev agent precision
         # (.390 -> .358) for two more triples. The person may be named lines above: no line
@@ -153,6 +169,7 @@ def extract_records(
     article: Article,
     lex: EventLexicon | None = None,
     fired: list[tuple[str, str, str, str]] | None = None,
+    learned: LearnedEvents | None = None,
 ) -> tuple[list[Event], list[Occupation]]:
     """The article's events and occupation records, each numbered in text order."""
     lex = lex or event_lexicon()
@@ -164,8 +181,12 @@ def extract_records(
         if not Tree.parsed(sentence):
             continue
         tree = Tree(sentence, idx, mentions)
-        for frame in find_frames(tree, lex):
-            event = build_event(article, tree, frame, lex, place, fired)
+        frames = find_frames(tree, lex)
+        if learned is not None and learned.detector is not None:
+            frames += learned_frames(tree, frames, learned.detector)
+        triggers = {f.trigger for f in frames}
+        for frame in frames:
+            event = build_event(article, tree, frame, lex, place, fired, learned, triggers)
             if event is None:
                 continue
             if event.event_type == STATEMENT:
@@ -189,8 +210,9 @@ def extract_events(
     article: Article,
     lex: EventLexicon | None = None,
     fired: list[tuple[str, str, str, str]] | None = None,
+    learned: LearnedEvents | None = None,
 ) -> list[Event]:
-    return extract_records(article, lex, fired)[0]
+    return extract_records(article, lex, fired, learned)[0]
 
 
 @dataclass(slots=True)
@@ -209,13 +231,15 @@ class ExtractEvents:
     assigns: ClassVar[tuple[str, ...]] = (EVENTS, OCCUPATIONS)
 
     debug: bool = False
+    # The learned trigger detector and role classifier beside the rules; False: rules only.
+    learned: bool = True
     # (article_id, trigger, role, 'mention <- rule'): which rule gave each argument.
     fired: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         lex = event_lexicon()
+        learned = learned_events() if self.learned else None
+        fired = self.fired if self.debug else None
         for article in articles:
-            article.events, article.occupations = extract_records(
-                article, lex, self.fired if self.debug else None
-            )
+            article.events, article.occupations = extract_records(article, lex, fired, learned)
         return articles
