@@ -12,7 +12,10 @@ parse and mentions, with NEREL's EVENT spans and relations as labels.
 - Role examples: every (gold EVENT head, mention) pair in a sentence, the
   mention labelled PER/ORG/LOC/DATE; the role is that of a relation (AGENT,
   PARTICIPANT_IN from the filler, POINT_IN_TIME, TAKES_PLACE_IN from the event)
-  whose filler overlaps the mention, else `none`.
+  whose filler overlaps the mention, else `none`. Each also records the role
+  the rules give that mention for that trigger, and whether the rules found an
+  agent there, so that cross-validation can score the classifier as the run
+  time uses it: beside the rules (`rusnews.stages.events.learned.arbitrate`).
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rusnews.eval.brat import parse_ann, parse_relations
 from rusnews.eval.gold import read_lines, read_text
-from rusnews.eval.records import NEREL_EVENT_RELATIONS, NEREL_TO_EVENT, parse_ann
+from rusnews.eval.record_gold import NEREL_EVENT_RELATIONS, NEREL_TO_EVENT
 from rusnews.model import Article, Token
 from rusnews.stages.events.features import (
     CANDIDATE_POS,
@@ -31,8 +35,10 @@ from rusnews.stages.events.features import (
     token_features,
 )
 from rusnews.stages.events.learned import ARGUMENT_LABELS, NONE, OTHER
-from rusnews.stages.events.lexicon import EventLexicon
+from rusnews.stages.events.lexicon import AGENT, EventLexicon
+from rusnews.stages.events.roles import collect_arguments
 from rusnews.stages.events.tree import Tree, sentence_mentions
+from rusnews.stages.events.triggers import find_frames
 
 Span = tuple[int, int]
 
@@ -52,7 +58,9 @@ def read_nerel(folder: Path, limit: int | None = None) -> list[GoldEvents]:
         ann = txt.with_suffix(".ann")
         if not ann.exists():
             continue
-        entities, relations = parse_ann(read_lines(ann))
+        lines = read_lines(ann)
+        entities = {r.ann_id: (r.type, r.fragments) for r in parse_ann(lines, ann)}
+        relations = [(r.type, r.arg1, r.arg2) for r in parse_relations(lines, ann)]
         gold = GoldEvents(txt.stem, read_text(txt))
         gold.events = {tid: spans for tid, (label, spans) in entities.items() if label == "EVENT"}
         for rel, a1, a2 in relations:
@@ -109,6 +117,10 @@ class Examples:
     words: list[Token | None] = field(default_factory=list)  # navec input of trigger examples
     labels: list[str] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)  # document number, for grouped folds
+    # Role examples: the rules' role for the pair (`none` if they give it none, or find no
+    # frame at that trigger), and whether they found an agent for the trigger.
+    rule_roles: list[str] = field(default_factory=list)
+    rule_agent: list[bool] = field(default_factory=list)
 
 
 def sentences(articles: list[Article], golds: list[GoldEvents]) -> Iterator[tuple[int, Tree, dict]]:
@@ -148,9 +160,20 @@ def role_examples(articles: list[Article], golds: list[GoldEvents], lex: EventLe
     out = Examples()
     for n, tree, heads in sentences(articles, golds):
         triggers = set(heads)
+        frames = {f.trigger: f for f in find_frames(tree, lex)}
         for t, tid in heads.items():
             fillers = golds[n].arguments.get(tid, [])
             etype = event_type(tree, t, lex)
+            frame = frames.get(t)
+            given = (
+                {
+                    (x.mention.start, x.mention.end): x.role
+                    for x in collect_arguments(tree, frame, lex)
+                }
+                if frame is not None
+                else {}
+            )
+            has_agent = AGENT in given.values()
             for m in tree.mentions:
                 h = tree.mention_head(m)
                 if m.label not in ARGUMENT_LABELS or h is None or h == t:
@@ -160,4 +183,6 @@ def role_examples(articles: list[Article], golds: list[GoldEvents], lex: EventLe
                 out.words.append(None)
                 out.labels.append(role)
                 out.groups.append(n)
+                out.rule_roles.append(given.get((m.start, m.end), NONE))
+                out.rule_agent.append(has_agent)
     return out

@@ -60,6 +60,12 @@ class LinearModel:
     bias: np.ndarray  # (n_columns,)
     dense: np.ndarray | None = None  # (DIMENSIONS, n_columns), for the navec columns
     threshold: float = 0.5
+    # Per class, where one differs from `threshold` (the role classifier's agent: see
+    # `rusnews.train.events.union_thresholds`); a value above 1 means the class is never given.
+    thresholds: dict[str, float] = field(default_factory=dict)
+
+    def threshold_of(self, cls: str) -> float:
+        return self.thresholds.get(cls, self.threshold)
 
     def raw(self, features: list[str]) -> np.ndarray:
         rows = [feature_index(f, self.bits) for f in features]
@@ -77,6 +83,8 @@ class LinearModel:
             bias=self.bias.astype(np.float32),
             dense=self.dense if self.dense is not None else np.zeros((0, 0), np.float32),
             threshold=np.array(self.threshold),
+            threshold_classes=np.array(list(self.thresholds), dtype=str),
+            threshold_values=np.array(list(self.thresholds.values()), dtype=np.float64),
         )
 
     @classmethod
@@ -87,6 +95,9 @@ class LinearModel:
             weights = np.zeros((1 << bits, values.shape[1]), np.float32)
             weights[data["rows"]] = values
             dense = data["dense"] if data["dense"].size else None
+            # Models saved before per-class thresholds have one threshold for all.
+            named = data["threshold_classes"] if "threshold_classes" in data else []
+            levels = data["threshold_values"] if "threshold_values" in data else []
             return cls(
                 tuple(str(c) for c in data["classes"]),
                 bits,
@@ -94,6 +105,7 @@ class LinearModel:
                 data["bias"],
                 dense,
                 float(data["threshold"]),
+                {str(c): float(v) for c, v in zip(named, levels)},
             )
 
 
@@ -178,7 +190,7 @@ class RoleClassifier:
             p /= p.sum()
             best = int(p.argmax())
             role = self.model.classes[best]
-            if role != NONE and p[best] >= self.model.threshold:
+            if role != NONE and p[best] >= self.model.threshold_of(role):
                 out.append((role, m, float(p[best])))
         return out
 

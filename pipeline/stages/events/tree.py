@@ -90,5 +90,13 @@ class Tree:
             h = self.head(h)
         return out
 
+    def mention_head(self, m: Mention) -> int | None:
+        """The token of a mention whose head lies outside it: the mention's syntactic head."""
+        inside = [i for i, t in enumerate(self.tokens) if t.start < m.end and m.start < t.end]
+        for i in inside:
+            if self.head(i) not in inside:
+                return i
+        return inside[0] if inside else None
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[last].end

@@ -68,6 +68,15 @@ def test_a_saved_model_scores_as_before(tmp_path):
     assert np.allclose(loaded.raw(features), model.raw(features))
 
 
+def test_a_class_threshold_survives_saving_and_the_others_keep_the_common_one(tmp_path):
+    weights = np.zeros((1 << 4, 2), np.float32)
+    model = LinearModel(("agent", "none"), 4, weights, np.zeros(2, np.float32), threshold=0.35)
+    model.thresholds = {"agent": 0.6}
+    model.save(tmp_path / "m.npz")
+    loaded = LinearModel.load(tmp_path / "m.npz")
+    assert (loaded.threshold_of("agent"), loaded.threshold_of("time")) == (0.6, 0.35)
+
+
 def test_no_model_files_leave_the_events_to_the_rules(tmp_path):
     models = read_models(tmp_path, event_lexicon(), embedding=None)
     assert (models.detector, models.roles) == (None, None)
