@@ -5,12 +5,13 @@ the weights go to `models/events/*.npz`, which `rusnews.stages.events.learned`
 scores with numpy. Each model's decision threshold is chosen by 3-fold
 cross-validation grouped by document on the training set, never on dev.
 
-The role classifier's agent has a threshold of its own (`union_thresholds`):
-at run time the classifier only adds roles beside the rules', and the agents
-it added at the common threshold were wrong more often than the rules' own,
-lowering agent precision where recall rose. Its threshold is the one with the
-best out-of-fold agent F1 among those at which the rules and the classifier
-together are at least as precise on agents as the rules alone.
+Where the rules found the trigger, the role classifier has thresholds of its
+own, one per role (`union_thresholds`): at run time it only adds roles beside
+the rules', and the roles it added there at the common threshold were wrong
+more often than the rules' own (agent precision fell on dev and on train). Each
+is the one with the best out-of-fold F1 of its role among those at which the
+rules and the classifier together are at least as precise on it as the rules
+alone, or none when no threshold is.
 """
 
 from __future__ import annotations
@@ -44,8 +45,6 @@ ROLE_C = 1.0
 FOLDS = 3
 THRESHOLDS = np.round(np.arange(0.2, 0.81, 0.05), 2)
 LEARNERS = ("logistic", "sgd")
-# Roles whose threshold is chosen against the rules (`union_thresholds`).
-GUARDED_ROLES = (AGENT,)
 NEVER = 1.01  # a threshold no probability reaches
 
 
@@ -161,19 +160,38 @@ def union_roles(
     classes: np.ndarray,
     thresholds: dict[str, float],
     base: float,
-    rule_roles: np.ndarray,
-    rule_agent: np.ndarray,
+    rules: RuleView,
 ) -> np.ndarray:
     """Each pair's role as the run time joins them (`learned.arbitrate`, union): the rules'
-    role where they give one, else the classifier's, but no second agent."""
+    role where they give one, else the classifier's (at `thresholds` where the rules found the
+    trigger, at `base` elsewhere), but no second agent."""
     best = oof.argmax(axis=1)
     decided = classes[best].astype(object)
     cut = np.array([thresholds.get(str(c), base) for c in classes])[best]
+    cut = np.where(rules.frame, cut, base)
     decided[oof[np.arange(len(oof)), best] < cut] = NONE
-    decided[(decided == AGENT) & rule_agent] = NONE
-    ruled = rule_roles != NONE
-    decided[ruled] = rule_roles[ruled]
+    decided[(decided == AGENT) & rules.agent] = NONE
+    ruled = rules.roles != NONE
+    decided[ruled] = rules.roles[ruled]
     return decided
+
+
+@dataclass(slots=True)
+class RuleView:
+    """What the rules gave each role example (`Examples.rule_roles`, `rule_agent`,
+    `rule_frame`), as arrays."""
+
+    roles: np.ndarray
+    agent: np.ndarray
+    frame: np.ndarray
+
+    @classmethod
+    def of(cls, examples: Examples) -> RuleView:
+        return cls(
+            np.array(examples.rule_roles, dtype=object),
+            np.array(examples.rule_agent, dtype=bool),
+            np.array(examples.rule_frame, dtype=bool),
+        )
 
 
 def _role_counts(decided: np.ndarray, y: np.ndarray, role: str) -> tuple[float, float]:
@@ -182,27 +200,22 @@ def _role_counts(decided: np.ndarray, y: np.ndarray, role: str) -> tuple[float, 
     return (tp / int(said.sum()) if said.any() else 0.0), _f1(tp, int(said.sum()), int(gold.sum()))
 
 
-def union_thresholds(
-    fitted: Fitted, y: np.ndarray, rule_roles: np.ndarray, rule_agent: np.ndarray
-) -> dict[str, Guard]:
-    """For each guarded role, the threshold at which the classifier adds it beside the rules:
-    the best out-of-fold F1 of the role among the thresholds (from the common one up, or
-    never) whose precision is not below the rules' own."""
+def union_thresholds(fitted: Fitted, y: np.ndarray, rules: RuleView) -> dict[str, Guard]:
+    """For each role, the threshold at which the classifier adds it beside the rules, where the
+    rules found the trigger: the best out-of-fold F1 of the role over those pairs, among the
+    thresholds (from the common one up, or never) whose precision is not below the rules'
+    own there. Where the rules found no trigger they say nothing to compare with."""
     classes = np.unique(y)
     base = fitted.model.threshold
-    rules_only = np.where(rule_roles != NONE, rule_roles, NONE).astype(object)
+    at, gold = rules.frame, y[rules.frame]
     chosen: dict[str, float] = {}
     out = {}
-    for role in GUARDED_ROLES:
-        if role not in classes:
-            continue
-        rules_p, rules_f1 = _role_counts(rules_only, y, role)
+    for role in (str(c) for c in classes if c != NONE):
+        rules_p, rules_f1 = _role_counts(rules.roles[at], gold, role)
         best = Guard(NEVER, rules_p, rules_p, rules_f1, rules_f1)
         for t in [float(t) for t in THRESHOLDS if t >= base]:
-            decided = union_roles(
-                fitted.oof, classes, {**chosen, role: t}, base, rule_roles, rule_agent
-            )
-            p, f1 = _role_counts(decided, y, role)
+            decided = union_roles(fitted.oof, classes, {**chosen, role: t}, base, rules)
+            p, f1 = _role_counts(decided[at], gold, role)
             if p >= rules_p and f1 > best.f1:
                 best = Guard(t, rules_p, p, f1, rules_f1)
         chosen[role] = best.threshold
@@ -237,16 +250,11 @@ def train_events(
         x = matrix(examples, BITS, embedding)
         fitted[name] = fit(x, y, np.array(examples.groups), c, learner)
         if name == ROLE_MODEL and fitted[name].oof is not None:
-            guards = union_thresholds(
-                fitted[name],
-                y,
-                np.array(examples.rule_roles, dtype=object),
-                np.array(examples.rule_agent, dtype=bool),
-            )
+            guards = union_thresholds(fitted[name], y, RuleView.of(examples))
             fitted[name].model.thresholds = {r: g.threshold for r, g in guards.items()}
             for role, g in guards.items():
                 say(
-                    f"{role}: threshold {g.threshold:.2f} beside the rules; out of fold "
+                    f"{role}: threshold {g.threshold:.2f} beside the rules' triggers; out of fold "
                     f"precision {g.rules_precision:.3f} rules only, {g.precision:.3f} with the "
                     f"classifier; F1 {g.rules_f1:.3f} -> {g.f1:.3f}"
                 )

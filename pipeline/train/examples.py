@@ -121,6 +121,7 @@ class Examples:
     # frame at that trigger), and whether they found an agent for the trigger.
     rule_roles: list[str] = field(default_factory=list)
     rule_agent: list[bool] = field(default_factory=list)
+    rule_frame: list[bool] = field(default_factory=list)  # the rules found the trigger
 
 
 def sentences(articles: list[Article], golds: list[GoldEvents]) -> Iterator[tuple[int, Tree, dict]]:
@@ -185,4 +186,5 @@ def role_examples(articles: list[Article], golds: list[GoldEvents], lex: EventLe
                 out.groups.append(n)
                 out.rule_roles.append(given.get((m.start, m.end), NONE))
                 out.rule_agent.append(has_agent)
+                out.rule_frame.append(frame is not None)
     return out

@@ -60,8 +60,8 @@ class LinearModel:
     bias: np.ndarray  # (n_columns,)
     dense: np.ndarray | None = None  # (DIMENSIONS, n_columns), for the navec columns
     threshold: float = 0.5
-    # Per class, where one differs from `threshold` (the role classifier's agent: see
-    # `rusnews.train.events.union_thresholds`); a value above 1 means the class is never given.
+    # Per class, where one differs from `threshold`: the role classifier's, for pairs whose
+    # trigger the rules found (`rusnews.train.events.union_thresholds`); above 1: never given.
     thresholds: dict[str, float] = field(default_factory=dict)
 
     def threshold_of(self, cls: str) -> float:
@@ -174,9 +174,18 @@ class RoleClassifier:
     model: LinearModel
 
     def roles(
-        self, tree: Tree, trigger: int, event_type: str, frame_tokens: list[int], triggers: set[int]
+        self,
+        tree: Tree,
+        trigger: int,
+        event_type: str,
+        frame_tokens: list[int],
+        triggers: set[int],
+        beside_rules: bool = False,
     ) -> list[tuple[str, Mention, float]]:
-        """(role, mention, probability) for each named thing in the sentence given a role."""
+        """(role, mention, probability) for each named thing in the sentence given a role.
+
+        `beside_rules`: the rules found the trigger, so a role is given only at its own
+        threshold, one chosen not to lower the rules' precision on that role."""
         out = []
         for m in tree.mentions:
             if m.label not in ARGUMENT_LABELS:
@@ -190,7 +199,8 @@ class RoleClassifier:
             p /= p.sum()
             best = int(p.argmax())
             role = self.model.classes[best]
-            if role != NONE and p[best] >= self.model.threshold_of(role):
+            cut = self.model.threshold_of(role) if beside_rules else self.model.threshold
+            if role != NONE and p[best] >= cut:
                 out.append((role, m, float(p[best])))
         return out
 

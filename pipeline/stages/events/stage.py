@@ -109,11 +109,17 @@ def build_event(
     fired: list[tuple[str, str, str, str]] | None = None,
     learned: LearnedEvents | None = None,
     triggers: set[int] | None = None,
+    beside_rules: bool = True,
 ) -> Event | None:
     found = collect_arguments(tree, frame, lex)
     if learned is not None and learned.roles is not None:
         guesses = learned.roles.roles(
-            tree, frame.trigger, frame.entry.event_type, frame.tokens, triggers or set()
+            tree,
+            frame.trigger,
+            frame.entry.event_type,
+            frame.tokens,
+            triggers or set(),
+            beside_rules,
         )
         found = arbitrate(found, guesses)
     found = distinct(found)
@@ -182,11 +188,14 @@ def extract_records(
             continue
         tree = Tree(sentence, idx, mentions)
         frames = find_frames(tree, lex)
+        ruled = len(frames)  # the rules' frames come first, the detector's after them
         if learned is not None and learned.detector is not None:
             frames += learned_frames(tree, frames, learned.detector)
         triggers = {f.trigger for f in frames}
-        for frame in frames:
-            event = build_event(article, tree, frame, lex, place, fired, learned, triggers)
+        for n, frame in enumerate(frames):
+            event = build_event(
+                article, tree, frame, lex, place, fired, learned, triggers, n < ruled
+            )
             if event is None:
                 continue
             if event.event_type == STATEMENT:
