@@ -65,7 +65,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         LinkEntities(),
         # The parse serves the records only: the events group says which sentences.
         ParseSyntax(wanted=RecordSentences()),
-        ExtractEvents(),
+        ExtractEvents(profile=profile),
     ]
 
 

@@ -32,8 +32,7 @@ def events_command(
     folder = corpora / "nerel-train"
     if not folder.is_dir():
         typer.echo(
-            f"rusnews train events: {folder} not found; give the folder holding it with "
-            "--corpora",
+            f"rusnews train events: {folder} not found; give the folder holding it with --corpora",
             err=True,
         )
         raise typer.Exit(2)

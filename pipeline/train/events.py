@@ -5,13 +5,9 @@ the weights go to `models/events/*.npz`, which `rusnews.stages.events.learned`
 scores with numpy. Each model's decision threshold is chosen by 3-fold
 cross-validation grouped by document on the training set, never on dev.
 
-Where the rules found the trigger, the role classifier has thresholds of its
-own, one per role (`union_thresholds`): at run time it only adds roles beside
-the rules', and the roles it added there at the common threshold were wrong
-more often than the rules' own (agent precision fell on dev and on train). Each
-is the one with the best out-of-fold F1 of its role among those at which the
-rules and the classifier together are at least as precise on it as the rules
-alone, or none when no threshold is.
+The role classifier reads the rules' role of each pair as a feature and its
+answer is the one kept; each role has a threshold of its own, the one of the
+best out-of-fold F1 of that role (`role_thresholds`).
 """
 
 from __future__ import annotations
@@ -24,13 +20,13 @@ import numpy as np
 from rusnews.stages.events.learned import (
     DIMENSIONS,
     NONE,
-    ROLE_MODEL,
+    ROLE_MODELS,
     TRIGGER_MODEL,
     LinearModel,
     feature_index,
     vector,
 )
-from rusnews.stages.events.lexicon import AGENT, EVENTS_DIR, event_lexicon
+from rusnews.stages.events.lexicon import EVENTS_DIR, event_lexicon
 from rusnews.train.examples import (
     Examples,
     process,
@@ -147,79 +143,36 @@ def fit(x, y: np.ndarray, groups: np.ndarray, c: float, learner: str = "logistic
 
 
 @dataclass(slots=True)
-class Guard:
+class RoleThreshold:
     threshold: float
-    rules_precision: float
-    precision: float  # rules and classifier together, out of fold, at `threshold`
-    f1: float
-    rules_f1: float
+    f1: float  # out of fold, of the role, at `threshold`
+    rules_f1: float  # out of fold, of the role as the rules alone give it
 
 
-def union_roles(
-    oof: np.ndarray,
-    classes: np.ndarray,
-    thresholds: dict[str, float],
-    base: float,
-    rules: RuleView,
-) -> np.ndarray:
-    """Each pair's role as the run time joins them (`learned.arbitrate`, union): the rules'
-    role where they give one, else the classifier's (at `thresholds` where the rules found the
-    trigger, at `base` elsewhere), but no second agent."""
-    best = oof.argmax(axis=1)
-    decided = classes[best].astype(object)
-    cut = np.array([thresholds.get(str(c), base) for c in classes])[best]
-    cut = np.where(rules.frame, cut, base)
-    decided[oof[np.arange(len(oof)), best] < cut] = NONE
-    decided[(decided == AGENT) & rules.agent] = NONE
-    ruled = rules.roles != NONE
-    decided[ruled] = rules.roles[ruled]
-    return decided
-
-
-@dataclass(slots=True)
-class RuleView:
-    """What the rules gave each role example (`Examples.rule_roles`, `rule_agent`,
-    `rule_frame`), as arrays."""
-
-    roles: np.ndarray
-    agent: np.ndarray
-    frame: np.ndarray
-
-    @classmethod
-    def of(cls, examples: Examples) -> RuleView:
-        return cls(
-            np.array(examples.rule_roles, dtype=object),
-            np.array(examples.rule_agent, dtype=bool),
-            np.array(examples.rule_frame, dtype=bool),
-        )
-
-
-def _role_counts(decided: np.ndarray, y: np.ndarray, role: str) -> tuple[float, float]:
+def _role_f1(decided: np.ndarray, y: np.ndarray, role: str) -> float:
     said, gold = decided == role, y == role
-    tp = int(np.sum(said & gold))
-    return (tp / int(said.sum()) if said.any() else 0.0), _f1(tp, int(said.sum()), int(gold.sum()))
+    return _f1(int(np.sum(said & gold)), int(said.sum()), int(gold.sum()))
 
 
-def union_thresholds(fitted: Fitted, y: np.ndarray, rules: RuleView) -> dict[str, Guard]:
-    """For each role, the threshold at which the classifier adds it beside the rules, where the
-    rules found the trigger: the best out-of-fold F1 of the role over those pairs, among the
-    thresholds (from the common one up, or never) whose precision is not below the rules'
-    own there. Where the rules found no trigger they say nothing to compare with."""
+def role_thresholds(
+    fitted: Fitted, y: np.ndarray, rule_roles: np.ndarray
+) -> dict[str, RoleThreshold]:
+    """Per role, the threshold of the best out-of-fold F1 of that role. A pair is given the
+    role of its highest probability when that reaches the role's threshold, so each role's
+    threshold decides only the pairs that role tops, and the roles are chosen one by one."""
     classes = np.unique(y)
-    base = fitted.model.threshold
-    at, gold = rules.frame, y[rules.frame]
-    chosen: dict[str, float] = {}
+    best = fitted.oof.argmax(axis=1)
+    top = fitted.oof[np.arange(len(y)), best]
     out = {}
-    for role in (str(c) for c in classes if c != NONE):
-        rules_p, rules_f1 = _role_counts(rules.roles[at], gold, role)
-        best = Guard(NEVER, rules_p, rules_p, rules_f1, rules_f1)
-        for t in [float(t) for t in THRESHOLDS if t >= base]:
-            decided = union_roles(fitted.oof, classes, {**chosen, role: t}, base, rules)
-            p, f1 = _role_counts(decided[at], gold, role)
-            if p >= rules_p and f1 > best.f1:
-                best = Guard(t, rules_p, p, f1, rules_f1)
-        chosen[role] = best.threshold
-        out[role] = best
+    for k, role in enumerate(str(c) for c in classes):
+        if role == NONE:
+            continue
+        scores = {}
+        for t in THRESHOLDS:
+            decided = np.where((best == k) & (top >= t), role, NONE)
+            scores[float(t)] = _role_f1(decided, y, role)
+        t = max(scores, key=lambda t: (scores[t], -abs(t - 0.5)))
+        out[role] = RoleThreshold(t, scores[t], _role_f1(rule_roles, y, role))
     return out
 
 
@@ -230,7 +183,8 @@ def train_events(
     learner: str = "logistic",
     say=print,
 ) -> dict[str, Fitted]:
-    """Rebuild both models from `corpora/nerel-train` and write them into `out`."""
+    """Rebuild the trigger detector and each profile's role model from `corpora/nerel-train` and
+    write them into `out`."""
     from rusnews import resources
 
     folder = Path(corpora) / "nerel-train"
@@ -242,21 +196,23 @@ def train_events(
     say(f"{len(golds)} documents through the pipeline in {time.perf_counter() - started:.0f} s")
     lex = event_lexicon()
     fitted = {}
-    for name, examples, c, embedding in (
-        (TRIGGER_MODEL, trigger_examples(articles, golds, lex), TRIGGER_C, resources.embedding()),
-        (ROLE_MODEL, role_examples(articles, golds, lex), ROLE_C, None),
-    ):
+    jobs = [(TRIGGER_MODEL, lambda: trigger_examples(articles, golds, lex), TRIGGER_C)]
+    jobs += [
+        (name, lambda p=profile: role_examples(articles, golds, lex, p == "nerel"), ROLE_C)
+        for profile, name in ROLE_MODELS.items()
+    ]
+    for name, build, c in jobs:
+        examples = build()
         y = np.array(examples.labels)
-        x = matrix(examples, BITS, embedding)
+        x = matrix(examples, BITS, resources.embedding() if name == TRIGGER_MODEL else None)
         fitted[name] = fit(x, y, np.array(examples.groups), c, learner)
-        if name == ROLE_MODEL and fitted[name].oof is not None:
-            guards = union_thresholds(fitted[name], y, RuleView.of(examples))
-            fitted[name].model.thresholds = {r: g.threshold for r, g in guards.items()}
-            for role, g in guards.items():
+        if name != TRIGGER_MODEL and fitted[name].oof is not None:
+            chosen = role_thresholds(fitted[name], y, np.array(examples.rule_roles, dtype=object))
+            fitted[name].model.thresholds = {r: t.threshold for r, t in chosen.items()}
+            for role, t in chosen.items():
                 say(
-                    f"{role}: threshold {g.threshold:.2f} beside the rules' triggers; out of fold "
-                    f"precision {g.rules_precision:.3f} rules only, {g.precision:.3f} with the "
-                    f"classifier; F1 {g.rules_f1:.3f} -> {g.f1:.3f}"
+                    f"{name} {role}: threshold {t.threshold:.2f}; out-of-fold F1 {t.f1:.3f} "
+                    f"(the rules alone {t.rules_f1:.3f})"
                 )
         Path(out).mkdir(parents=True, exist_ok=True)
         fitted[name].model.save(Path(out) / name)

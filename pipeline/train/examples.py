@@ -12,10 +12,12 @@ parse and mentions, with NEREL's EVENT spans and relations as labels.
 - Role examples: every (gold EVENT head, mention) pair in a sentence, the
   mention labelled PER/ORG/LOC/DATE; the role is that of a relation (AGENT,
   PARTICIPANT_IN from the filler, POINT_IN_TIME, TAKES_PLACE_IN from the event)
-  whose filler overlaps the mention, else `none`. Each also records the role
-  the rules give that mention for that trigger, and whether the rules found an
-  agent there, so that cross-validation can score the classifier as the run
-  time uses it: beside the rules (`rusnews.stages.events.learned.arbitrate`).
+  whose filler overlaps the mention, else `none`. What the rules say of the
+  pair (`features.RuleView`: their role, whether they found an agent, whether
+  the lexicon or the detector gave the trigger) is among its features, read
+  through the frame the run time would read: the lexicon's, else the
+  detector's one-token frame. The `nerel` profile's model also sees the
+  lexicon's triggers outside every EVENT span, each pair `none`.
 """
 
 from __future__ import annotations
@@ -32,10 +34,17 @@ from rusnews.stages.events.features import (
     CANDIDATE_POS,
     lemma_features,
     pair_features,
+    rule_features,
     token_features,
 )
-from rusnews.stages.events.learned import ARGUMENT_LABELS, NONE, OTHER
-from rusnews.stages.events.lexicon import AGENT, EventLexicon
+from rusnews.stages.events.learned import (
+    ARGUMENT_LABELS,
+    NONE,
+    OTHER,
+    detector_frame,
+    rule_view,
+)
+from rusnews.stages.events.lexicon import EventLexicon
 from rusnews.stages.events.roles import collect_arguments
 from rusnews.stages.events.tree import Tree, sentence_mentions
 from rusnews.stages.events.triggers import find_frames
@@ -117,11 +126,9 @@ class Examples:
     words: list[Token | None] = field(default_factory=list)  # navec input of trigger examples
     labels: list[str] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)  # document number, for grouped folds
-    # Role examples: the rules' role for the pair (`none` if they give it none, or find no
-    # frame at that trigger), and whether they found an agent for the trigger.
+    # Role examples: the rules' role for the pair (`none` if they give it none), to report
+    # the rules' own out-of-fold figures beside the classifier's.
     rule_roles: list[str] = field(default_factory=list)
-    rule_agent: list[bool] = field(default_factory=list)
-    rule_frame: list[bool] = field(default_factory=list)  # the rules found the trigger
 
 
 def sentences(articles: list[Article], golds: list[GoldEvents]) -> Iterator[tuple[int, Tree, dict]]:
@@ -132,17 +139,21 @@ def sentences(articles: list[Article], golds: list[GoldEvents]) -> Iterator[tupl
                 yield n, tree, event_heads(tree, gold)
 
 
+def _inside_events(tree: Tree, gold: GoldEvents) -> set[int]:
+    return {
+        i
+        for i, t in enumerate(tree.tokens)
+        for spans in gold.events.values()
+        if _overlaps((t.start, t.end), spans)
+    }
+
+
 def trigger_examples(
     articles: list[Article], golds: list[GoldEvents], lex: EventLexicon
 ) -> Examples:
     out = Examples()
     for n, tree, heads in sentences(articles, golds):
-        inside = {
-            i
-            for i, t in enumerate(tree.tokens)
-            for spans in golds[n].events.values()
-            if _overlaps((t.start, t.end), spans)
-        }
+        inside = _inside_events(tree, golds[n])
         for i, tok in enumerate(tree.tokens):
             if tok.pos not in CANDIDATE_POS or (i in inside and i not in heads):
                 continue
@@ -157,34 +168,40 @@ def trigger_examples(
     return out
 
 
-def role_examples(articles: list[Article], golds: list[GoldEvents], lex: EventLexicon) -> Examples:
+def role_examples(
+    articles: list[Article],
+    golds: list[GoldEvents],
+    lex: EventLexicon,
+    unannotated: bool = False,
+) -> Examples:
+    """Pairs at the gold EVENT heads; with `unannotated`, also at the lexicon's triggers that
+    lie in no EVENT span, every pair `none` (the `nerel` profile's model)."""
     out = Examples()
     for n, tree, heads in sentences(articles, golds):
-        triggers = set(heads)
         frames = {f.trigger: f for f in find_frames(tree, lex)}
-        for t, tid in heads.items():
-            fillers = golds[n].arguments.get(tid, [])
+        triggers = set(heads) | set(frames)
+        inside = _inside_events(tree, golds[n])
+        # The lexicon's triggers NEREL does not call events (`поздравить`, `переехать`) have
+        # no arguments to give under its convention: at run time their pairs come too.
+        outside = {t: None for t in frames if t not in inside} if unannotated else {}
+        for t, tid in {**heads, **outside}.items():
+            fillers = golds[n].arguments.get(tid, []) if tid is not None else []
             etype = event_type(tree, t, lex)
-            frame = frames.get(t)
-            given = (
-                {
-                    (x.mention.start, x.mention.end): x.role
-                    for x in collect_arguments(tree, frame, lex)
-                }
-                if frame is not None
-                else {}
-            )
-            has_agent = AGENT in given.values()
+            # As at run time: the lexicon's frame where it has one, else the detector's.
+            frame = frames.get(t) or detector_frame(tree, t, lex)
+            view = rule_view(collect_arguments(tree, frame, lex), t in frames)
             for m in tree.mentions:
                 h = tree.mention_head(m)
-                if m.label not in ARGUMENT_LABELS or h is None or h == t:
+                if m.label not in ARGUMENT_LABELS or h is None or h in frame.tokens:
                     continue
                 role = next((r for r, spans in fillers if _overlaps((m.start, m.end), spans)), NONE)
-                out.features.append(pair_features(tree, t, h, m.label, etype, triggers))
+                out.features.append(
+                    pair_features(
+                        tree, t, h, m.label, etype, triggers, rule_features(view, m, m.label)
+                    )
+                )
                 out.words.append(None)
                 out.labels.append(role)
                 out.groups.append(n)
-                out.rule_roles.append(given.get((m.start, m.end), NONE))
-                out.rule_agent.append(has_agent)
-                out.rule_frame.append(frame is not None)
+                out.rule_roles.append(view.of(m))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from rusnews.cli import app
-from rusnews.stages.events.learned import ROLE_MODEL, TRIGGER_MODEL, read_models
+from rusnews.stages.events.learned import ROLE_MODELS, TRIGGER_MODEL, read_models
 from rusnews.stages.events.lexicon import event_lexicon
 from rusnews.stages.events.tree import Tree, sentence_mentions
 from rusnews.train.events import train_events
@@ -16,7 +16,7 @@ from tests.conftest import SHARED_CORPORA, need_corpus
 def test_training_on_a_few_documents_writes_models_that_load_and_score(tmp_path, pipe):
     need_corpus(SHARED_CORPORA / "nerel-train")
     fitted = train_events(SHARED_CORPORA, tmp_path, limit=4, say=lambda _: None)
-    assert set(fitted) == {TRIGGER_MODEL, ROLE_MODEL}
+    assert set(fitted) == {TRIGGER_MODEL, *ROLE_MODELS.values()}
     from rusnews import resources
 
     models = read_models(tmp_path, event_lexicon(), resources.embedding())
@@ -34,31 +34,20 @@ def test_train_command_says_where_the_corpus_is_missing(tmp_path):
     assert "nerel-train" in result.output and "--corpora" in result.output
 
 
-def _guards(right: bool):
-    # Two rule-found triggers, two pairs each. At the first the rules name an agent (rightly);
-    # at the second they name none, and the classifier is sure the first pair is the agent,
-    # which it is only when `right`.
+def test_each_role_gets_the_threshold_of_its_best_out_of_fold_f1():
+    # Four pairs the classifier tops with `agent`: the two surest are agents, the two others
+    # not, so only a threshold above their probabilities keeps agent F1 at 1.
     from rusnews.stages.events.learned import LinearModel
-    from rusnews.train.events import Fitted, RuleView, union_thresholds
+    from rusnews.train.events import Fitted, role_thresholds
 
-    y = np.array(["agent", "none", "agent" if right else "none", "none"], dtype=object)
+    y = np.array(["agent", "agent", "none", "none", "none"], dtype=object)
     classes = list(np.unique(y))
-    oof = np.zeros((4, len(classes)))
-    oof[:, classes.index("none")] = 1.0
-    oof[2] = 0.0
-    oof[2, classes.index("agent")] = 0.9
+    oof = np.zeros((5, len(classes)))
+    oof[:, classes.index("agent")] = [0.9, 0.8, 0.4, 0.3, 0.0]
+    oof[:, classes.index("none")] = 1 - oof[:, classes.index("agent")]
     model = LinearModel(tuple(classes), 4, np.zeros((16, len(classes))), np.zeros(len(classes)))
-    model.threshold = 0.35
-    rules = RuleView(
-        np.array(["agent", "none", "none", "none"], dtype=object),
-        np.array([True, True, False, False]),
-        np.array([True, True, True, True]),
-    )
-    return union_thresholds(Fitted(model, 0.0, 0.0, oof), y, rules)
-
-
-def test_a_role_is_added_beside_the_rules_only_where_it_keeps_their_precision():
-    from rusnews.train.events import NEVER
-
-    assert _guards(right=False)["agent"].threshold == NEVER
-    assert _guards(right=True)["agent"].threshold < NEVER
+    rules = np.array(["agent", "none", "agent", "none", "none"], dtype=object)
+    chosen = role_thresholds(Fitted(model, 0.0, 0.0, oof), y, rules)
+    assert 0.4 < chosen["agent"].threshold <= 0.8
+    assert chosen["agent"].f1 == 1.0
+    assert chosen["agent"].rules_f1 == 0.5

@@ -12,8 +12,10 @@ sentences that can hold a record, and the detector is what tells it which.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rusnews.model import Token
-from rusnews.stages.events.lexicon import EventLexicon
+from rusnews.stages.events.lexicon import AGENT, EventLexicon
 from rusnews.stages.events.tree import Tree
 from rusnews.text import fold
 
@@ -102,11 +104,40 @@ def _between(tree: Tree, lo: int, hi: int, triggers: set[int]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class RuleView:
+    """What the parse rules (`rusnews.stages.events.roles`) said of a trigger's arguments: the
+    classifier reads it as evidence, so it learns where NEREL's roles agree with the rules'
+    (a subject is an agent of `напасть`, a participant of `встретиться`) and where not."""
+
+    roles: dict[tuple[int, int], str]  # mention span -> the rules' role
+    has_agent: bool = False
+    lexicon: bool = True  # the lexicon's frame, not the detector's
+
+    def of(self, m) -> str:
+        return self.roles.get((m.start, m.end), "none")
+
+
+def rule_features(view: RuleView, m, label: str) -> list[str]:
+    role = view.of(m)
+    frame = "lexicon" if view.lexicon else "detector"
+    out = [f"rule={role}", f"rule_label={role}|{label}", f"rule_frame={frame}|{role}"]
+    if view.has_agent and role != AGENT:
+        out.append(f"rules_have_agent|{label}")
+    return out
+
+
 def pair_features(
-    tree: Tree, t: int, h: int, label: str, event_type: str, triggers: set[int]
+    tree: Tree,
+    t: int,
+    h: int,
+    label: str,
+    event_type: str,
+    triggers: set[int],
+    rules: list[str] = (),
 ) -> list[str]:
     """A trigger token t and a mention whose head token is h, labelled `label`; `triggers` are
-    the sentence's other trigger tokens."""
+    the sentence's other trigger tokens; `rules` are `rule_features` of the pair."""
     distance = h - t
     side = "before" if distance < 0 else "after"
     gap = abs(distance)
@@ -127,6 +158,7 @@ def pair_features(
         f"trigger_pos={t_pos}|{label}",
         f"trigger_lemma={tree.lemma(t)}|{label}",
         f"mention_rel={tree.rel(h)}",
+        *rules,
     ]
     out += [f"trigger_{n}={tree.feat(t, n)}" for n in PAIR_FEATS if tree.feat(t, n)]
     if tree.feat(t, "Voice") == "Pass" or tree.rel(h) == "nsubj:pass":

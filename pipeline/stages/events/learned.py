@@ -12,8 +12,10 @@ How they join the rules (`rusnews.stages.events.stage`):
   other is typed `OTHER` with no CAMEO root (NEREL gives no event types to
   check a guessed type against, and a wrong type would miscount an analyst's
   chart where `OTHER` only under-counts it).
-- Roles: the classifier gives each named thing in the sentence a role or none
-  (`ARBITRATION` says how its answer and the rules' are combined).
+- Roles: the classifier gives each named thing in the sentence a role or none,
+  reading the rules' role for it as one feature among the parse's (stacking): it
+  learns where NEREL's roles agree with the rules' and where they do not, so its
+  answer is the one kept (`arbitrate`).
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ import numpy as np
 from rusnews.model import DATE, LOC, ORG, PER, Mention, Token
 from rusnews.stages.events.features import (
     CANDIDATE_POS,
+    RuleView,
     lemma_features,
     lemma_of,
     pair_features,
+    rule_features,
     token_features,
 )
 from rusnews.stages.events.lexicon import AGENT, EVENTS_DIR, TOPIC, EventLexicon, Trigger
@@ -42,6 +46,11 @@ NONE = "none"
 ARGUMENT_LABELS = (PER, ORG, LOC, DATE)
 TRIGGER_MODEL = "trigger_detector.npz"
 ROLE_MODEL = "role_classifier.npz"
+# The profiles (`rusnews.stages.registry.PROFILES`) differ in what counts as an event. Under
+# `names` every lexicon trigger is one (an analyst counts `поздравил` and `встретился`, and
+# factRuEval's meetings are such verbs); NEREL leaves many of them unannotated, and its role
+# model has learned from those triggers too that they take no arguments.
+ROLE_MODELS = {"names": ROLE_MODEL, "nerel": "role_classifier_nerel.npz"}
 DIMENSIONS = 300  # navec
 
 
@@ -60,8 +69,8 @@ class LinearModel:
     bias: np.ndarray  # (n_columns,)
     dense: np.ndarray | None = None  # (DIMENSIONS, n_columns), for the navec columns
     threshold: float = 0.5
-    # Per class, where one differs from `threshold`: the role classifier's, for pairs whose
-    # trigger the rules found (`rusnews.train.events.union_thresholds`); above 1: never given.
+    # Per class, where one differs from `threshold`: the role classifier's, each the best
+    # out-of-fold F1 of its role (`rusnews.train.events.role_thresholds`).
     thresholds: dict[str, float] = field(default_factory=dict)
 
     def threshold_of(self, cls: str) -> float:
@@ -180,12 +189,10 @@ class RoleClassifier:
         event_type: str,
         frame_tokens: list[int],
         triggers: set[int],
-        beside_rules: bool = False,
+        rules: RuleView,
     ) -> list[tuple[str, Mention, float]]:
-        """(role, mention, probability) for each named thing in the sentence given a role.
-
-        `beside_rules`: the rules found the trigger, so a role is given only at its own
-        threshold, one chosen not to lower the rules' precision on that role."""
+        """(role, mention, probability) for each named thing in the sentence given a role; what
+        the rules said of each (`rules`) is one of the classifier's features."""
         out = []
         for m in tree.mentions:
             if m.label not in ARGUMENT_LABELS:
@@ -193,14 +200,15 @@ class RoleClassifier:
             h = tree.mention_head(m)
             if h is None or h in frame_tokens:
                 continue
-            z = self.model.raw(pair_features(tree, trigger, h, m.label, event_type, triggers))
-            z = z + self.model.bias
+            features = pair_features(
+                tree, trigger, h, m.label, event_type, triggers, rule_features(rules, m, m.label)
+            )
+            z = self.model.raw(features) + self.model.bias
             p = np.exp(z - z.max())
             p /= p.sum()
             best = int(p.argmax())
             role = self.model.classes[best]
-            cut = self.model.threshold_of(role) if beside_rules else self.model.threshold
-            if role != NONE and p[best] >= cut:
+            if role != NONE and p[best] >= self.model.threshold_of(role):
                 out.append((role, m, float(p[best])))
         return out
 
@@ -209,62 +217,77 @@ class RoleClassifier:
 class LearnedEvents:
     detector: TriggerDetector | None
     roles: RoleClassifier | None
+    profile: str = "names"  # whose roles: `arbitrate`
 
 
-def read_models(folder: Path, lex: EventLexicon, embedding) -> LearnedEvents:
-    """The models found in `folder`; a missing file leaves that component to the rules."""
-    triggers, roles = folder / TRIGGER_MODEL, folder / ROLE_MODEL
+def read_models(
+    folder: Path, lex: EventLexicon, embedding, profile: str = "names"
+) -> LearnedEvents:
+    """The models found in `folder`, the role model of `profile`; a missing file leaves that
+    component to the rules."""
+    if profile not in ROLE_MODELS:
+        raise ValueError(
+            f"no role model for profile {profile!r}; choose from {', '.join(ROLE_MODELS)}"
+        )
+    triggers, roles = folder / TRIGGER_MODEL, folder / ROLE_MODELS[profile]
     return LearnedEvents(
         TriggerDetector(LinearModel.load(triggers), lex, embedding) if triggers.exists() else None,
         RoleClassifier(LinearModel.load(roles)) if roles.exists() else None,
+        profile,
     )
 
 
-@lru_cache(maxsize=1)
-def learned_events() -> LearnedEvents:
+@lru_cache(maxsize=2)
+def learned_events(profile: str = "names") -> LearnedEvents:
     from rusnews import resources
     from rusnews.stages.events.lexicon import event_lexicon
 
-    return read_models(EVENTS_DIR, event_lexicon(), resources.embedding())
+    return read_models(EVENTS_DIR, event_lexicon(), resources.embedding(), profile)
 
 
 # ---------------------------------------------------------------- joining the rules
-
-# How the classifier's roles and the rules' are combined, chosen on nerel-dev (README).
-REPLACE, UNION, LEARNED_FIRST = "replace", "union", "learned_first"
-ARBITRATION = UNION
 
 
 def learned_frames(tree: Tree, frames: list[Frame], detector: TriggerDetector) -> list[Frame]:
     """Frames for the tokens the detector finds outside every rule frame."""
     taken = {i for f in frames for i in f.tokens}
-    out = []
-    for i in detector.triggers(tree):
-        if i in taken:
-            continue
-        entry = entry_for(tree, i, detector.lex)
-        verb = i if tree.pos(i) in ("VERB", "AUX") else None
-        out.append(
-            Frame(i, entry, [i], verb, subject_role=detector.lex.subject_role(entry.event_type))
-        )
-    return out
+    return [
+        detector_frame(tree, i, detector.lex) for i in detector.triggers(tree) if i not in taken
+    ]
 
 
-def arbitrate(rules: list[Found], learned: list[tuple[str, Mention, float]]) -> list[Found]:
-    """One list of arguments from the rules' and the classifier's (see ARBITRATION)."""
+def detector_frame(tree: Tree, i: int, lex: EventLexicon) -> Frame:
+    """The frame the rules read a detector's trigger through: the token alone."""
+    entry = entry_for(tree, i, lex)
+    verb = i if tree.pos(i) in ("VERB", "AUX") else None
+    return Frame(i, entry, [i], verb, subject_role=lex.subject_role(entry.event_type))
+
+
+def rule_view(found: list[Found], lexicon: bool) -> RuleView:
+    return RuleView(
+        {(x.mention.start, x.mention.end): x.role for x in found},
+        any(x.role == AGENT for x in found),
+        lexicon,
+    )
+
+
+def arbitrate(
+    rules: list[Found], learned: list[tuple[str, Mention, float]], profile: str = "names"
+) -> list[Found]:
+    """One list of arguments from the rules' and the classifier's.
+
+    `nerel`: the classifier's roles, which already weigh the rules' (`RuleView`), and the
+    rules' topic, which the classifier does not give. `names`: the rules' roles stand, as an
+    analyst reads them (in `X встретился с Y` X is the agent; NEREL calls both participants,
+    and a classifier that learned that gives `с Y` the agent half the time), and the
+    classifier adds the names the rules gave no role, but no second agent."""
     mine = [Found(role, m, "learned") for role, m, _ in learned]
-    if ARBITRATION == REPLACE:
+    if profile == "nerel":
         return mine + [x for x in rules if x.role == TOPIC]
-    if ARBITRATION == UNION:
-        # The rules' subject is the agent when they found one: a second agent from the
-        # classifier is mostly a name inside the first one's phrase ('Президент Казахстана').
-        given = {(x.mention.start, x.mention.end) for x in rules}
-        has_agent = any(x.role == AGENT for x in rules)
-        return rules + [
-            x
-            for x in mine
-            if (x.mention.start, x.mention.end) not in given
-            and not (has_agent and x.role == AGENT)
-        ]
-    named = {(x.mention.start, x.mention.end) for x in mine}
-    return mine + [x for x in rules if (x.mention.start, x.mention.end) not in named]
+    given = {(x.mention.start, x.mention.end) for x in rules}
+    has_agent = any(x.role == AGENT for x in rules)
+    return rules + [
+        x
+        for x in mine
+        if (x.mention.start, x.mention.end) not in given and not (has_agent and x.role == AGENT)
+    ]

@@ -44,6 +44,7 @@ from rusnews.stages.events.learned import (
     arbitrate,
     learned_events,
     learned_frames,
+    rule_view,
 )
 from rusnews.stages.events.lexicon import (
     AGENT,
@@ -55,7 +56,13 @@ from rusnews.stages.events.lexicon import (
 from rusnews.stages.events.modality import modality_of
 from rusnews.stages.events.occupations import extract_occupations, to_argument
 from rusnews.stages.events.pronouns import pronoun_subjects
-from rusnews.stages.events.roles import ROLE_RANK, Found, collect_arguments, governing_date
+from rusnews.stages.events.roles import (
+    ROLE_RANK,
+    TEMPORAL_PREPOSITIONS,
+    Found,
+    collect_arguments,
+    governing_date,
+)
 from rusnews.stages.events.statements import (
     STATEMENT,
     quotations,
@@ -100,6 +107,18 @@ def distinct(found: list[Found]) -> list[Found]:
     return sorted(best.values(), key=lambda x: (ROLE_RANK[x.role], x.mention.start))
 
 
+def outside_its_time(tree: Tree, frame: Frame, x: Found) -> bool:
+    """A learned date the event cannot own: under `после`/`до` the event is itself the time
+    of the clause around it (`После встречи ... 1 января начались поставки`), so only a date
+    inside its own phrase dates it, as `roles.governing_date` has it for the rules."""
+    if x.role != TIME or x.rule != "learned":
+        return False
+    if tree.preposition(frame.top(tree)) not in TEMPORAL_PREPOSITIONS:
+        return False
+    h = tree.mention_head(x.mention)
+    return h is None or not any(a in frame.tokens for a in tree.ancestors(h))
+
+
 def build_event(
     article: Article,
     tree: Tree,
@@ -109,7 +128,7 @@ def build_event(
     fired: list[tuple[str, str, str, str]] | None = None,
     learned: LearnedEvents | None = None,
     triggers: set[int] | None = None,
-    beside_rules: bool = True,
+    lexicon: bool = True,
 ) -> Event | None:
     found = collect_arguments(tree, frame, lex)
     if learned is not None and learned.roles is not None:
@@ -119,9 +138,13 @@ def build_event(
             frame.entry.event_type,
             frame.tokens,
             triggers or set(),
-            beside_rules,
+            rule_view(found, lexicon),
         )
-        found = arbitrate(found, guesses)
+        found = [
+            x
+            for x in arbitrate(found, guesses, learned.profile)
+            if not outside_its_time(tree, frame, x)
+        ]
     found = distinct(found)
     if frame.entry.event_type == STATEMENT and not any(x.role == AGENT for x in found):
         # Only speakers: for the other types a resolved pronoun cost nerel-dev agent precision
@@ -242,12 +265,14 @@ class ExtractEvents:
     debug: bool = False
     # The learned trigger detector and role classifier beside the rules; False: rules only.
     learned: bool = True
+    # Whose events: `names` (every lexicon trigger) or `nerel` (NEREL's, `learned.ROLE_MODELS`).
+    profile: str = "names"
     # (article_id, trigger, role, 'mention <- rule'): which rule gave each argument.
     fired: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         lex = event_lexicon()
-        learned = learned_events() if self.learned else None
+        learned = learned_events(self.profile) if self.learned else None
         fired = self.fired if self.debug else None
         for article in articles:
             article.events, article.occupations = extract_records(article, lex, fired, learned)

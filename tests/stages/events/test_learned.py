@@ -47,7 +47,7 @@ def test_detector_makes_the_syntax_stage_parse_a_sentence_without_lexicon_words(
     assert all(t.head is not None for t in article.sentences[0].tokens)
 
 
-def test_rules_keep_their_roles_where_the_classifier_adds_none(pipe):
+def test_under_the_names_profile_the_rules_roles_stand(pipe):
     article = pipe("Владимир Путин встретился с Си Цзиньпином.")
     meeting = next(e for e in article.events if e.event_type == "MEETING")
     assert {(a.role, a.name) for a in meeting.arguments} >= {
@@ -87,3 +87,15 @@ def test_the_sentence_filter_asks_the_detector_only_when_learned(pipe):
     sentence = article.sentences[0]
     assert RecordSentences()(article, sentence)
     assert not RecordSentences(learned=False)(article, sentence)
+
+
+def test_each_profile_reads_roles_with_its_own_model():
+    from rusnews.stages.events.learned import learned_events
+    from rusnews.stages.registry import full_stages
+
+    events = full_stages("nerel")[-1]
+    assert isinstance(events, ExtractEvents) and events.profile == "nerel"
+    names, nerel = learned_events("names"), learned_events("nerel")
+    assert names.detector is not None and nerel.roles is not None
+    assert not np.array_equal(names.roles.model.weights, nerel.roles.model.weights)
+
