@@ -21,7 +21,7 @@ def events_command(
     out: Path = typer.Option(EVENTS_DIR, "--out", help="Where the .npz models go."),
     limit: int = typer.Option(None, "--limit", min=1, help="Only the first N documents."),
 ) -> None:
-    """Trigger detector and argument role classifier, from NEREL train only."""
+    """Trigger detector, argument role classifier and occupation models, from NEREL train only."""
     try:
         import sklearn  # noqa: F401
     except ModuleNotFoundError:

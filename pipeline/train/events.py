@@ -183,8 +183,8 @@ def train_events(
     learner: str = "logistic",
     say=print,
 ) -> dict[str, Fitted]:
-    """Rebuild the trigger detector and each profile's role model from `corpora/nerel-train` and
-    write them into `out`."""
+    """Rebuild the trigger detector, each profile's role model and the occupation models
+    (`rusnews.train.occupations`) from `corpora/nerel-train` and write them into `out`."""
     from rusnews import resources
 
     folder = Path(corpora) / "nerel-train"
@@ -221,4 +221,10 @@ def train_events(
             f"{name}: {len(y)} examples, {int(np.sum(y != NONE))} positive; threshold "
             f"{f.model.threshold:.2f} (cross-validated F1 {f.cv_f1:.3f}); {f.seconds:.0f} s"
         )
+    from rusnews.train.occupations import read_nerel_occupations, train_occupations
+
+    posts = read_nerel_occupations(folder, limit)
+    fitted.update(
+        train_occupations(articles, posts, lex, resources.embedding(), out, learner, say)
+    )
     return fitted

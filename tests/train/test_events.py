@@ -16,7 +16,7 @@ from tests.conftest import SHARED_CORPORA, need_corpus
 def test_training_on_a_few_documents_writes_models_that_load_and_score(tmp_path, pipe):
     need_corpus(SHARED_CORPORA / "nerel-train")
     fitted = train_events(SHARED_CORPORA, tmp_path, limit=4, say=lambda _: None)
-    assert set(fitted) == {TRIGGER_MODEL, *ROLE_MODELS.values()}
+    assert {TRIGGER_MODEL, *ROLE_MODELS.values()} <= set(fitted)
     from rusnews import resources
 
     models = read_models(tmp_path, event_lexicon(), resources.embedding())

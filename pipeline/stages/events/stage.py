@@ -17,7 +17,9 @@ data in `models/events/`; this module holds the rules that read the parse.
 - An event is kept only when the parse gave it at least one argument: a bare
   `переговоры` in a sentence says nothing an analyst can count.
 Occupation records (person, position, organization or place) come from
-`rusnews.stages.events.occupations` into `Article.occupations`, numbered in text order.
+`rusnews.stages.events.occupations` and, beside those rules, the learned position detector and
+occupation classifier of `rusnews.stages.events.occupation_classifier`, into
+`Article.occupations`, numbered in text order.
 """
 
 from __future__ import annotations
@@ -54,7 +56,12 @@ from rusnews.stages.events.lexicon import (
     event_lexicon,
 )
 from rusnews.stages.events.modality import modality_of
-from rusnews.stages.events.occupations import extract_occupations, to_argument
+from rusnews.stages.events.occupation_classifier import (
+    LearnedOccupations,
+    find_occupations,
+    learned_occupations,
+)
+from rusnews.stages.events.occupations import to_argument
 from rusnews.stages.events.pronouns import pronoun_subjects
 from rusnews.stages.events.roles import (
     ROLE_RANK,
@@ -199,6 +206,7 @@ def extract_records(
     lex: EventLexicon | None = None,
     fired: list[tuple[str, str, str, str]] | None = None,
     learned: LearnedEvents | None = None,
+    posts: LearnedOccupations | None = None,
 ) -> tuple[list[Event], list[Occupation]]:
     """The article's events and occupation records, each numbered in text order."""
     lex = lex or event_lexicon()
@@ -226,7 +234,7 @@ def extract_records(
                 if content is not None:
                     event.content_start, event.content_end, event.content_kind = content
             events.append(event)
-        occupations.extend(extract_occupations(article, tree, lex))
+        occupations.extend(find_occupations(article, tree, lex, posts))
     quoted = {(e.content_start, e.content_end) for e in events if e.content_kind is not None}
     events.extend(quoted_statements(article, quotes, quoted, lex))
     events.sort(key=lambda e: (e.start, e.end, e.event_type))
@@ -263,7 +271,8 @@ class ExtractEvents:
     assigns: ClassVar[tuple[str, ...]] = (EVENTS, OCCUPATIONS)
 
     debug: bool = False
-    # The learned trigger detector and role classifier beside the rules; False: rules only.
+    # The learned trigger detector, role classifier and occupation models beside the rules;
+    # False: rules only.
     learned: bool = True
     # Whose events: `names` (every lexicon trigger) or `nerel` (NEREL's, `learned.ROLE_MODELS`).
     profile: str = "names"
@@ -273,7 +282,10 @@ class ExtractEvents:
     def __call__(self, articles: list[Article]) -> list[Article]:
         lex = event_lexicon()
         learned = learned_events(self.profile) if self.learned else None
+        posts = learned_occupations() if self.learned else None
         fired = self.fired if self.debug else None
         for article in articles:
-            article.events, article.occupations = extract_records(article, lex, fired, learned)
+            article.events, article.occupations = extract_records(
+                article, lex, fired, learned, posts
+            )
         return articles
