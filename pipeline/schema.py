@@ -8,7 +8,7 @@ from typing import Any
 
 import pyarrow as pa
 from rusnews.date_values import date_interval
-from rusnews.model import Article, Event, Occupation, Problem
+from rusnews.model import Article, Event, Occupation, Ownership, Problem
 
 S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
 # Days are timestamps at midnight, not Arrow dates: pandas reads a date column
@@ -29,6 +29,7 @@ ARTICLES = pa.schema(
         ("n_entities", I32),
         ("n_events", I32),
         ("n_occupations", I32),
+        ("n_ownerships", I32),
         ("status", S),
         ("text", S),
     ]
@@ -90,6 +91,7 @@ EVENTS = pa.schema(
         ("content_kind", S),
         ("content_start", I64),
         ("content_end", I64),
+        ("deal_type", S),
     ]
 )
 EVENT_ARGUMENTS = pa.schema(
@@ -125,6 +127,27 @@ OCCUPATIONS = pa.schema(
         ("sentence", S),
     ]
 )
+OWNERSHIPS = pa.schema(
+    [
+        ("article_id", S),
+        ("ownership_id", I32),
+        ("owner_entity_id", I32),
+        ("owner", S),
+        ("owner_label", S),
+        ("property_entity_id", I32),
+        ("property", S),
+        ("property_label", S),
+        ("cue", S),
+        ("sentence_idx", I32),
+        ("start", I64),
+        ("end", I64),
+        ("owner_start", I64),
+        ("owner_end", I64),
+        ("property_start", I64),
+        ("property_end", I64),
+        ("sentence", S),
+    ]
+)
 ERRORS = pa.schema(
     [
         ("path", S),
@@ -142,6 +165,7 @@ NULLABLE_INTEGERS: dict[str, tuple[str, ...]] = {
     "mentions": ("entity_id",),
     "event_arguments": ("entity_id",),
     "occupations": ("person_entity_id", "organization_entity_id", "place_entity_id"),
+    "ownerships": ("owner_entity_id", "property_entity_id"),
 }
 
 
@@ -169,6 +193,7 @@ TABLES: dict[str, pa.Schema] = {
         "events": EVENTS,
         "event_arguments": EVENT_ARGUMENTS,
         "occupations": OCCUPATIONS,
+        "ownerships": OWNERSHIPS,
         "errors": ERRORS,
     }.items()
 }
@@ -195,6 +220,7 @@ def article_rows(article: Article) -> list[Row]:
             "n_entities": len(article.entities),
             "n_events": len(article.events),
             "n_occupations": len(article.occupations),
+            "n_ownerships": len(article.ownerships),
             "status": article.status,
             "text": article.text,
         }
@@ -273,6 +299,7 @@ def _event_row(article: Article, ev: Event) -> Row:
         "content_kind": ev.content_kind,
         "content_start": ev.content_start if ev.content_kind is not None else None,
         "content_end": ev.content_end if ev.content_kind is not None else None,
+        "deal_type": ev.deal_type,
     }
 
 
@@ -324,6 +351,33 @@ def _occupation_row(article: Article, o: Occupation) -> Row:
     }
 
 
+def ownership_rows(article: Article) -> list[Row]:
+    return [_ownership_row(article, o) for o in article.ownerships]
+
+
+def _ownership_row(article: Article, o: Ownership) -> Row:
+    owner, owned = o.owner, o.property
+    return {
+        "article_id": article.article_id,
+        "ownership_id": o.ownership_id,
+        "owner_entity_id": owner.entity_id,
+        "owner": owner.name,
+        "owner_label": owner.label,
+        "property_entity_id": owned.entity_id,
+        "property": owned.name,
+        "property_label": owned.label,
+        "cue": o.cue,
+        "sentence_idx": o.sentence_idx,
+        "start": o.start,
+        "end": o.end,
+        "owner_start": owner.start,
+        "owner_end": owner.end,
+        "property_start": owned.start,
+        "property_end": owned.end,
+        "sentence": _sentence(article, o.sentence_idx),
+    }
+
+
 def error_rows(problem: Problem) -> list[Row]:
     return [
         {
@@ -344,6 +398,7 @@ ROWS = {
     "events": event_rows,
     "event_arguments": event_argument_rows,
     "occupations": occupation_rows,
+    "ownerships": ownership_rows,
 }
 
 

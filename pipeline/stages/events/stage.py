@@ -154,6 +154,7 @@ def build_event(
         start,
         end,
         cameo_root=frame.entry.cameo_root,
+        deal_type=lex.deal_types.get(frame.entry.lemma),
         modality=modality,
         negated=negated,
     )
