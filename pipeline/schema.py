@@ -8,7 +8,7 @@ from typing import Any
 
 import pyarrow as pa
 from rusnews.date_values import date_interval
-from rusnews.model import Article, Event, Occupation, Ownership, Problem
+from rusnews.model import Article, Event, Occupation, Problem
 
 S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
 # Days are timestamps at midnight, not Arrow dates: pandas reads a date column
@@ -29,7 +29,6 @@ ARTICLES = pa.schema(
         ("n_entities", I32),
         ("n_events", I32),
         ("n_occupations", I32),
-        ("n_ownerships", I32),
         ("status", S),
         ("text", S),
     ]
@@ -133,10 +132,8 @@ OWNERSHIPS = pa.schema(
         ("ownership_id", I32),
         ("owner_entity_id", I32),
         ("owner", S),
-        ("owner_label", S),
         ("property_entity_id", I32),
         ("property", S),
-        ("property_label", S),
         ("cue", S),
         ("sentence_idx", I32),
         ("start", I64),
@@ -220,7 +217,6 @@ def article_rows(article: Article) -> list[Row]:
             "n_entities": len(article.entities),
             "n_events": len(article.events),
             "n_occupations": len(article.occupations),
-            "n_ownerships": len(article.ownerships),
             "status": article.status,
             "text": article.text,
         }
@@ -352,30 +348,26 @@ def _occupation_row(article: Article, o: Occupation) -> Row:
 
 
 def ownership_rows(article: Article) -> list[Row]:
-    return [_ownership_row(article, o) for o in article.ownerships]
-
-
-def _ownership_row(article: Article, o: Ownership) -> Row:
-    owner, owned = o.owner, o.property
-    return {
-        "article_id": article.article_id,
-        "ownership_id": o.ownership_id,
-        "owner_entity_id": owner.entity_id,
-        "owner": owner.name,
-        "owner_label": owner.label,
-        "property_entity_id": owned.entity_id,
-        "property": owned.name,
-        "property_label": owned.label,
-        "cue": o.cue,
-        "sentence_idx": o.sentence_idx,
-        "start": o.start,
-        "end": o.end,
-        "owner_start": owner.start,
-        "owner_end": owner.end,
-        "property_start": owned.start,
-        "property_end": owned.end,
-        "sentence": _sentence(article, o.sentence_idx),
-    }
+    return [
+        {
+            "article_id": article.article_id,
+            "ownership_id": o.ownership_id,
+            "owner_entity_id": o.owner.entity_id,
+            "owner": o.owner.name,
+            "property_entity_id": o.property.entity_id,
+            "property": o.property.name,
+            "cue": o.cue,
+            "sentence_idx": o.sentence_idx,
+            "start": o.start,
+            "end": o.end,
+            "owner_start": o.owner.start,
+            "owner_end": o.owner.end,
+            "property_start": o.property.start,
+            "property_end": o.property.end,
+            "sentence": _sentence(article, o.sentence_idx),
+        }
+        for o in article.ownerships
+    ]
 
 
 def error_rows(problem: Problem) -> list[Row]:

@@ -14,6 +14,8 @@ data in `models/events/`; this module holds the rules that read the parse.
 - Learned triggers and roles beside the rules (`ExtractEvents(learned=False)`:
   rules only): `rusnews.stages.events.learned`.
 - Modality (asserted, planned, possible) and negation: `rusnews.stages.events.modality`.
+- A deal (a trigger listed in `deals.tsv`) takes every party its phrase names as a
+  participant: `rusnews.stages.events.deals`.
 - An event is kept only when the parse gave it at least one argument: a bare
   `переговоры` in a sentence says nothing an analyst can count.
 Occupation records (person, position, organization or place) come from
@@ -39,6 +41,7 @@ from rusnews.stages.base import (
     SENTENCES,
     SYNTAX,
 )
+from rusnews.stages.events.deals import deal_parties
 from rusnews.stages.events.learned import (
     LearnedEvents,
     arbitrate,
@@ -199,6 +202,8 @@ def extract_records(
             )
             if event is None:
                 continue
+            if event.deal_type is not None:
+                event.arguments += deal_parties(article, tree, frame.trigger, event.arguments)
             if event.event_type == STATEMENT:
                 content = statement_content(article, tree, frame, quotes)
                 if content is not None:
