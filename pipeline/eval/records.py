@@ -47,6 +47,14 @@ Matching rule: a predicted triple matches a gold triple, each used at most once
    predicted person overlaps the gold person's extent.
 `unlabeled` repeats the event scores with rule 1 dropped: did the parse pick the
 right names, whatever it called them.
+Ownership and deals follow the same rules: an ownership record corresponds as an
+occupation does, through its owner (for NEREL, whose relations join two mentions,
+the owner and property mentions the record was read from, not all of their
+entities' mentions: NEREL repeats a relation in each sentence that states it,
+factRuEval states a fact once a document); a deal record corresponds as a
+factRuEval meeting does, through the trigger's sentence, every argument (agent
+or participant) a participant; its `deal_type` triple matches when the type is
+the same.
 
 Sentence baseline: the same events, with every name and date in the trigger's
 sentence attached as participant; for occupations, every PER in the sentence as
@@ -169,12 +177,21 @@ def _sentence_anchor(article: Article, idx: int) -> Extent:
 def business_triples(article: Article, fmt: str) -> list[Triple]:
     """Ownership triples for both golds; deal triples for factRuEval, the only one with deals."""
     spans = _entity_spans(article)
+    if fmt != "factru":  # NEREL relates two mentions, each sentence's record its own
+        return [
+            Triple(
+                OWNERSHIP_KIND,
+                Extent.of((o.owner.start, o.owner.end)),
+                PROPERTY,
+                Extent.of((o.property.start, o.property.end)),
+            )
+            for o in article.ownerships
+        ]
+    # factRuEval relates two entities, once a document.
     triples = [
         Triple(OWNERSHIP_KIND, _filler(spans, o.owner), PROPERTY, _filler(spans, o.property))
         for o in article.ownerships
     ]
-    if fmt != "factru":
-        return triples
     for event in article.events:
         if event.deal_type is None:
             continue

@@ -3,7 +3,8 @@
 The cue words and the pattern each follows are data (`models/events/ownership.tsv`);
 the patterns are the small rules below, one per way Russian news says it:
 `holder` (`основатель MySQL Майкл Видениус`), `owned_by` (`DST, принадлежащая Юрию
-Мильнеру`), `owns` (`он основал партию`) and `share` (`доля DST в Facebook`).
+Мильнеру`), `owns` (`он основал партию`), `share` (`доля DST в Facebook`) and
+`held_in` (`в собственности МНКТ находится ООО «ТНГК»`).
 What is owned is an organization; the owner a person, an organization or a
 place acting as one (`правительство Китая`, `Украина и Турция создали совет`).
 Like an occupation, ownership is a state, not an event: the records go to
@@ -30,6 +31,7 @@ OWNERS = (PER, ORG, LOC)
 PROPERTIES = (ORG,)
 # How a common noun reaches the name it stands for: 'группы Talk Talk', 'компанией «Алтек»'.
 NAMING = ("appos", "flat", "nmod", "nsubj")
+RELATIVE = "который"
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +57,8 @@ def name_at(tree: Tree, i: int | None, labels: tuple[str, ...]) -> Mention | Non
     m = tree.mention_at[i]
     if m is not None:
         return m if m.label in labels else None
-    for c in tree.kids(i, *NAMING):
+    # The nearest first: a misparse may hang a far name on the noun too.
+    for c in sorted(tree.kids(i, *NAMING), key=lambda c: abs(c - i)):
         m = tree.mention_at[c]
         if m is not None and m.label in labels and tree.preposition(c) is None:
             return m
@@ -79,8 +82,11 @@ def _dependent(
 
 
 def _subject(tree: Tree, i: int, labels: tuple[str, ...]) -> Mention | None:
+    """The subject's name; for `который` that of the noun the clause describes: `с диджеем
+    Лиамом Хоулеттом, который стал основателем группы`."""
     for c in tree.kids(i, "nsubj"):
-        m = name_at(tree, c, labels)
+        relative = tree.lemma(c) == RELATIVE and tree.rel(i).startswith("acl")
+        m = name_at(tree, tree.head(i) if relative else c, labels)
         if m is not None:
             return m
     return None
@@ -93,7 +99,8 @@ def _holder_of(tree: Tree, cue: int) -> Mention | None:
         if m is not None:
             return m
     h = tree.head(cue)
-    if h is not None and tree.rel(cue) in ("appos", "nmod", "parataxis", "conj"):
+    # Not through a conjunct: 'окончил институт, основатель стартапа' is a misparse as often.
+    if h is not None and tree.rel(cue) in ("appos", "nmod"):
         m = name_at(tree, h, OWNERS)
         if m is not None:
             return m
@@ -111,7 +118,8 @@ def holder(tree: Tree, cue: int) -> Found | None:
         for c in tree.kids(cue, "nmod"):  # 'один из создателей театра': through the numeral
             owned = owned or _dependent(tree, c, PROPERTIES, "Gen")
     owner = _holder_of(tree, cue)
-    if owner is None and tree.rel(cue) == "nmod":  # 'один из создателей' under the person
+    # 'один из создателей' under the person; not 'адвокат основателя WikiLeaks Марк Стивенс'.
+    if owner is None and tree.rel(cue) == "nmod" and tree.preposition(cue) == "из":
         h = tree.head(cue)
         owner = _holder_of(tree, h) if h is not None else None
     return (owner, owned) if owner is not None and owned is not None else None
@@ -155,11 +163,20 @@ def share(tree: Tree, cue: int) -> Found | None:
     return owner, owned
 
 
+def held_in(tree: Tree, cue: int) -> Found | None:
+    """`в собственности МНКТ находится ООО «ТНГК»`, `под контролем X оказался Y`."""
+    owner = _dependent(tree, cue, OWNERS, "Gen")
+    h = tree.head(cue)
+    owned = _subject(tree, h, PROPERTIES) if h is not None else None
+    return (owner, owned) if owner is not None and owned is not None else None
+
+
 PATTERNS: dict[str, Callable[[Tree, int], Found | None]] = {
     "holder": holder,
     "owned_by": owned_by,
     "owns": owns,
     "share": share,
+    "held_in": held_in,
 }
 
 
@@ -176,15 +193,19 @@ def conjoined(tree: Tree, m: Mention) -> list[Mention]:
 
 def find_ownerships(tree: Tree, cues: dict[str, str]) -> list[tuple[int, str, Found]]:
     """(cue token, pattern, (owner, property)) for each cue whose pattern found both, one for
-    each of several owners."""
+    each of several owners or properties."""
     found = []
     for i in range(len(tree)):
         pattern = cues.get(fold(tree.lemma(i)))
         hit = PATTERNS[pattern](tree, i) if pattern is not None else None
         if hit is None:
             continue
-        owners, owned = conjoined(tree, hit[0]), hit[1]
-        found.extend((i, pattern, (owner, owned)) for owner in owners if owner is not owned)
+        found.extend(
+            (i, pattern, (owner, owned))
+            for owner in conjoined(tree, hit[0])
+            for owned in conjoined(tree, hit[1])
+            if owner is not owned
+        )
     return found
 
 

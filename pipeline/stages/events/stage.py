@@ -131,6 +131,8 @@ def build_event(
         # (.390 -> .358) for two more triples. The person may be named lines above: no line
         # check.
         found = distinct(found + pronoun_subjects(article, tree, frame, frame.subject_role))
+    if frame.entry.lemma in lex.deal_types:
+        found = found + deal_parties(tree, frame, found)
     if not found:
         return None
     if not any(x.role == TIME for x in found):
@@ -202,8 +204,6 @@ def extract_records(
             )
             if event is None:
                 continue
-            if event.deal_type is not None:
-                event.arguments += deal_parties(article, tree, frame.trigger, event.arguments)
             if event.event_type == STATEMENT:
                 content = statement_content(article, tree, frame, quotes)
                 if content is not None:
