@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from rusnews.model import LOC, ORG, PER, Mention
 from rusnews.stages.events.lexicon import PARTICIPANT
+from rusnews.stages.events.ownership import name_at
 from rusnews.stages.events.roles import Found
 from rusnews.stages.events.tree import Tree
 from rusnews.stages.events.triggers import Frame
+from rusnews.text import fold
 
 PARTIES = (PER, ORG, LOC)
 # Relations that open a clause of its own: what lies below belongs to another event.
@@ -22,16 +24,46 @@ CLAUSES = ("acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "conj")
 # How deep below the trigger a party may sit: 'покупке доли в отделении Bank of East Asia'.
 DEPTH = 4
 RULE = "deal_phrase"
+ABOUT = "о"
+
+
+def deal_type_of(tree: Tree, frame: Frame, deal_types: dict[str, str]) -> str | None:
+    """The deal kind of the trigger, or of what a verb trigger acts on: signing a contract
+    (`контракт был подписан с Топаловым`) is an agreement and a deal."""
+    found = deal_types.get(frame.entry.lemma)
+    if found is not None or tree.pos(frame.trigger) != "VERB":
+        return found
+    for c in tree.kids(frame.trigger, "obj", "nsubj:pass"):
+        found = found or deal_types.get(fold(tree.lemma(c)))
+    return found
+
+
+def _inside(tree: Tree, c: int) -> bool:
+    """Whether a dependent stays in the deal's phrase: not a clause of its own, save a
+    participle describing it (`наложенного Вашингтоном эмбарго`)."""
+    return (
+        tree.rel(c).split(":")[0] not in CLAUSES
+        or tree.rel(c) == "acl"
+        and tree.feat(c, "VerbForm") == "Part"
+    )
+
+
+def _roots(tree: Tree, frame: Frame) -> list[int]:
+    """The trigger's words, and the noun it completes: in `о выделении Интерполу гранта` the
+    grant's recipient hangs on `выделении`."""
+    roots = list(frame.tokens)
+    h = tree.head(frame.trigger)
+    if tree.pos(frame.trigger) == "NOUN" and tree.rel(frame.trigger) == "nmod" and h is not None:
+        if tree.pos(h) == "NOUN" and tree.mention_at[h] is None:
+            roots.append(h)
+    return roots
 
 
 def _phrase(tree: Tree, roots: list[int]) -> list[int]:
     found, frontier = [], list(roots)
     for _ in range(DEPTH):
         frontier = [
-            c
-            for i in frontier
-            for c in tree.kids(i)
-            if tree.rel(c).split(":")[0] not in CLAUSES and c not in roots
+            c for i in frontier for c in tree.kids(i) if _inside(tree, c) and c not in roots
         ]
         found.extend(frontier)
     return found
@@ -43,11 +75,29 @@ def _conjoined(tree: Tree, m: Mention) -> list[Mention]:
     return [x for c in kids if (x := tree.mention_at[c]) is not None]
 
 
+def _announcer(tree: Tree, frame: Frame) -> Mention | None:
+    """Who announces or completes a deal named by a noun is its party: `Hewlett-Packard
+    объявила о покупке 3Com`, `Oracle завершила покупку`; not who speaks against it
+    (`выступает против сделки`)."""
+    top = frame.top(tree)
+    h = tree.head(top)
+    if tree.pos(frame.trigger) != "NOUN" or h is None or tree.pos(h) != "VERB":
+        return None
+    if not (tree.rel(top) == "obj" or tree.preposition(top) == ABOUT):
+        return None
+    for c in tree.kids(h, "nsubj"):
+        m = name_at(tree, c, PARTIES)
+        if m is not None:
+            return m
+    return None
+
+
 def deal_parties(tree: Tree, frame: Frame, found: list[Found]) -> list[Found]:
     """Participants of a deal beyond `found`, the arguments the role rules gave it."""
     taken = {id(x.mention) for x in found}
     held = {x.mention.entity_id for x in found if x.mention.entity_id is not None}
-    names = [tree.mention_at[i] for i in sorted(_phrase(tree, frame.tokens))]
+    names = [tree.mention_at[i] for i in sorted(_phrase(tree, _roots(tree, frame)))]
+    names.append(_announcer(tree, frame))
     names += [m for x in found for m in _conjoined(tree, x.mention)]
     parties: list[Found] = []
     for m in names:

@@ -70,6 +70,16 @@ def test_no_ownership_without_an_owner_and_a_property(pipe, text: str) -> None:
             "займ/возвращение займа",
             {"Россия", "Украине"},
         ),
+        (  # the fined party behind the light verb's 'на'
+            "Еврокомиссия наложила на Google штраф в размере 2 миллиардов евро.",
+            "наложение/выплата штрафа",
+            {"Еврокомиссия", "Google"},
+        ),
+        (  # signing a contract is an agreement and a deal
+            "Контракт был подписан между ФИДЕ и Мехико.",
+            "услуги",
+            {"ФИДЕ", "Мехико"},
+        ),
     ],
 )
 def test_deals_carry_their_type_and_parties(
