@@ -133,7 +133,7 @@ def build_event(
         found = distinct(found + pronoun_subjects(article, tree, frame, frame.subject_role))
     deal_type = deal_type_of(tree, frame, lex.deal_types)
     if deal_type is not None:
-        found = found + deal_parties(tree, frame, found)
+        found = found + deal_parties(tree, frame, found, triggers or set())
     if not found:
         return None
     if not any(x.role == TIME for x in found):
