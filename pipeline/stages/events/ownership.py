@@ -158,9 +158,7 @@ def share(tree: Tree, cue: int) -> Found | None:
         owned = _dependent(tree, h, PROPERTIES, None, "в")
     if owner is None and h is not None:
         owner = _subject(tree, h, OWNERS)  # 'DST приобрела долю в Facebook'
-    if owner is None or owned is None or owner.entity_id == owned.entity_id:
-        return None
-    return owner, owned
+    return (owner, owned) if owner is not None and owned is not None else None
 
 
 def held_in(tree: Tree, cue: int) -> Found | None:
@@ -178,6 +176,10 @@ PATTERNS: dict[str, Callable[[Tree, int], Found | None]] = {
     "share": share,
     "held_in": held_in,
 }
+
+
+def same_entity(a: Mention, b: Mention) -> bool:
+    return a.entity_id is not None and a.entity_id == b.entity_id
 
 
 def conjoined(tree: Tree, m: Mention) -> list[Mention]:
@@ -204,7 +206,7 @@ def find_ownerships(tree: Tree, cues: dict[str, str]) -> list[tuple[int, str, Fo
             (i, pattern, (owner, owned))
             for owner in conjoined(tree, hit[0])
             for owned in conjoined(tree, hit[1])
-            if owner is not owned
+            if owner is not owned and not same_entity(owner, owned)
         )
     return found
 
