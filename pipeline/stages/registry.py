@@ -28,6 +28,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
     from rusnews.stages.dates.durations import TagDurations
     from rusnews.stages.dates.stage import TagDates
     from rusnews.stages.entities import LinkEntities
+    from rusnews.stages.events.ownership import ExtractOwnership
     from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
     from rusnews.stages.mentions.gazetteer import TagGazetteer
@@ -66,6 +67,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         # The parse serves the records only: the events group says which sentences.
         ParseSyntax(wanted=RecordSentences()),
         ExtractEvents(profile=profile),
+        ExtractOwnership(),
     ]
 
 

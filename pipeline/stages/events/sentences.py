@@ -1,4 +1,5 @@
-"""Which sentences can yield an event or occupation record: the syntax stage parses only those.
+"""Which sentences can yield an event, occupation or ownership record: the syntax stage parses
+only those.
 
 A record starts from a lemma of the event lexicons (a trigger, a light verb
 such as `провести`, or a position such as `министр`) and needs a mention in its
@@ -16,6 +17,7 @@ from __future__ import annotations
 from rusnews.model import Article, Mention, Sentence
 from rusnews.stages.events.learned import TriggerDetector, learned_events
 from rusnews.stages.events.lexicon import event_lexicon
+from rusnews.stages.events.ownership import ownership_cues
 from rusnews.stages.events.pronouns import PRONOUNS
 from rusnews.stages.events.statements import STATEMENT
 from rusnews.stages.events.tree import Tree, sentence_mentions
@@ -38,7 +40,10 @@ class RecordSentences:
         # As `ExtractEvents.learned`: without the detector only the lexicons say.
         self.learned = learned
         self._detector: TriggerDetector | None = None
-        self.lemmas = lex.record_lemmas() if lemmas is None else lemmas
+        # Ownership cues too: 'принадлежащая', 'доля' are no event or position words.
+        self.lemmas = (
+            lex.record_lemmas() | frozenset(ownership_cues()) if lemmas is None else lemmas
+        )
         # A statement whose speaker is a pronoun (`— …, — сказал он`) names nobody
         # in its sentence, yet the pronoun's antecedent is found through the parse.
         self.speech = frozenset(

@@ -14,6 +14,8 @@ data in `models/events/`; this module holds the rules that read the parse.
 - Learned triggers and roles beside the rules (`ExtractEvents(learned=False)`:
   rules only): `rusnews.stages.events.learned`.
 - Modality (asserted, planned, possible) and negation: `rusnews.stages.events.modality`.
+- A deal (a trigger listed in `deals.tsv`, or a signing of one: `подписан контракт`)
+  takes every party its phrase names as a participant: `rusnews.stages.events.deals`.
 - An event is kept only when the parse gave it at least one argument: a bare
   `переговоры` in a sentence says nothing an analyst can count.
 Occupation records (person, position, organization or place) come from
@@ -41,6 +43,7 @@ from rusnews.stages.base import (
     SENTENCES,
     SYNTAX,
 )
+from rusnews.stages.events.deals import deal_parties, deal_type_of
 from rusnews.stages.events.learned import (
     LearnedEvents,
     arbitrate,
@@ -158,6 +161,9 @@ def build_event(
         # (.390 -> .358) for two more triples. The person may be named lines above: no line
         # check.
         found = distinct(found + pronoun_subjects(article, tree, frame, frame.subject_role))
+    deal_type = deal_type_of(tree, frame, lex.deal_types)
+    if deal_type is not None:
+        found = found + deal_parties(tree, frame, found, triggers or set())
     if not found:
         return None
     if not any(x.role == TIME for x in found):
@@ -184,6 +190,7 @@ def build_event(
         start,
         end,
         cameo_root=frame.entry.cameo_root,
+        deal_type=deal_type,
         modality=modality,
         negated=negated,
     )

@@ -93,8 +93,8 @@ def test_each_profile_reads_roles_with_its_own_model():
     from rusnews.stages.events.learned import learned_events
     from rusnews.stages.registry import full_stages
 
-    events = full_stages("nerel")[-1]
-    assert isinstance(events, ExtractEvents) and events.profile == "nerel"
+    events = next(s for s in full_stages("nerel") if isinstance(s, ExtractEvents))
+    assert events.profile == "nerel"
     names, nerel = learned_events("names"), learned_events("nerel")
     assert names.detector is not None and nerel.roles is not None
     assert not np.array_equal(names.roles.model.weights, nerel.roles.model.weights)
