@@ -54,7 +54,9 @@ ROLE_MODELS = {"names": ROLE_MODEL, "nerel": "role_classifier_nerel.npz"}
 DIMENSIONS = 300  # navec
 
 
+@lru_cache(maxsize=1 << 18)
 def feature_index(name: str, bits: int) -> int:
+    # Cached: most feature strings (`pos=NOUN`, `path=nsubj^|`) recur in every sentence.
     return zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1)
 
 
@@ -72,6 +74,8 @@ class LinearModel:
     # Per class, where one differs from `threshold`: the role classifier's, each the best
     # out-of-fold F1 of its role (`rusnews.train.events.role_thresholds`).
     thresholds: dict[str, float] = field(default_factory=dict)
+    # Feature string -> weight row, filled as features are seen (most recur in every sentence).
+    _rows: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def threshold_of(self, cls: str) -> float:
         return self.thresholds.get(cls, self.threshold)
@@ -79,6 +83,19 @@ class LinearModel:
     def raw(self, features: list[str]) -> np.ndarray:
         rows = [feature_index(f, self.bits) for f in features]
         return self.weights[rows].sum(axis=0)
+
+    def raw_many(self, examples: list[list[str]]) -> np.ndarray:
+        """`raw` of each feature list, as rows: one gather for a sentence's worth."""
+        if not examples:
+            return np.zeros((0, self.weights.shape[1]), self.weights.dtype)
+        index, bits = self._rows, self.bits
+        rows = [
+            index[f] if f in index else index.setdefault(f, feature_index(f, bits))
+            for features in examples
+            for f in features
+        ]
+        starts = np.cumsum([0] + [len(features) for features in examples[:-1]])
+        return np.add.reduceat(self.weights[rows], starts, axis=0)
 
     def save(self, path: Path) -> None:
         # Hashed rows no training feature reached stay zero: store the others only.
@@ -136,10 +153,13 @@ class TriggerDetector:
     _by_lemma: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def _lemma_score(self, tok: Token) -> float:
-        key = (lemma_of(tok), tok.text.casefold())
+        lemma = lemma_of(tok)
+        # The vector is the lemma's where navec knows it, so the word form matters only where
+        # it does not.
+        key = (lemma, "") if lemma in self.embedding else (lemma, tok.text.casefold())
         score = self._by_lemma.get(key)
         if score is None:
-            score = float(self.model.raw(lemma_features(key[0], self.lex))[0])
+            score = float(self.model.raw(lemma_features(lemma, self.lex))[0])
             v = vector(self.embedding, tok)
             if v is not None and self.model.dense is not None:
                 score += float(v @ self.model.dense[:, 0])
@@ -148,15 +168,14 @@ class TriggerDetector:
 
     def probabilities(self, tree: Tree) -> dict[int, float]:
         """P(trigger) of each candidate token of a sentence."""
-        out = {}
-        for i, tok in enumerate(tree.tokens):
-            if tok.pos not in CANDIDATE_POS:
-                continue
-            m = tree.mention_at[i]
-            local = self.model.raw(token_features(tree.tokens, i, m.label if m else None))[0]
-            z = self._lemma_score(tok) + float(local) + float(self.model.bias[0])
-            out[i] = 1.0 / (1.0 + np.exp(-z))
-        return out
+        found = [i for i, tok in enumerate(tree.tokens) if tok.pos in CANDIDATE_POS]
+        labels = [tree.mention_at[i] for i in found]
+        local = self.model.raw_many(
+            [token_features(tree.tokens, i, m.label if m else None) for i, m in zip(found, labels)]
+        )
+        z = [self._lemma_score(tree.tokens[i]) for i in found]
+        z = np.array(z) + local[:, 0] + float(self.model.bias[0])
+        return dict(zip(found, (1.0 / (1.0 + np.exp(-z))).tolist()))
 
     def triggers(self, tree: Tree) -> list[int]:
         """Tokens the detector calls triggers and the lexicon does not list."""
@@ -193,23 +212,26 @@ class RoleClassifier:
     ) -> list[tuple[str, Mention, float]]:
         """(role, mention, probability) for each named thing in the sentence given a role; what
         the rules said of each (`rules`) is one of the classifier's features."""
-        out = []
+        pairs = []
         for m in tree.mentions:
             if m.label not in ARGUMENT_LABELS:
                 continue
             h = tree.mention_head(m)
             if h is None or h in frame_tokens:
                 continue
-            features = pair_features(
-                tree, trigger, h, m.label, event_type, triggers, rule_features(rules, m, m.label)
-            )
-            z = self.model.raw(features) + self.model.bias
-            p = np.exp(z - z.max())
-            p /= p.sum()
-            best = int(p.argmax())
+            rule = rule_features(rules, m, m.label)
+            pairs.append((m, pair_features(tree, trigger, h, m.label, event_type, triggers, rule)))
+        if not pairs:
+            return []
+        z = self.model.raw_many([features for _, features in pairs]) + self.model.bias
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        out = []
+        for (m, _), row in zip(pairs, p):
+            best = int(row.argmax())
             role = self.model.classes[best]
-            if role != NONE and p[best] >= self.model.threshold_of(role):
-                out.append((role, m, float(p[best])))
+            if role != NONE and row[best] >= self.model.threshold_of(role):
+                out.append((role, m, float(row[best])))
         return out
 
 
@@ -250,6 +272,8 @@ def learned_events(profile: str = "names") -> LearnedEvents:
 
 def learned_frames(tree: Tree, frames: list[Frame], detector: TriggerDetector) -> list[Frame]:
     """Frames for the tokens the detector finds outside every rule frame."""
+    if not any(m.label in ARGUMENT_LABELS for m in tree.mentions):
+        return []  # an event is kept only with an argument, and none could be given here
     taken = {i for f in frames for i in f.tokens}
     return [
         detector_frame(tree, i, detector.lex) for i in detector.triggers(tree) if i not in taken

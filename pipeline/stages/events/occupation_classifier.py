@@ -17,7 +17,7 @@ components), trained on NEREL train (`rusnews train events`, code in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,24 +53,39 @@ POLICY = LEARNED_FIRST
 class PositionDetector:
     model: LinearModel
     embedding: object
+    # The navec part of the score depends on the word alone: computed once per word.
+    _by_word: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def _word_score(self, tok) -> float:
+        key = (tok.lemma or "", tok.text)
+        score = self._by_word.get(key)
+        if score is None:
+            v = vector(self.embedding, tok)
+            dense = self.model.dense
+            score = float(v @ dense[:, 0]) if v is not None and dense is not None else 0.0
+            self._by_word[key] = score
+        return score
+
+    def probabilities(self, tree: Tree, found: list[int], lex: EventLexicon) -> list[float]:
+        local = self.model.raw_many([position_features(tree, i, lex) for i in found])
+        z = np.array([self._word_score(tree.tokens[i]) for i in found])
+        z = z + local[:, 0] + float(self.model.bias[0]) if found else z
+        return (1.0 / (1.0 + np.exp(-z))).tolist()
 
     def probability(self, tree: Tree, i: int, lex: EventLexicon) -> float:
-        z = float(self.model.raw(position_features(tree, i, lex))[0] + self.model.bias[0])
-        v = vector(self.embedding, tree.tokens[i])
-        if v is not None and self.model.dense is not None:
-            z += float(v @ self.model.dense[:, 0])
-        return 1.0 / (1.0 + np.exp(-z))
+        return self.probabilities(tree, [i], lex)[0]
 
     def candidates(self, tree: Tree, lex: EventLexicon) -> list[int]:
         """Token positions that may head a position: the lexicon's, then the detector's."""
-        return [
+        found = [i for i in range(len(tree)) if is_candidate(tree, i)]
+        listed = {i for i in found if is_position(tree, i, lex)}
+        unlisted = [i for i in found if i not in listed]
+        sure = {
             i
-            for i in range(len(tree))
-            if is_candidate(tree, i)
-            and (
-                is_position(tree, i, lex) or self.probability(tree, i, lex) >= self.model.threshold
-            )
-        ]
+            for i, p in zip(unlisted, self.probabilities(tree, unlisted, lex))
+            if p >= self.model.threshold
+        }
+        return [i for i in found if i in listed or i in sure]
 
 
 @dataclass(slots=True)
@@ -80,19 +95,23 @@ class OccupationClassifier:
     def roles(self, tree: Tree, p: int, lex: EventLexicon) -> list[tuple[str, Mention, float]]:
         """(role, mention, probability) of each name of the sentence given a role at p."""
         rule_person, rule_workplace = rule_view(tree, p, lex)
-        out = []
+        pairs = []
         for m in tree.mentions:
             if m.label not in NAME_LABELS:
                 continue
             h = tree.mention_head(m)
             if h is None or h == p:
                 continue
-            features = pair_features(tree, p, m, h, lex, rule_person, rule_workplace)
-            z = self.model.raw(features) + self.model.bias
-            prob = np.exp(z - z.max())
-            prob /= prob.sum()
+            pairs.append((m, pair_features(tree, p, m, h, lex, rule_person, rule_workplace)))
+        if not pairs:
+            return []
+        z = self.model.raw_many([features for _, features in pairs]) + self.model.bias
+        prob = np.exp(z - z.max(axis=1, keepdims=True))
+        prob /= prob.sum(axis=1, keepdims=True)
+        out = []
+        for (m, _), row in zip(pairs, prob):
             role = PERSON_ROLE if m.label == PER else WORKPLACE_ROLE
-            level = float(prob[self.model.classes.index(role)])
+            level = float(row[self.model.classes.index(role)])
             if level >= self.model.threshold_of(role):
                 out.append((role, m, level))
         return out
@@ -158,8 +177,8 @@ def find_occupations(
 ) -> list[Occupation]:
     """The sentence's occupation records, the rules' and the classifier's joined by `POLICY`."""
     rules = extract_occupations(article, tree, lex)
-    if learned is None:
-        return rules
+    if learned is None or not any(m.label == PER for m in tree.mentions):
+        return rules  # the classifier's holder is a person named in the sentence
     mine = classify_occupations(article, tree, lex, learned)
     if POLICY == LEARNED:
         return mine

@@ -36,6 +36,8 @@ class Tree:
             if 0 <= h < n:
                 self.children[h].append(i)
         self.mentions = mentions
+        # Folded once: the rules and the learned features ask for lemmas many times over.
+        self.lemmas = [lemma_key(t) for t in self.tokens]
         # The longest mention over each token: nested names resolve to the outer one.
         self.mention_at: list[Mention | None] = [None] * n
         for m in sorted(mentions, key=lambda m: m.end - m.start):
@@ -51,7 +53,7 @@ class Tree:
         return len(self.tokens)
 
     def lemma(self, i: int) -> str:
-        return lemma_key(self.tokens[i])
+        return self.lemmas[i]
 
     def pos(self, i: int) -> str:
         return self.tokens[i].pos or ""
