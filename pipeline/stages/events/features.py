@@ -48,28 +48,40 @@ def lemma_features(lemma: str, lex: EventLexicon) -> list[str]:
     return out
 
 
-def token_features(tokens: list[Token], i: int, in_name: str | None) -> list[str]:
-    """What the token says in its place: part of speech, morphology, neighbours; `in_name` is
-    the label of the name the token lies in, if any."""
-    tok = tokens[i]
+NEIGHBOURS = ((-1, "prev"), (1, "next"), (-2, "prev2"))
+
+
+def own_features(tok: Token, first: bool, in_name: str | None) -> list[str]:
+    """What the token says of itself: part of speech, morphology, case of its letters, the
+    label of the name it lies in (`in_name`), if any."""
     pos = tok.pos or ""
     out = [f"pos={pos}", f"lemma_pos={lemma_of(tok)}|{pos}"]
     out += [f"{name}={tok.feats[name]}" for name in MORPH_FEATS if name in tok.feats]
     if "VerbForm" in tok.feats:
         out.append(f"pos_form={pos}|{tok.feats['VerbForm']}")
     if tok.text[:1].isupper():
-        out.append("capital" if i else "capital_first")
+        out.append("capital_first" if first else "capital")
     if tok.text.isupper() and len(tok.text) > 1:
         out.append("acronym")
     if in_name is not None:
         out.append(f"in_name={in_name}")
-    for offset, side in ((-1, "prev"), (1, "next"), (-2, "prev2")):
+    return out
+
+
+def neighbour_features(side: str, tok: Token | None) -> list[str]:
+    """What a neighbour on `side` says (None: the sentence ends there)."""
+    if tok is None:
+        return [f"{side}=edge"]
+    return [f"{side}_lemma={lemma_of(tok)}", f"{side}_pos={tok.pos or ''}"]
+
+
+def token_features(tokens: list[Token], i: int, in_name: str | None) -> list[str]:
+    """What the token says in its place: itself and its neighbours. The detector adds up the
+    two parts' weights apart, each cached (`learned.TriggerDetector`)."""
+    out = own_features(tokens[i], i == 0, in_name)
+    for offset, side in NEIGHBOURS:
         j = i + offset
-        if 0 <= j < len(tokens):
-            out.append(f"{side}_lemma={lemma_of(tokens[j])}")
-            out.append(f"{side}_pos={tokens[j].pos or ''}")
-        else:
-            out.append(f"{side}=edge")
+        out += neighbour_features(side, tokens[j] if 0 <= j < len(tokens) else None)
     return out
 
 

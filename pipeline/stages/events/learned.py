@@ -20,6 +20,7 @@ How they join the rules (`rusnews.stages.events.stage`):
 
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,12 +30,14 @@ import numpy as np
 from rusnews.model import DATE, LOC, ORG, PER, Mention, Token
 from rusnews.stages.events.features import (
     CANDIDATE_POS,
+    NEIGHBOURS,
     RuleView,
     lemma_features,
     lemma_of,
+    neighbour_features,
+    own_features,
     pair_features,
     rule_features,
-    token_features,
 )
 from rusnews.stages.events.lexicon import AGENT, EVENTS_DIR, TOPIC, EventLexicon, Trigger
 from rusnews.stages.events.roles import Found
@@ -151,6 +154,7 @@ class TriggerDetector:
     embedding: object
     # The linear score is a sum, so what depends on the lemma alone is added once per lemma.
     _by_lemma: dict[tuple[str, str], float] = field(default_factory=dict)
+    _parts: dict[tuple, float] = field(default_factory=dict)
 
     def _lemma_score(self, tok: Token) -> float:
         lemma = lemma_of(tok)
@@ -166,16 +170,33 @@ class TriggerDetector:
             self._by_lemma[key] = score
         return score
 
+    def _part(self, key: tuple, features, *args) -> float:
+        score = self._parts.get(key)
+        if score is None:
+            score = self._parts[key] = float(self.model.raw(features(*args))[0])
+        return score
+
     def probabilities(self, tree: Tree) -> dict[int, float]:
-        """P(trigger) of each candidate token of a sentence."""
-        found = [i for i, tok in enumerate(tree.tokens) if tok.pos in CANDIDATE_POS]
-        labels = [tree.mention_at[i] for i in found]
-        local = self.model.raw_many(
-            [token_features(tree.tokens, i, m.label if m else None) for i, m in zip(found, labels)]
-        )
-        z = [self._lemma_score(tree.tokens[i]) for i in found]
-        z = np.array(z) + local[:, 0] + float(self.model.bias[0])
-        return dict(zip(found, (1.0 / (1.0 + np.exp(-z))).tolist()))
+        """P(trigger) of each candidate token of a sentence. The score is a sum over the
+        token's own features and each neighbour's, and words recur: each part's sum is cached
+        under what it reads."""
+        tokens, out = tree.tokens, {}
+        n, bias = len(tokens), float(self.model.bias[0])
+        for i, tok in enumerate(tokens):
+            if tok.pos not in CANDIDATE_POS:
+                continue
+            m = tree.mention_at[i]
+            label = m.label if m else None
+            own = (tok.text, tok.lemma, tok.pos, tuple(sorted(tok.feats.items())), i == 0, label)
+            z = self._lemma_score(tok) + bias
+            z += self._part(own, own_features, tok, i == 0, label)
+            for offset, side in NEIGHBOURS:
+                j = i + offset
+                near = tokens[j] if 0 <= j < n else None
+                key = (side, None) if near is None else (side, lemma_of(near), near.pos)
+                z += self._part(key, neighbour_features, side, near)
+            out[i] = 1.0 / (1.0 + math.exp(-z))
+        return out
 
     def triggers(self, tree: Tree) -> list[int]:
         """Tokens the detector calls triggers and the lexicon does not list."""
