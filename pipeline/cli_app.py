@@ -28,6 +28,17 @@ app = typer.Typer(
 console = Console(stderr=True, soft_wrap=True)
 
 
+def _add_train() -> None:
+    # A sub-app of its own (`rusnews train events`), imported here so that every
+    # way of building `app` (cli.py, the tests) has it.
+    from rusnews.train.command import train_app
+
+    app.add_typer(train_app, name="train")
+
+
+_add_train()
+
+
 class TableFormat(str, Enum):
     parquet = "parquet"
     csv = "csv"

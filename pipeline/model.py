@@ -121,6 +121,9 @@ class Event:
     content_start: int = -1
     content_end: int = -1
     content_kind: str | None = None
+    # A deal's kind in factRuEval's terms (`купля/продажа`, `займ/возвращение займа` ...),
+    # read off the trigger in `models/events/deals.tsv`; None for every other event.
+    deal_type: str | None = None
 
 
 # An occupation's phase: the text reports the person taking the post, or leaving it.
@@ -149,6 +152,23 @@ class Occupation:
 
 
 @dataclass(slots=True)
+class Ownership:
+    """Who owns, founded or controls what: like an occupation, a state and not an event.
+
+    ``start``/``end`` cover the word that says so (`владелец`, `принадлежащий`,
+    `доля`), ``cue`` is its lemma.
+    """
+
+    ownership_id: int
+    sentence_idx: int
+    start: int
+    end: int
+    cue: str
+    owner: Argument
+    property: Argument
+
+
+@dataclass(slots=True)
 class Article:
     article_id: str
     text: str
@@ -163,6 +183,7 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     occupations: list[Occupation] = field(default_factory=list)
+    ownerships: list[Ownership] = field(default_factory=list)
     status: str = "ok"
     _layout: Layout | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -90,6 +90,7 @@ EVENTS = pa.schema(
         ("content_kind", S),
         ("content_start", I64),
         ("content_end", I64),
+        ("deal_type", S),
     ]
 )
 EVENT_ARGUMENTS = pa.schema(
@@ -125,6 +126,25 @@ OCCUPATIONS = pa.schema(
         ("sentence", S),
     ]
 )
+OWNERSHIPS = pa.schema(
+    [
+        ("article_id", S),
+        ("ownership_id", I32),
+        ("owner_entity_id", I32),
+        ("owner", S),
+        ("property_entity_id", I32),
+        ("property", S),
+        ("cue", S),
+        ("sentence_idx", I32),
+        ("start", I64),
+        ("end", I64),
+        ("owner_start", I64),
+        ("owner_end", I64),
+        ("property_start", I64),
+        ("property_end", I64),
+        ("sentence", S),
+    ]
+)
 ERRORS = pa.schema(
     [
         ("path", S),
@@ -142,6 +162,7 @@ NULLABLE_INTEGERS: dict[str, tuple[str, ...]] = {
     "mentions": ("entity_id",),
     "event_arguments": ("entity_id",),
     "occupations": ("person_entity_id", "organization_entity_id", "place_entity_id"),
+    "ownerships": ("owner_entity_id", "property_entity_id"),
 }
 
 
@@ -169,6 +190,7 @@ TABLES: dict[str, pa.Schema] = {
         "events": EVENTS,
         "event_arguments": EVENT_ARGUMENTS,
         "occupations": OCCUPATIONS,
+        "ownerships": OWNERSHIPS,
         "errors": ERRORS,
     }.items()
 }
@@ -273,6 +295,7 @@ def _event_row(article: Article, ev: Event) -> Row:
         "content_kind": ev.content_kind,
         "content_start": ev.content_start if ev.content_kind is not None else None,
         "content_end": ev.content_end if ev.content_kind is not None else None,
+        "deal_type": ev.deal_type,
     }
 
 
@@ -324,6 +347,29 @@ def _occupation_row(article: Article, o: Occupation) -> Row:
     }
 
 
+def ownership_rows(article: Article) -> list[Row]:
+    return [
+        {
+            "article_id": article.article_id,
+            "ownership_id": o.ownership_id,
+            "owner_entity_id": o.owner.entity_id,
+            "owner": o.owner.name,
+            "property_entity_id": o.property.entity_id,
+            "property": o.property.name,
+            "cue": o.cue,
+            "sentence_idx": o.sentence_idx,
+            "start": o.start,
+            "end": o.end,
+            "owner_start": o.owner.start,
+            "owner_end": o.owner.end,
+            "property_start": o.property.start,
+            "property_end": o.property.end,
+            "sentence": _sentence(article, o.sentence_idx),
+        }
+        for o in article.ownerships
+    ]
+
+
 def error_rows(problem: Problem) -> list[Row]:
     return [
         {
@@ -344,6 +390,7 @@ ROWS = {
     "events": event_rows,
     "event_arguments": event_argument_rows,
     "occupations": occupation_rows,
+    "ownerships": ownership_rows,
 }
 
 

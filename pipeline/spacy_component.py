@@ -12,8 +12,8 @@ What the component sets:
   (`doc.ents` cannot overlap); `span.kb_id_` is the entity's cross-article key.
 - `doc.spans["rusnews"]`: every mention, nested ones included.
 - `doc._.rusnews_mentions`, `doc._.rusnews_entities`, `doc._.rusnews_events`,
-  `doc._.rusnews_occupations`: lists of plain dicts with the columns of the
-  output tables (JSON-friendly).
+  `doc._.rusnews_occupations`, `doc._.rusnews_ownerships`: lists of plain dicts
+  with the columns of the output tables (JSON-friendly).
 - `span._.rusnews_normal`, `span._.rusnews_entity_id` on those spans.
 
 Importing this module registers the factory; spaCy also finds it through the
@@ -30,7 +30,13 @@ from datetime import date, datetime
 from typing import Any
 
 from rusnews.model import Article
-from rusnews.schema import entity_rows, event_rows, mention_rows, occupation_rows
+from rusnews.schema import (
+    entity_rows,
+    event_rows,
+    mention_rows,
+    occupation_rows,
+    ownership_rows,
+)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
@@ -41,11 +47,23 @@ DOC_EXTENSIONS = (
     "rusnews_entities",
     "rusnews_events",
     "rusnews_occupations",
+    "rusnews_ownerships",
     "rusnews_published",
 )
 SPAN_EXTENSIONS = ("rusnews_normal", "rusnews_entity_id")
 # Columns that locate a value in the text: shifted when a leading marker was skipped.
-OFFSET_KEYS = ("start", "end", "content_start", "content_end", "person_start", "person_end")
+OFFSET_KEYS = (
+    "start",
+    "end",
+    "content_start",
+    "content_end",
+    "person_start",
+    "person_end",
+    "owner_start",
+    "owner_end",
+    "property_start",
+    "property_end",
+)
 
 Record = dict[str, Any]
 
@@ -119,6 +137,10 @@ def event_records(article: Article, offset: int = 0) -> list[Record]:
 
 def occupation_records(article: Article, offset: int = 0) -> list[Record]:
     return [_strip(row, offset) for row in occupation_rows(article)]
+
+
+def ownership_records(article: Article, offset: int = 0) -> list[Record]:
+    return [_strip(row, offset) for row in ownership_rows(article)]
 
 
 class RusnewsComponent:
@@ -216,6 +238,7 @@ class RusnewsComponent:
         doc._.rusnews_entities = entity_records(article)
         doc._.rusnews_events = event_records(article, offset)
         doc._.rusnews_occupations = occupation_records(article, offset)
+        doc._.rusnews_ownerships = ownership_records(article, offset)
 
     def _ents(self, doc: Doc, spans: list[Span]) -> list[Span]:
         # Longest first, so a nested mention (`МИД` inside a longer name) gives way.
@@ -243,6 +266,7 @@ class RusnewsComponent:
         "doc._.rusnews_entities",
         "doc._.rusnews_events",
         "doc._.rusnews_occupations",
+        "doc._.rusnews_ownerships",
         "span._.rusnews_normal",
         "span._.rusnews_entity_id",
     ],

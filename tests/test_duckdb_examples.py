@@ -102,12 +102,12 @@ def check_occupations(rows: pd.DataFrame, run: Path) -> None:
     )
     assert ("Сергей Лавров", "министр иностранных дел", "", "Россия") in records
     assert ("Вячеслав Володин", "председатель", "Государственная дума", "") in records
-    assert (
-        "Мария Захарова",
-        "официальный представитель",
-        "Министерство иностранных дел",
-        "",
-    ) in records
+    # 'МИД России': whether the ministry's country is also the record's place is the
+    # occupation classifier's call; the person, post and ministry are not.
+    assert {
+        ("Мария Захарова", "официальный представитель", "Министерство иностранных дел", place)
+        for place in ("", "Россия")
+    } & records
     assert rows["person"].notna().all() and rows["position"].notna().all()
     held = pd.read_parquet(run / "occupations.parquet")
     assert (

@@ -18,5 +18,7 @@ CREATE OR REPLACE VIEW event_arguments AS
     SELECT * FROM read_parquet(getvariable('run') || '/event_arguments.parquet');
 CREATE OR REPLACE VIEW occupations AS
     SELECT * FROM read_parquet(getvariable('run') || '/occupations.parquet');
+CREATE OR REPLACE VIEW ownerships AS
+    SELECT * FROM read_parquet(getvariable('run') || '/ownerships.parquet');
 CREATE OR REPLACE VIEW errors AS
     SELECT * FROM read_parquet(getvariable('run') || '/errors.parquet');

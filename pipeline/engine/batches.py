@@ -107,7 +107,7 @@ def process_batch(
         for article in articles:
             # What the batch's attempt set is dropped; every stage sets it anew.
             article.sentences, article.mentions, article.entities = [], [], []
-            article.events, article.occupations = [], []
+            article.events, article.occupations, article.ownerships = [], [], []
             try:
                 done.extend(_attempt(pipe, [article], time_limit))
             except DeadlineExceeded:

@@ -12,7 +12,18 @@ from pathlib import Path
 from rusnews.eval.brat import parse_ann, parse_relations
 from rusnews.eval.factru import parse_coref, parse_objects, parse_spans
 from rusnews.eval.gold import read_lines
-from rusnews.eval.triples import EVENT, OCCUPATION_KIND, OCCUPATION_ROLES, Extent, Span, Triple
+from rusnews.eval.triples import (
+    DEAL_KIND,
+    DEAL_TYPE_KIND,
+    EVENT,
+    OCCUPATION_KIND,
+    OCCUPATION_ROLES,
+    OWNERSHIP_KIND,
+    PROPERTY,
+    Extent,
+    Span,
+    Triple,
+)
 from rusnews.model import DATE
 
 FACTRU_MEETING_ROLES = {"Participant": "participant", "When": "time", "Where": "location"}
@@ -41,6 +52,9 @@ NEREL_NAMES = {
     "DISTRICT",
 }
 NEREL_PLACES = NEREL_NAMES - {"PERSON"}
+# (owner, property) of each ownership relation: OWNER_OF points from the owner,
+# FOUNDED_BY from what was founded to its founder.
+NEREL_OWNERSHIP = {"OWNER_OF": (0, 1), "FOUNDED_BY": (1, 0)}
 
 
 # ---------------------------------------------------------------- factRuEval gold
@@ -96,12 +110,50 @@ def parse_facts(
     return facts
 
 
+def parse_fact_attributes(lines: list[str]) -> list[dict[str, str]]:
+    """The attribute lines of each `.facts` block, in the order of `parse_facts`:
+
+    115-2 Deal
+    Participant obj90 Industrial and Commercial Bank of China
+    Type купля/продажа
+    """
+    attributes: list[dict[str, str]] = []
+    for line in lines:
+        cols = line.split()
+        if not cols:
+            continue
+        if len(cols) == 2 and "-" in cols[0] and cols[0].replace("-", "").isdigit():
+            attributes.append({})
+        elif attributes and len(cols) > 1 and not cols[1].startswith(("obj", "span")):
+            attributes[-1][cols[0]] = line.split(None, 1)[1].strip()
+    return attributes
+
+
 def factru_triples(folder: Path, stem: str) -> list[Triple]:
     spans = _factru_spans(folder / f"{stem}.spans")
     chains = _factru_chains(folder, stem, spans)
     triples: set[Triple] = set()
-    for fact_type, roles in parse_facts(read_lines(folder / f"{stem}.facts"), chains, spans):
-        if fact_type == "Meeting":
+    lines = read_lines(folder / f"{stem}.facts")
+    facts = parse_facts(lines, chains, spans)
+    for (fact_type, roles), attributes in zip(facts, parse_fact_attributes(lines), strict=True):
+        if fact_type == "Deal":
+            anchor = Extent((tuple(s for _, filler in roles for s in filler.spans),))
+            triples.update(
+                Triple(DEAL_KIND, anchor, "participant", filler)
+                for role, filler in roles
+                if role == "Participant"
+            )
+            if "Type" in attributes:
+                triples.add(Triple(DEAL_TYPE_KIND, anchor, attributes["Type"], anchor))
+        elif fact_type == "Ownership":
+            owners = [filler for role, filler in roles if role == "Owner"]
+            triples.update(
+                Triple(OWNERSHIP_KIND, owner, PROPERTY, filler)
+                for owner in owners
+                for role, filler in roles
+                if role == "Property"
+            )
+        elif fact_type == "Meeting":
             anchor = Extent((tuple(s for _, filler in roles for s in filler.spans),))
             triples.update(
                 Triple(EVENT, anchor, FACTRU_MEETING_ROLES[role], filler)
@@ -144,6 +196,10 @@ def nerel_triples(folder: Path, stem: str) -> list[Triple]:
                 triples.add(
                     Triple(EVENT, extent(event), NEREL_EVENT_RELATIONS[rel], extent(filler))
                 )
+        elif rel in NEREL_OWNERSHIP:
+            owner, owned = ((a1, a2)[i] for i in NEREL_OWNERSHIP[rel])
+            if label(owner) in NEREL_NAMES and label(owned) in NEREL_NAMES:
+                triples.add(Triple(OWNERSHIP_KIND, extent(owner), PROPERTY, extent(owned)))
         elif rel == "WORKS_AS" and label(a1) == "PERSON" and label(a2) == "PROFESSION":
             triples.add(Triple(OCCUPATION_KIND, extent(a1), "position", extent(a2)))
             works_as.setdefault(a2, []).append(a1)

@@ -1,4 +1,5 @@
-"""Score event and occupation records against factRuEval `.facts` and NEREL relations.
+"""Score event, occupation, ownership and deal records against factRuEval `.facts` and NEREL
+relations.
 
 Every record becomes `(record, role, filler)` triples; precision, recall and F1
 count triples.
@@ -11,7 +12,11 @@ Gold triples
   the chain; `spanN` is one span; `a | b` lists alternatives, any of which
   counts. Lines with no obj/span reference (`Сложность`, `Фаза`) are attributes.
   factRuEval annotates no other event kind, so only predicted MEETING and
-  NEGOTIATION events are scored against it.
+  NEGOTIATION events are scored against it. `Ownership`: `(Owner, property,
+  Property)`. `Deal`: `(fact, participant, Participant)`, and the `Type`
+  attribute (купля/продажа, наложение/выплата штрафа, займ/возвращение займа,
+  инвестиции ...) as a `deal_type` triple of its own, so that a deal with the
+  right parties and the wrong type still counts for the parties.
 - NEREL: `(EVENT, agent, X)` from `AGENT X->EVENT`, `(EVENT, participant, X)`
   from `PARTICIPANT_IN X->EVENT`, `(EVENT, time, X)` from `POINT_IN_TIME
   EVENT->X`, `(EVENT, location, X)` from `TAKES_PLACE_IN EVENT->X`; occupations
@@ -21,6 +26,9 @@ Gold triples
   PER/ORG/LOC/DATE types (PERSON, ORGANIZATION, COUNTRY, CITY,
   STATE_OR_PROVINCE, LOCATION, DISTRICT, DATE) and PROFESSION for positions;
   a PROFESSION as AGENT or a FACILITY as place is out of reach and out of scope.
+  Ownership `(owner, property, X)` from `OWNER_OF owner->X` and `FOUNDED_BY
+  X->founder`, both ends names (an owned FACILITY, PRODUCT or MONEY is out of
+  scope, as above). NEREL has no deal facts.
   NEREL does not annotate speech acts as EVENTs (on nerel-dev 2 of 88 predicted
   STATEMENT triples fell on an EVENT span), so STATEMENT records are not scored
   against it.
@@ -39,14 +47,25 @@ Matching rule: a predicted triple matches a gold triple, each used at most once
    predicted person overlaps the gold person's extent.
 `unlabeled` repeats the event scores with rule 1 dropped: did the parse pick the
 right names, whatever it called them.
+Ownership and deals follow the same rules: an ownership record corresponds as an
+occupation does, through its owner (for NEREL, whose relations join two mentions,
+the owner and property mentions the record was read from, not all of their
+entities' mentions: NEREL repeats a relation in each sentence that states it,
+factRuEval states a fact once a document); a deal record corresponds as a
+factRuEval meeting does, through the trigger's sentence, every argument (agent
+or participant) a participant; its `deal_type` triple matches when the type is
+the same.
 
 Sentence baseline: the same events, with every name and date in the trigger's
 sentence attached as participant; for occupations, every PER in the sentence as
 the person, with the predicted position and every ORG/LOC in the sentence as
-workplace. The gap between the two shows what the parse-based roles add.
+workplace; for ownerships, every name in the sentence as owner of every ORG; for
+deals, every name in the trigger's sentence as participant. The gap between the
+two shows what the parse-based roles add.
 
 Predicted occupations are `Article.occupations`, the records the `occupations`
-table is written from; predicted events are `Article.events`.
+table is written from; ownerships are `Article.ownerships`; predicted events are
+`Article.events`, and deals the events with a `deal_type`.
 """
 
 from __future__ import annotations
@@ -57,15 +76,19 @@ from rusnews.eval.gold import read_text
 from rusnews.eval.metrics import Counts
 from rusnews.eval.record_gold import factru_triples, nerel_triples
 from rusnews.eval.triples import (
+    DEAL_KIND,
+    DEAL_TYPE_KIND,
     EVENT,
     EVENT_ROLES,
     OCCUPATION_KIND,
     OCCUPATION_ROLES,
+    OWNERSHIP_KIND,
+    PROPERTY,
     Extent,
     Span,
     Triple,
 )
-from rusnews.model import LOC, ORG, PER, Article, Event
+from rusnews.model import LOC, ORG, PER, Argument, Article, Event
 
 SYSTEM, BASELINE = "rusnews", "sentence_baseline"
 FACTRU_EVENT_TYPES = ("MEETING", "NEGOTIATION")
@@ -79,6 +102,15 @@ PREDICTED_ROLES = {
     "position": "position",
     "organization": "workplace",
     "place": "workplace",
+}
+DEAL_ROLES = ("agent", "participant")
+# What is counted per document: each kind, and the roles broken out beside it.
+KINDS: dict[str, tuple[str, ...]] = {
+    EVENT: EVENT_ROLES,
+    OCCUPATION_KIND: OCCUPATION_ROLES,
+    OWNERSHIP_KIND: (),
+    DEAL_KIND: (),
+    DEAL_TYPE_KIND: (),
 }
 
 
@@ -132,9 +164,50 @@ def _event_anchor(article: Article, event: Event, fmt: str) -> Extent:
     return Extent.of((event.start, event.end))
 
 
+def _filler(spans: dict[int, tuple[Span, ...]], arg: Argument) -> Extent:
+    found = spans.get(arg.entity_id, ()) if arg.entity_id is not None else ()
+    return Extent.of(*(found or ((arg.start, arg.end),)))
+
+
+def _sentence_anchor(article: Article, idx: int) -> Extent:
+    sentence = article.sentences[idx]
+    return Extent.of((sentence.start, sentence.end))
+
+
+def business_triples(article: Article, fmt: str) -> list[Triple]:
+    """Ownership triples for both golds; deal triples for factRuEval, the only one with deals."""
+    spans = _entity_spans(article)
+    if fmt != "factru":  # NEREL relates two mentions, each sentence's record its own
+        return [
+            Triple(
+                OWNERSHIP_KIND,
+                Extent.of((o.owner.start, o.owner.end)),
+                PROPERTY,
+                Extent.of((o.property.start, o.property.end)),
+            )
+            for o in article.ownerships
+        ]
+    # factRuEval relates two entities, once a document.
+    triples = [
+        Triple(OWNERSHIP_KIND, _filler(spans, o.owner), PROPERTY, _filler(spans, o.property))
+        for o in article.ownerships
+    ]
+    for event in article.events:
+        if event.deal_type is None:
+            continue
+        anchor = _sentence_anchor(article, event.sentence_idx)
+        triples.extend(
+            Triple(DEAL_KIND, anchor, "participant", _filler(spans, arg))
+            for arg in event.arguments
+            if arg.role in DEAL_ROLES
+        )
+        triples.append(Triple(DEAL_TYPE_KIND, anchor, event.deal_type, anchor))
+    return triples
+
+
 def predicted_triples(article: Article, fmt: str) -> list[Triple]:
     spans = _entity_spans(article)
-    triples: list[Triple] = []
+    triples: list[Triple] = business_triples(article, fmt)
     for event in _scored_events(article, fmt):
         anchor = _event_anchor(article, event, fmt)
         for arg in event.arguments:
@@ -182,6 +255,22 @@ def baseline_triples(article: Article, fmt: str) -> list[Triple]:
                     (m.label, m.entity_id)
                 )
     triples: list[Triple] = []
+    for o in article.ownerships:
+        names = list(dict.fromkeys(by_sentence.get(o.sentence_idx, [])))
+        triples.extend(
+            Triple(OWNERSHIP_KIND, Extent.of(*spans[a]), PROPERTY, Extent.of(*spans[b]))
+            for owner_label, a in names
+            for label, b in names
+            if a != b and owner_label in (PER, ORG, LOC) and label == ORG
+        )
+    for event in (e for e in article.events if fmt == "factru" and e.deal_type is not None):
+        anchor = _sentence_anchor(article, event.sentence_idx)
+        triples.extend(
+            Triple(DEAL_KIND, anchor, "participant", Extent.of(*spans[eid]))
+            for label, eid in dict.fromkeys(by_sentence.get(event.sentence_idx, []))
+            if label in (PER, ORG, LOC)
+        )
+        triples.append(Triple(DEAL_TYPE_KIND, anchor, event.deal_type, anchor))
     for event in _scored_events(article, fmt):
         anchor = _event_anchor(article, event, fmt)
         for _, entity_id in dict.fromkeys(by_sentence.get(event.sentence_idx, [])):
@@ -222,7 +311,7 @@ def _gold_stems(gold_dir: Path, fmt: str) -> dict[str, Path]:
 def score_document(preds: list[Triple], golds: list[Triple]) -> dict[str, Counts]:
     """Counts per record kind, unlabeled events, and per role, for one document."""
     out: dict[str, Counts] = {}
-    for kind, roles in ((EVENT, EVENT_ROLES), (OCCUPATION_KIND, OCCUPATION_ROLES)):
+    for kind, roles in KINDS.items():
         p = [t for t in preds if t.kind == kind]
         g = [t for t in golds if t.kind == kind]
         out[kind] = count(p, g)
@@ -241,9 +330,10 @@ def score_records(gold_dir: Path, fmt: str, articles: list[Article]) -> dict:
     `articles` are processed articles whose `article_id` is a gold file's stem
     and whose text is that file's text. Returns `{"systems": {name: {kind:
     {precision, recall, f1, tp, n_pred, n_gold}}}, "documents": n, "warnings":
-    [...], ...}`; kinds are `event`, `event_unlabeled`, `occupation` and
-    `event/<role>`, `occupation/<role>`. A kind nothing was predicted or
-    annotated for is absent, and a rate with nothing to divide by is None.
+    [...], ...}`; kinds are `event`, `event_unlabeled`, `occupation`,
+    `ownership`, `deal`, `deal_type` and `event/<role>`, `occupation/<role>`. A
+    kind nothing was predicted or annotated for is absent, and a rate with
+    nothing to divide by is None.
     """
     if fmt not in ("factru", "brat"):
         raise ValueError(f"records can be scored against 'factru' or 'brat' gold, not {fmt!r}")

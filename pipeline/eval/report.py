@@ -113,11 +113,12 @@ def accuracy_rows(report: dict, key: str, sep: str = " ") -> tuple[list[str], li
     return header, rows
 
 
-RECORD_KINDS = ("event", "event_unlabeled", "occupation")
+RECORD_KINDS = ("event", "event_unlabeled", "occupation", "ownership", "deal", "deal_type")
 
 
 def record_rows(report: dict) -> tuple[list[str], list[list[str]]]:
-    """Event and occupation records: P/R/F1 of triples, parse roles vs sentence baseline."""
+    """Event, occupation, ownership and deal records: P/R/F1 of triples, parse roles vs
+    sentence baseline."""
     systems = report["records"]["systems"]
     names = list(systems)
     header = ["records"] + [f"{name} P/R/F1" for name in names] + ["ΔF1"]

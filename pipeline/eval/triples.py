@@ -11,8 +11,13 @@ from dataclasses import dataclass
 
 Span = tuple[int, int]
 EVENT, OCCUPATION_KIND = "event", "occupation"
+OWNERSHIP_KIND, DEAL_KIND, DEAL_TYPE_KIND = "ownership", "deal", "deal_type"
 EVENT_ROLES = ("agent", "participant", "time", "location")
 OCCUPATION_ROLES = ("position", "workplace")
+# An ownership triple is (owner, property, what is owned); a deal's are (deal, participant, X).
+PROPERTY = "property"
+# A deal type triple names the type as its role and repeats the anchor as its filler, so
+# the one matching rule scores it: the records correspond and the type is the same.
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,6 +126,8 @@ def _cards(s: RunSummary) -> str:
         _card(s.n_entities, f"entities ({s.n_keys} distinct PER/ORG/LOC across articles)"),
         _card(s.n_events, f"events ({s.n_arguments} arguments)"),
         _card(s.n_occupations, "occupations (who holds which post)"),
+        _card(s.n_ownerships, "ownerships (who owns or founded what)"),
+        _card(s.n_deals, "deals (events with a deal type)"),
         _card(s.n_errors - s.n_warnings, "errors", bad=s.n_errors > s.n_warnings),
     ]
     if s.n_warnings:

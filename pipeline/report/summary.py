@@ -59,6 +59,8 @@ class RunSummary:
     n_events: int
     n_arguments: int
     n_occupations: int
+    n_ownerships: int
+    n_deals: int
     events_by_type: dict[str, int]
     top: dict[str, list[TopEntity]]
     timeline: Timeline
@@ -230,6 +232,7 @@ def summarize(run_dir: Path) -> RunSummary:
     arguments = load_table(run_dir, "event_arguments")
     # A run made before occupations had their own table reads as having none.
     occupations = load_table(run_dir, "occupations")
+    ownerships = load_table(run_dir, "ownerships")
     errors = load_table(run_dir, "errors")
     manifest_path = run_dir / "manifest.json"
     manifest = (
@@ -250,6 +253,9 @@ def summarize(run_dir: Path) -> RunSummary:
         n_events=len(events),
         n_arguments=len(arguments),
         n_occupations=len(occupations),
+        n_ownerships=len(ownerships),
+        # A run made before deals had a type has no such column: no deal is typed there.
+        n_deals=int(events["deal_type"].notna().sum()) if "deal_type" in events else 0,
         events_by_type=_counts(events["event_type"]),
         top={label: top_entities(entities, label) for label in (PER, ORG, LOC)},
         timeline=timeline(events),

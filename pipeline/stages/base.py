@@ -27,6 +27,7 @@ ENTITIES = "entities"
 SYNTAX = "syntax"
 EVENTS = "events"
 OCCUPATIONS = "occupations"
+OWNERSHIPS = "ownerships"
 
 # What each fact rests on: re-setting one of these makes the fact stale.
 DEPENDS: dict[str, tuple[str, ...]] = {
@@ -39,6 +40,7 @@ DEPENDS: dict[str, tuple[str, ...]] = {
     ENTITIES: (MENTIONS_FINAL, NORMALS),
     SYNTAX: (SENTENCES, MORPH),
     EVENTS: (ENTITIES, SYNTAX),
+    OWNERSHIPS: (ENTITIES, SYNTAX),
 }
 
 

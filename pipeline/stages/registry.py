@@ -28,6 +28,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
     from rusnews.stages.dates.durations import TagDurations
     from rusnews.stages.dates.stage import TagDates
     from rusnews.stages.entities import LinkEntities
+    from rusnews.stages.events.ownership import ExtractOwnership
     from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
     from rusnews.stages.mentions.gazetteer import TagGazetteer
@@ -65,7 +66,8 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         LinkEntities(),
         # The parse serves the records only: the events group says which sentences.
         ParseSyntax(wanted=RecordSentences()),
-        ExtractEvents(),
+        ExtractEvents(profile=profile),
+        ExtractOwnership(),
     ]
 
 

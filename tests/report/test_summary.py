@@ -112,4 +112,6 @@ def test_summary_of_the_sample_run_agrees_with_its_tables(sample_run: Path) -> N
     assert s.published_range == (date(2025, 11, 14), date(2025, 12, 10))
     assert "Министерство иностранных дел" in {t.name for t in s.top["ORG"]}
     assert s.top["PER"][0].articles >= s.top["PER"][-1].articles
-    assert s.timeline.period == "day" and s.timeline.drawn > 0
+    # By day for the rules' events alone; a September `одобрил` the learned detector finds
+    # stretches the dated span past two months, and months are then the finest that fits.
+    assert s.timeline.period in ("day", "month") and s.timeline.drawn > 0

@@ -8,7 +8,7 @@ pymorphy3 returns ё in some normal forms and news text often drops it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,6 +87,8 @@ class EventLexicon:
     place_prepositions: frozenset[str]  # a place nested under an object: 'саммит в Брюсселе'
     post_prepositions: frozenset[str]  # where a post is held: 'посол в России', 'при ООН'
     phases: dict[str, str]  # a word that starts or ends a post: 'назначен', 'бывший'
+    # A deal trigger's kind in factRuEval's terms: 'купить' -> 'купля/продажа'.
+    deal_types: dict[str, str] = field(default_factory=dict)
 
     def subject_role(self, event_type: str) -> str:
         return self.types[event_type].subject_role
@@ -176,6 +178,15 @@ def read_event_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         for _, (lemma, phase, _notes) in _rows(folder / "phases.tsv", ("lemma", "phase", "notes"))
     }
     classes = read_word_classes(folder / "word_classes.tsv", WORD_CLASSES)
+    deals_path = folder / "deals.tsv"
+    deal_types = {}
+    for number, (lemma, deal_type, _notes) in _rows(deals_path, ("lemma", "deal_type", "notes")):
+        if fold(lemma) not in triggers:
+            raise LexiconError(
+                f"{location(deals_path, number)}: {lemma!r} is no trigger in triggers.tsv, "
+                f"so it would never make a deal; add it there too"
+            )
+        deal_types[fold(lemma)] = deal_type
     return EventLexicon(
         types=types,
         triggers=triggers,
@@ -193,6 +204,7 @@ def read_event_lexicon(folder: Path = EVENTS_DIR) -> EventLexicon:
         place_prepositions=classes["place_prepositions"],
         post_prepositions=classes["post_prepositions"],
         phases=phases,
+        deal_types=deal_types,
     )
 
 

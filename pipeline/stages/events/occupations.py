@@ -239,41 +239,55 @@ def _workplace(article: Article, role: str, m: Mention | None) -> Argument | Non
     return None if m is None else to_argument(article, role, m)
 
 
+def occupation_record(
+    article: Article,
+    tree: Tree,
+    p: int,
+    tokens: list[int],
+    person: Mention,
+    workplaces: list[Mention],
+    lex: EventLexicon,
+) -> Occupation:
+    """The record of the position headed by p over `tokens`, held by `person`; the first ORG of
+    `workplaces` is its organization, the first LOC its place."""
+    start, end = tree.span(tokens[0], tokens[-1])
+    name = position_name(tree, tokens, p)
+    name = name[len(EX) :] if name.lower().startswith(EX) else name
+    org = next((m for m in workplaces if m.label == ORG), None)
+    place = next((m for m in workplaces if m.label == LOC), None)
+    return Occupation(
+        -1,
+        tree.idx,
+        start,
+        end,
+        name,
+        to_argument(article, PERSON, person),
+        _workplace(article, ORGANIZATION, org),
+        _workplace(article, PLACE, place),
+        phase_of(tree, p, lex),
+    )
+
+
+def is_position(tree: Tree, p: int, lex: EventLexicon) -> bool:
+    """A token the lexicon lists as a position, outside every name."""
+    if position_lemma(tree, p, lex) not in lex.positions or tree.pos(p) in VERBAL:
+        return False
+    m = tree.mention_at[p]
+    return m is None or m.label not in (PER, ORG, LOC)  # 'Администрации Президента' is an org
+
+
 def extract_occupations(article: Article, tree: Tree, lex: EventLexicon) -> list[Occupation]:
     records: list[Occupation] = []
     # The 'министра' of 'заместителя министра' is part of a phrase, not a record.
     inside: set[int] = set()
     for p in range(len(tree)):
-        if (
-            p in inside
-            or position_lemma(tree, p, lex) not in lex.positions
-            or tree.pos(p) in VERBAL
-        ):
+        if p in inside or not is_position(tree, p, lex):
             continue
-        m = tree.mention_at[p]
-        if m is not None and m.label in (PER, ORG, LOC):
-            continue  # 'Администрации Президента' is an organization's name
         person = holder(tree, p, lex)
         if person is None:
             continue
         tokens, workplace = position_phrase(tree, p, lex)
         inside.update(tokens)
-        start, end = tree.span(tokens[0], tokens[-1])
-        name = position_name(tree, tokens, p)
-        name = name[len(EX) :] if name.lower().startswith(EX) else name
-        org = workplace if workplace is not None and workplace.label == ORG else None
-        place = workplace if workplace is not None and workplace.label != ORG else None
-        records.append(
-            Occupation(
-                -1,
-                tree.idx,
-                start,
-                end,
-                name,
-                to_argument(article, PERSON, person),
-                _workplace(article, ORGANIZATION, org),
-                _workplace(article, PLACE, place),
-                phase_of(tree, p, lex),
-            )
-        )
+        workplaces = [workplace] if workplace is not None else []
+        records.append(occupation_record(article, tree, p, tokens, person, workplaces, lex))
     return records

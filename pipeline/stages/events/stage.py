@@ -11,11 +11,17 @@ data in `models/events/`; this module holds the rules that read the parse.
   governing the trigger; else the publication date, with
   `Event.date_from_published`. Location: a LOC mention under the trigger, else
   the article's dateline (`МОСКВА, 3 декабря — ...`), if it has one.
+- Learned triggers and roles beside the rules (`ExtractEvents(learned=False)`:
+  rules only): `rusnews.stages.events.learned`.
 - Modality (asserted, planned, possible) and negation: `rusnews.stages.events.modality`.
+- A deal (a trigger listed in `deals.tsv`, or a signing of one: `подписан контракт`)
+  takes every party its phrase names as a participant: `rusnews.stages.events.deals`.
 - An event is kept only when the parse gave it at least one argument: a bare
   `переговоры` in a sentence says nothing an analyst can count.
 Occupation records (person, position, organization or place) come from
-`rusnews.stages.events.occupations` into `Article.occupations`, numbered in text order.
+`rusnews.stages.events.occupations` and, beside those rules, the learned position detector and
+occupation classifier of `rusnews.stages.events.occupation_classifier`, into
+`Article.occupations`, numbered in text order.
 """
 
 from __future__ import annotations
@@ -37,6 +43,14 @@ from rusnews.stages.base import (
     SENTENCES,
     SYNTAX,
 )
+from rusnews.stages.events.deals import deal_parties, deal_type_of
+from rusnews.stages.events.learned import (
+    LearnedEvents,
+    arbitrate,
+    learned_events,
+    learned_frames,
+    rule_view,
+)
 from rusnews.stages.events.lexicon import (
     AGENT,
     LOCATION,
@@ -45,9 +59,20 @@ from rusnews.stages.events.lexicon import (
     event_lexicon,
 )
 from rusnews.stages.events.modality import modality_of
-from rusnews.stages.events.occupations import extract_occupations, to_argument
+from rusnews.stages.events.occupation_classifier import (
+    LearnedOccupations,
+    find_occupations,
+    learned_occupations,
+)
+from rusnews.stages.events.occupations import to_argument
 from rusnews.stages.events.pronouns import pronoun_subjects
-from rusnews.stages.events.roles import ROLE_RANK, Found, collect_arguments, governing_date
+from rusnews.stages.events.roles import (
+    ROLE_RANK,
+    TEMPORAL_PREPOSITIONS,
+    Found,
+    collect_arguments,
+    governing_date,
+)
 from rusnews.stages.events.statements import (
     STATEMENT,
     quotations,
@@ -92,6 +117,18 @@ def distinct(found: list[Found]) -> list[Found]:
     return sorted(best.values(), key=lambda x: (ROLE_RANK[x.role], x.mention.start))
 
 
+def outside_its_time(tree: Tree, frame: Frame, x: Found) -> bool:
+    """A learned date the event cannot own: under `после`/`до` the event is itself the time
+    of the clause around it (`После встречи ... 1 января начались поставки`), so only a date
+    inside its own phrase dates it, as `roles.governing_date` has it for the rules."""
+    if x.role != TIME or x.rule != "learned":
+        return False
+    if tree.preposition(frame.top(tree)) not in TEMPORAL_PREPOSITIONS:
+        return False
+    h = tree.mention_head(x.mention)
+    return h is None or not any(a in frame.tokens for a in tree.ancestors(h))
+
+
 def build_event(
     article: Article,
     tree: Tree,
@@ -99,13 +136,34 @@ def build_event(
     lex: EventLexicon,
     place: Mention | None,
     fired: list[tuple[str, str, str, str]] | None = None,
+    learned: LearnedEvents | None = None,
+    triggers: set[int] | None = None,
+    lexicon: bool = True,
 ) -> Event | None:
-    found = distinct(collect_arguments(tree, frame, lex))
+    found = collect_arguments(tree, frame, lex)
+    if learned is not None and learned.roles is not None:
+        guesses = learned.roles.roles(
+            tree,
+            frame.trigger,
+            frame.entry.event_type,
+            frame.tokens,
+            triggers or set(),
+            rule_view(found, lexicon),
+        )
+        found = [
+            x
+            for x in arbitrate(found, guesses, learned.profile)
+            if not outside_its_time(tree, frame, x)
+        ]
+    found = distinct(found)
     if frame.entry.event_type == STATEMENT and not any(x.role == AGENT for x in found):
         # Only speakers: for the other types a resolved pronoun cost nerel-dev agent precision
         # (.390 -> .358) for two more triples. The person may be named lines above: no line
         # check.
         found = distinct(found + pronoun_subjects(article, tree, frame, frame.subject_role))
+    deal_type = deal_type_of(tree, frame, lex.deal_types)
+    if deal_type is not None:
+        found = found + deal_parties(tree, frame, found, triggers or set())
     if not found:
         return None
     if not any(x.role == TIME for x in found):
@@ -132,6 +190,7 @@ def build_event(
         start,
         end,
         cameo_root=frame.entry.cameo_root,
+        deal_type=deal_type,
         modality=modality,
         negated=negated,
     )
@@ -153,6 +212,8 @@ def extract_records(
     article: Article,
     lex: EventLexicon | None = None,
     fired: list[tuple[str, str, str, str]] | None = None,
+    learned: LearnedEvents | None = None,
+    posts: LearnedOccupations | None = None,
 ) -> tuple[list[Event], list[Occupation]]:
     """The article's events and occupation records, each numbered in text order."""
     lex = lex or event_lexicon()
@@ -164,8 +225,15 @@ def extract_records(
         if not Tree.parsed(sentence):
             continue
         tree = Tree(sentence, idx, mentions)
-        for frame in find_frames(tree, lex):
-            event = build_event(article, tree, frame, lex, place, fired)
+        frames = find_frames(tree, lex)
+        ruled = len(frames)  # the rules' frames come first, the detector's after them
+        if learned is not None and learned.detector is not None:
+            frames += learned_frames(tree, frames, learned.detector)
+        triggers = {f.trigger for f in frames}
+        for n, frame in enumerate(frames):
+            event = build_event(
+                article, tree, frame, lex, place, fired, learned, triggers, n < ruled
+            )
             if event is None:
                 continue
             if event.event_type == STATEMENT:
@@ -173,7 +241,7 @@ def extract_records(
                 if content is not None:
                     event.content_start, event.content_end, event.content_kind = content
             events.append(event)
-        occupations.extend(extract_occupations(article, tree, lex))
+        occupations.extend(find_occupations(article, tree, lex, posts))
     quoted = {(e.content_start, e.content_end) for e in events if e.content_kind is not None}
     events.extend(quoted_statements(article, quotes, quoted, lex))
     events.sort(key=lambda e: (e.start, e.end, e.event_type))
@@ -189,8 +257,9 @@ def extract_events(
     article: Article,
     lex: EventLexicon | None = None,
     fired: list[tuple[str, str, str, str]] | None = None,
+    learned: LearnedEvents | None = None,
 ) -> list[Event]:
-    return extract_records(article, lex, fired)[0]
+    return extract_records(article, lex, fired, learned)[0]
 
 
 @dataclass(slots=True)
@@ -209,13 +278,21 @@ class ExtractEvents:
     assigns: ClassVar[tuple[str, ...]] = (EVENTS, OCCUPATIONS)
 
     debug: bool = False
+    # The learned trigger detector, role classifier and occupation models beside the rules;
+    # False: rules only.
+    learned: bool = True
+    # Whose events: `names` (every lexicon trigger) or `nerel` (NEREL's, `learned.ROLE_MODELS`).
+    profile: str = "names"
     # (article_id, trigger, role, 'mention <- rule'): which rule gave each argument.
     fired: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         lex = event_lexicon()
+        learned = learned_events(self.profile) if self.learned else None
+        posts = learned_occupations() if self.learned else None
+        fired = self.fired if self.debug else None
         for article in articles:
             article.events, article.occupations = extract_records(
-                article, lex, self.fired if self.debug else None
+                article, lex, fired, learned, posts
             )
         return articles

@@ -36,6 +36,8 @@ class Tree:
             if 0 <= h < n:
                 self.children[h].append(i)
         self.mentions = mentions
+        # Folded once: the rules and the learned features ask for lemmas many times over.
+        self.lemmas = [lemma_key(t) for t in self.tokens]
         # The longest mention over each token: nested names resolve to the outer one.
         self.mention_at: list[Mention | None] = [None] * n
         for m in sorted(mentions, key=lambda m: m.end - m.start):
@@ -51,7 +53,7 @@ class Tree:
         return len(self.tokens)
 
     def lemma(self, i: int) -> str:
-        return lemma_key(self.tokens[i])
+        return self.lemmas[i]
 
     def pos(self, i: int) -> str:
         return self.tokens[i].pos or ""
@@ -89,6 +91,14 @@ class Tree:
             seen.add(h)
             h = self.head(h)
         return out
+
+    def mention_head(self, m: Mention) -> int | None:
+        """The token of a mention whose head lies outside it: the mention's syntactic head."""
+        inside = [i for i, t in enumerate(self.tokens) if t.start < m.end and m.start < t.end]
+        for i in inside:
+            if self.head(i) not in inside:
+                return i
+        return inside[0] if inside else None
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         return self.tokens[first].start, self.tokens[last].end

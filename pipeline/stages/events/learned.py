@@ -1,0 +1,338 @@
+"""The learned event components at run time: a trigger detector and an argument role classifier.
+
+Both are linear models trained on NEREL train (`rusnews train events`, code in
+`rusnews.train.events`) and stored as `.npz` weight tables in `models/events/`, so scoring
+needs numpy only. A feature string is hashed (crc32) into a weight row; the
+detector adds a navec vector of the lemma as dense columns.
+
+How they join the rules (`rusnews.stages.events.stage`):
+- Triggers: every lexicon trigger stays; the detector adds a token the lexicon
+  does not list when its probability reaches the threshold stored with the
+  model. A lemma listed in `triggers.tsv` keeps its type and CAMEO root; any
+  other is typed `OTHER` with no CAMEO root (NEREL gives no event types to
+  check a guessed type against, and a wrong type would miscount an analyst's
+  chart where `OTHER` only under-counts it).
+- Roles: the classifier gives each named thing in the sentence a role or none,
+  reading the rules' role for it as one feature among the parse's (stacking): it
+  learns where NEREL's roles agree with the rules' and where they do not, so its
+  answer is the one kept (`arbitrate`).
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from rusnews.model import DATE, LOC, ORG, PER, Mention, Token
+from rusnews.stages.events.features import (
+    CANDIDATE_POS,
+    NEIGHBOURS,
+    RuleView,
+    lemma_features,
+    lemma_of,
+    neighbour_features,
+    own_features,
+    pair_features,
+    rule_features,
+)
+from rusnews.stages.events.lexicon import AGENT, EVENTS_DIR, TOPIC, EventLexicon, Trigger
+from rusnews.stages.events.roles import Found
+from rusnews.stages.events.tree import Tree
+from rusnews.stages.events.triggers import Frame
+
+OTHER = "OTHER"
+NONE = "none"
+ARGUMENT_LABELS = (PER, ORG, LOC, DATE)
+TRIGGER_MODEL = "trigger_detector.npz"
+ROLE_MODEL = "role_classifier.npz"
+# The profiles (`rusnews.stages.registry.PROFILES`) differ in what counts as an event. Under
+# `names` every lexicon trigger is one (an analyst counts `поздравил` and `встретился`, and
+# factRuEval's meetings are such verbs); NEREL leaves many of them unannotated, and its role
+# model has learned from those triggers too that they take no arguments.
+ROLE_MODELS = {"names": ROLE_MODEL, "nerel": "role_classifier_nerel.npz"}
+DIMENSIONS = 300  # navec
+
+
+@lru_cache(maxsize=1 << 18)
+def feature_index(name: str, bits: int) -> int:
+    # Cached: most feature strings (`pos=NOUN`, `path=nsubj^|`) recur in every sentence.
+    return zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1)
+
+
+@dataclass(slots=True)
+class LinearModel:
+    """Weights of a logistic model over hashed features (one column per class; a binary model
+    has one column, the positive class)."""
+
+    classes: tuple[str, ...]
+    bits: int
+    weights: np.ndarray  # (2**bits, n_columns)
+    bias: np.ndarray  # (n_columns,)
+    dense: np.ndarray | None = None  # (DIMENSIONS, n_columns), for the navec columns
+    threshold: float = 0.5
+    # Per class, where one differs from `threshold`: the role classifier's, each the best
+    # out-of-fold F1 of its role (`rusnews.train.events.role_thresholds`).
+    thresholds: dict[str, float] = field(default_factory=dict)
+    # Feature string -> weight row, filled as features are seen (most recur in every sentence).
+    _rows: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def threshold_of(self, cls: str) -> float:
+        return self.thresholds.get(cls, self.threshold)
+
+    def raw(self, features: list[str]) -> np.ndarray:
+        rows = [feature_index(f, self.bits) for f in features]
+        return self.weights[rows].sum(axis=0)
+
+    def raw_many(self, examples: list[list[str]]) -> np.ndarray:
+        """`raw` of each feature list, as rows: one gather for a sentence's worth."""
+        if not examples:
+            return np.zeros((0, self.weights.shape[1]), self.weights.dtype)
+        index, bits = self._rows, self.bits
+        rows = [
+            index[f] if f in index else index.setdefault(f, feature_index(f, bits))
+            for features in examples
+            for f in features
+        ]
+        starts = np.cumsum([0] + [len(features) for features in examples[:-1]])
+        return np.add.reduceat(self.weights[rows], starts, axis=0)
+
+    def save(self, path: Path) -> None:
+        # Hashed rows no training feature reached stay zero: store the others only.
+        used = np.flatnonzero(np.any(self.weights != 0, axis=1))
+        np.savez_compressed(
+            path,
+            classes=np.array(self.classes),
+            bits=np.array(self.bits),
+            rows=used.astype(np.int32),
+            values=self.weights[used].astype(np.float32),
+            bias=self.bias.astype(np.float32),
+            dense=self.dense if self.dense is not None else np.zeros((0, 0), np.float32),
+            threshold=np.array(self.threshold),
+            threshold_classes=np.array(list(self.thresholds), dtype=str),
+            threshold_values=np.array(list(self.thresholds.values()), dtype=np.float64),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        with np.load(path) as data:
+            bits = int(data["bits"])
+            values = data["values"]
+            weights = np.zeros((1 << bits, values.shape[1]), np.float32)
+            weights[data["rows"]] = values
+            dense = data["dense"] if data["dense"].size else None
+            # Models saved before per-class thresholds have one threshold for all.
+            named = data["threshold_classes"] if "threshold_classes" in data else []
+            levels = data["threshold_values"] if "threshold_values" in data else []
+            return cls(
+                tuple(str(c) for c in data["classes"]),
+                bits,
+                weights,
+                data["bias"],
+                dense,
+                float(data["threshold"]),
+                {str(c): float(v) for c, v in zip(named, levels)},
+            )
+
+
+def vector(embedding, tok: Token) -> np.ndarray | None:
+    """The navec vector of the lemma, else of the word; None for a word navec does not know."""
+    for word in (lemma_of(tok), tok.text.casefold()):
+        v = embedding.get(word)
+        if v is not None:
+            return v
+    return None
+
+
+@dataclass(slots=True)
+class TriggerDetector:
+    model: LinearModel
+    lex: EventLexicon
+    embedding: object
+    # The linear score is a sum, so what depends on the lemma alone is added once per lemma.
+    _by_lemma: dict[tuple[str, str], float] = field(default_factory=dict)
+    _parts: dict[tuple, float] = field(default_factory=dict)
+
+    def _lemma_score(self, tok: Token) -> float:
+        lemma = lemma_of(tok)
+        # The vector is the lemma's where navec knows it, so the word form matters only where
+        # it does not.
+        key = (lemma, "") if lemma in self.embedding else (lemma, tok.text.casefold())
+        score = self._by_lemma.get(key)
+        if score is None:
+            score = float(self.model.raw(lemma_features(lemma, self.lex))[0])
+            v = vector(self.embedding, tok)
+            if v is not None and self.model.dense is not None:
+                score += float(v @ self.model.dense[:, 0])
+            self._by_lemma[key] = score
+        return score
+
+    def _part(self, key: tuple, features, *args) -> float:
+        score = self._parts.get(key)
+        if score is None:
+            score = self._parts[key] = float(self.model.raw(features(*args))[0])
+        return score
+
+    def probabilities(self, tree: Tree) -> dict[int, float]:
+        """P(trigger) of each candidate token of a sentence. The score is a sum over the
+        token's own features and each neighbour's, and words recur: each part's sum is cached
+        under what it reads."""
+        tokens, out = tree.tokens, {}
+        n, bias = len(tokens), float(self.model.bias[0])
+        for i, tok in enumerate(tokens):
+            if tok.pos not in CANDIDATE_POS:
+                continue
+            m = tree.mention_at[i]
+            label = m.label if m else None
+            own = (tok.text, tok.lemma, tok.pos, tuple(sorted(tok.feats.items())), i == 0, label)
+            z = self._lemma_score(tok) + bias
+            z += self._part(own, own_features, tok, i == 0, label)
+            for offset, side in NEIGHBOURS:
+                j = i + offset
+                near = tokens[j] if 0 <= j < n else None
+                key = (side, None) if near is None else (side, lemma_of(near), near.pos)
+                z += self._part(key, neighbour_features, side, near)
+            out[i] = 1.0 / (1.0 + math.exp(-z))
+        return out
+
+    def triggers(self, tree: Tree) -> list[int]:
+        """Tokens the detector calls triggers and the lexicon does not list."""
+        return [
+            i
+            for i, p in self.probabilities(tree).items()
+            if p >= self.model.threshold and tree.lemma(i) not in self.lex.triggers
+        ]
+
+
+def entry_for(tree: Tree, i: int, lex: EventLexicon) -> Trigger:
+    """The lexicon's entry for a learned trigger's lemma, else an OTHER one without CAMEO root."""
+    lemma = tree.lemma(i)
+    entry = lex.triggers.get(lemma)
+    if entry is not None:
+        return entry
+    return Trigger(
+        lemma, "VERB" if tree.pos(i) in ("VERB", "AUX") else "NOUN", OTHER, None, None, None
+    )
+
+
+@dataclass(slots=True)
+class RoleClassifier:
+    model: LinearModel
+
+    def roles(
+        self,
+        tree: Tree,
+        trigger: int,
+        event_type: str,
+        frame_tokens: list[int],
+        triggers: set[int],
+        rules: RuleView,
+    ) -> list[tuple[str, Mention, float]]:
+        """(role, mention, probability) for each named thing in the sentence given a role; what
+        the rules said of each (`rules`) is one of the classifier's features."""
+        pairs = []
+        for m in tree.mentions:
+            if m.label not in ARGUMENT_LABELS:
+                continue
+            h = tree.mention_head(m)
+            if h is None or h in frame_tokens:
+                continue
+            rule = rule_features(rules, m, m.label)
+            pairs.append((m, pair_features(tree, trigger, h, m.label, event_type, triggers, rule)))
+        if not pairs:
+            return []
+        z = self.model.raw_many([features for _, features in pairs]) + self.model.bias
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        out = []
+        for (m, _), row in zip(pairs, p):
+            best = int(row.argmax())
+            role = self.model.classes[best]
+            if role != NONE and row[best] >= self.model.threshold_of(role):
+                out.append((role, m, float(row[best])))
+        return out
+
+
+@dataclass(slots=True)
+class LearnedEvents:
+    detector: TriggerDetector | None
+    roles: RoleClassifier | None
+    profile: str = "names"  # whose roles: `arbitrate`
+
+
+def read_models(
+    folder: Path, lex: EventLexicon, embedding, profile: str = "names"
+) -> LearnedEvents:
+    """The models found in `folder`, the role model of `profile`; a missing file leaves that
+    component to the rules."""
+    if profile not in ROLE_MODELS:
+        raise ValueError(
+            f"no role model for profile {profile!r}; choose from {', '.join(ROLE_MODELS)}"
+        )
+    triggers, roles = folder / TRIGGER_MODEL, folder / ROLE_MODELS[profile]
+    return LearnedEvents(
+        TriggerDetector(LinearModel.load(triggers), lex, embedding) if triggers.exists() else None,
+        RoleClassifier(LinearModel.load(roles)) if roles.exists() else None,
+        profile,
+    )
+
+
+@lru_cache(maxsize=2)
+def learned_events(profile: str = "names") -> LearnedEvents:
+    from rusnews import resources
+    from rusnews.stages.events.lexicon import event_lexicon
+
+    return read_models(EVENTS_DIR, event_lexicon(), resources.embedding(), profile)
+
+
+# ---------------------------------------------------------------- joining the rules
+
+
+def learned_frames(tree: Tree, frames: list[Frame], detector: TriggerDetector) -> list[Frame]:
+    """Frames for the tokens the detector finds outside every rule frame."""
+    if not any(m.label in ARGUMENT_LABELS for m in tree.mentions):
+        return []  # an event is kept only with an argument, and none could be given here
+    taken = {i for f in frames for i in f.tokens}
+    return [
+        detector_frame(tree, i, detector.lex) for i in detector.triggers(tree) if i not in taken
+    ]
+
+
+def detector_frame(tree: Tree, i: int, lex: EventLexicon) -> Frame:
+    """The frame the rules read a detector's trigger through: the token alone."""
+    entry = entry_for(tree, i, lex)
+    verb = i if tree.pos(i) in ("VERB", "AUX") else None
+    return Frame(i, entry, [i], verb, subject_role=lex.subject_role(entry.event_type))
+
+
+def rule_view(found: list[Found], lexicon: bool) -> RuleView:
+    return RuleView(
+        {(x.mention.start, x.mention.end): x.role for x in found},
+        any(x.role == AGENT for x in found),
+        lexicon,
+    )
+
+
+def arbitrate(
+    rules: list[Found], learned: list[tuple[str, Mention, float]], profile: str = "names"
+) -> list[Found]:
+    """One list of arguments from the rules' and the classifier's.
+
+    `nerel`: the classifier's roles, which already weigh the rules' (`RuleView`), and the
+    rules' topic, which the classifier does not give. `names`: the rules' roles stand, as an
+    analyst reads them (in `X встретился с Y` X is the agent; NEREL calls both participants,
+    and a classifier that learned that gives `с Y` the agent half the time), and the
+    classifier adds the names the rules gave no role, but no second agent."""
+    mine = [Found(role, m, "learned") for role, m, _ in learned]
+    if profile == "nerel":
+        return mine + [x for x in rules if x.role == TOPIC]
+    given = {(x.mention.start, x.mention.end) for x in rules}
+    has_agent = any(x.role == AGENT for x in rules)
+    return rules + [
+        x
+        for x in mine
+        if (x.mention.start, x.mention.end) not in given and not (has_agent and x.role == AGENT)
+    ]
