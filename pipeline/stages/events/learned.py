@@ -79,6 +79,7 @@ class LinearModel:
     thresholds: dict[str, float] = field(default_factory=dict)
     # Feature string -> weight row, filled as features are seen (most recur in every sentence).
     _rows: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _weights: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def threshold_of(self, cls: str) -> float:
         return self.thresholds.get(cls, self.threshold)
@@ -86,6 +87,18 @@ class LinearModel:
     def raw(self, features: list[str]) -> np.ndarray:
         rows = [feature_index(f, self.bits) for f in features]
         return self.weights[rows].sum(axis=0)
+
+    def score(self, features: list[str]) -> float:
+        """`raw` of a one-column model as a float: a few dictionary look-ups, where a numpy
+        gather costs more than the sum for the dozen features of a word."""
+        weight, column = self._weights, self.weights[:, 0]
+        total = 0.0
+        for f in features:
+            w = weight.get(f)
+            if w is None:
+                w = weight[f] = float(column[feature_index(f, self.bits)])
+            total += w
+        return total
 
     def raw_many(self, examples: list[list[str]]) -> np.ndarray:
         """`raw` of each feature list, as rows: one gather for a sentence's worth."""
@@ -163,7 +176,7 @@ class TriggerDetector:
         key = (lemma, "") if lemma in self.embedding else (lemma, tok.text.casefold())
         score = self._by_lemma.get(key)
         if score is None:
-            score = float(self.model.raw(lemma_features(lemma, self.lex))[0])
+            score = self.model.score(lemma_features(lemma, self.lex))
             v = vector(self.embedding, tok)
             if v is not None and self.model.dense is not None:
                 score += float(v @ self.model.dense[:, 0])
@@ -173,7 +186,7 @@ class TriggerDetector:
     def _part(self, key: tuple, features, *args) -> float:
         score = self._parts.get(key)
         if score is None:
-            score = self._parts[key] = float(self.model.raw(features(*args))[0])
+            score = self._parts[key] = self.model.score(features(*args))
         return score
 
     def probabilities(self, tree: Tree) -> dict[int, float]:

@@ -17,6 +17,7 @@ components), trained on NEREL train (`rusnews train events`, code in
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -67,10 +68,21 @@ class PositionDetector:
         return score
 
     def probabilities(self, tree: Tree, found: list[int], lex: EventLexicon) -> list[float]:
-        local = self.model.raw_many([position_features(tree, i, lex) for i in found])
-        z = np.array([self._word_score(tree.tokens[i]) for i in found])
-        z = z + local[:, 0] + float(self.model.bias[0]) if found else z
-        return (1.0 / (1.0 + np.exp(-z))).tolist()
+        bias = float(self.model.bias[0])
+        return [
+            1.0
+            / (
+                1.0
+                + math.exp(
+                    -(
+                        self.model.score(position_features(tree, i, lex))
+                        + self._word_score(tree.tokens[i])
+                        + bias
+                    )
+                )
+            )
+            for i in found
+        ]
 
     def probability(self, tree: Tree, i: int, lex: EventLexicon) -> float:
         return self.probabilities(tree, [i], lex)[0]
