@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -189,14 +190,14 @@ class TriggerDetector:
             score = self._parts[key] = self.model.score(features(*args))
         return score
 
-    def probabilities(self, tree: Tree) -> dict[int, float]:
+    def probabilities(self, tree: Tree, skip: Container[int] = ()) -> dict[int, float]:
         """P(trigger) of each candidate token of a sentence. The score is a sum over the
         token's own features and each neighbour's, and words recur: each part's sum is cached
         under what it reads."""
         tokens, out = tree.tokens, {}
         n, bias = len(tokens), float(self.model.bias[0])
         for i, tok in enumerate(tokens):
-            if tok.pos not in CANDIDATE_POS:
+            if tok.pos not in CANDIDATE_POS or i in skip:
                 continue
             m = tree.mention_at[i]
             label = m.label if m else None
@@ -211,13 +212,12 @@ class TriggerDetector:
             out[i] = 1.0 / (1.0 + math.exp(-z))
         return out
 
-    def triggers(self, tree: Tree) -> list[int]:
-        """Tokens the detector calls triggers and the lexicon does not list."""
-        return [
-            i
-            for i, p in self.probabilities(tree).items()
-            if p >= self.model.threshold and tree.lemma(i) not in self.lex.triggers
-        ]
+    def triggers(self, tree: Tree, taken: Container[int] = ()) -> list[int]:
+        """Tokens the detector calls triggers and the lexicon does not list, outside `taken`
+        (the rules' frames); those are not scored at all."""
+        listed = self.lex.triggers
+        skip = {i for i in range(len(tree)) if i in taken or tree.lemma(i) in listed}
+        return [i for i, p in self.probabilities(tree, skip).items() if p >= self.model.threshold]
 
 
 def entry_for(tree: Tree, i: int, lex: EventLexicon) -> Trigger:
@@ -243,15 +243,17 @@ class RoleClassifier:
         frame_tokens: list[int],
         triggers: set[int],
         rules: RuleView,
+        skip: Container[tuple[int, int]] = (),
     ) -> list[tuple[str, Mention, float]]:
         """(role, mention, probability) for each named thing in the sentence given a role; what
-        the rules said of each (`rules`) is one of the classifier's features."""
+        the rules said of each (`rules`) is one of the classifier's features. Mentions whose
+        spans are in `skip` are not scored (their answer would not be used)."""
         pairs = []
         for m in tree.mentions:
             if m.label not in ARGUMENT_LABELS:
                 continue
             h = tree.mention_head(m)
-            if h is None or h in frame_tokens:
+            if h is None or h in frame_tokens or (m.start, m.end) in skip:
                 continue
             rule = rule_features(rules, m, m.label)
             pairs.append((m, pair_features(tree, trigger, h, m.label, event_type, triggers, rule)))
@@ -309,9 +311,7 @@ def learned_frames(tree: Tree, frames: list[Frame], detector: TriggerDetector) -
     if not any(m.label in ARGUMENT_LABELS for m in tree.mentions):
         return []  # an event is kept only with an argument, and none could be given here
     taken = {i for f in frames for i in f.tokens}
-    return [
-        detector_frame(tree, i, detector.lex) for i in detector.triggers(tree) if i not in taken
-    ]
+    return [detector_frame(tree, i, detector.lex) for i in detector.triggers(tree, taken)]
 
 
 def detector_frame(tree: Tree, i: int, lex: EventLexicon) -> Frame:
