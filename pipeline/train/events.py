@@ -224,7 +224,5 @@ def train_events(
     from rusnews.train.occupations import read_nerel_occupations, train_occupations
 
     posts = read_nerel_occupations(folder, limit)
-    fitted.update(
-        train_occupations(articles, posts, lex, resources.embedding(), out, learner, say)
-    )
+    fitted.update(train_occupations(articles, posts, lex, resources.embedding(), out, learner, say))
     return fitted

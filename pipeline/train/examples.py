@@ -61,8 +61,14 @@ class GoldEvents:
     arguments: dict[str, list[tuple[str, tuple[Span, ...]]]] = field(default_factory=dict)
 
 
-def read_nerel(folder: Path, limit: int | None = None) -> list[GoldEvents]:
-    docs = []
+Annotations = tuple[dict[str, tuple[str, tuple[Span, ...]]], list[tuple[str, str, str]]]
+
+
+def nerel_documents(folder: Path, limit: int | None = None) -> Iterator[tuple[Path, Annotations]]:
+    """Each annotated text of a NEREL folder in name order, with its entities (id -> type and
+    spans) and relations (type, arg1, arg2): every reader of the training data pairs up
+    document by document."""
+    n = 0
     for txt in sorted(Path(folder).glob("*.txt")):
         ann = txt.with_suffix(".ann")
         if not ann.exists():
@@ -70,6 +76,15 @@ def read_nerel(folder: Path, limit: int | None = None) -> list[GoldEvents]:
         lines = read_lines(ann)
         entities = {r.ann_id: (r.type, r.fragments) for r in parse_ann(lines, ann)}
         relations = [(r.type, r.arg1, r.arg2) for r in parse_relations(lines, ann)]
+        yield txt, (entities, relations)
+        n += 1
+        if limit is not None and n >= limit:
+            return
+
+
+def read_nerel(folder: Path, limit: int | None = None) -> list[GoldEvents]:
+    docs = []
+    for txt, (entities, relations) in nerel_documents(folder, limit):
         gold = GoldEvents(txt.stem, read_text(txt))
         gold.events = {tid: spans for tid, (label, spans) in entities.items() if label == "EVENT"}
         for rel, a1, a2 in relations:
@@ -81,8 +96,6 @@ def read_nerel(folder: Path, limit: int | None = None) -> list[GoldEvents]:
                     (NEREL_EVENT_RELATIONS[rel], entities[filler][1])
                 )
         docs.append(gold)
-        if limit is not None and len(docs) >= limit:
-            break
     return docs
 
 

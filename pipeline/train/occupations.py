@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from rusnews.eval.brat import parse_ann, parse_relations
-from rusnews.eval.gold import read_lines
 from rusnews.eval.record_gold import NEREL_PLACES
 from rusnews.model import PER, Article
 from rusnews.stages.events.learned import NONE
@@ -47,7 +45,7 @@ from rusnews.stages.events.occupation_features import (
 from rusnews.stages.events.occupations import is_position
 from rusnews.stages.events.tree import Tree, sentence_mentions
 from rusnews.train.events import BITS, THRESHOLDS, Fitted, _f1, fit, matrix
-from rusnews.train.examples import Examples
+from rusnews.train.examples import Examples, nerel_documents
 
 Span = tuple[int, int]
 POSITION_C = 0.5
@@ -66,13 +64,7 @@ class GoldOccupations:
 def read_nerel_occupations(folder: Path, limit: int | None = None) -> list[GoldOccupations]:
     """Sorted like `examples.read_nerel`, so the two lists pair up document by document."""
     docs = []
-    for txt in sorted(Path(folder).glob("*.txt")):
-        ann = txt.with_suffix(".ann")
-        if not ann.exists():
-            continue
-        lines = read_lines(ann)
-        entities = {r.ann_id: (r.type, r.fragments) for r in parse_ann(lines, ann)}
-        relations = [(r.type, r.arg1, r.arg2) for r in parse_relations(lines, ann)]
+    for txt, (entities, relations) in nerel_documents(folder, limit):
         gold = GoldOccupations(txt.stem)
         gold.professions = {k: s for k, (t, s) in entities.items() if t == "PROFESSION"}
         label = {k: t for k, (t, _) in entities.items()}
@@ -87,8 +79,6 @@ def read_nerel_occupations(folder: Path, limit: int | None = None) -> list[GoldO
             for prof in [a1] if a1 in gold.professions else jobs.get(a1, []):
                 gold.workplaces.setdefault(prof, []).append(entities[a2][1])
         docs.append(gold)
-        if limit is not None and len(docs) >= limit:
-            break
     return docs
 
 
