@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from rusnews.eval.conventions import FACTRU_TYPES, Span, as_annotated
 from rusnews.eval.gold import GoldDoc, GoldObject
+from rusnews.eval.normal_errors import error_classes
 from rusnews.model import DATE, NAME_LABELS, PER, Mention
 from rusnews.text import fold_spaced
 
@@ -137,6 +138,20 @@ def jsonl_targets(doc: GoldDoc) -> list[NormalTarget]:
     ]
 
 
+def untyped_targets(doc: GoldDoc, mentions: Iterable[Mention]) -> list[NormalTarget]:
+    """Targets from gold without types (RuNormAS): each span a name mention has exactly
+    takes that mention's label; a discontinuous span is nobody's extent and is left out."""
+    labels: dict[tuple[int, int], str] = {}
+    for mention in mentions:
+        if mention.label in NAME_LABELS:
+            labels.setdefault((mention.start, mention.end), mention.label)
+    return [
+        NormalTarget(labels[span.start, span.end], span.start, span.end, span.text, (span.normal,))
+        for span in doc.spans
+        if span.normal and not span.fragments and (span.start, span.end) in labels
+    ]
+
+
 def date_targets(doc: GoldDoc) -> list[NormalTarget]:
     return [
         NormalTarget(DATE, span.start, span.end, span.text, (span.value,))
@@ -156,9 +171,11 @@ def score_normals(
     span_key: SpanKey = as_annotated,
     labels: Sequence[str] = NAME_LABELS,
 ) -> dict[str, object]:
-    """Accuracy per label and overall, the counts compared, and wrong examples."""
+    """Accuracy per label and overall, the counts compared, wrong examples and the
+    classes of the errors."""
     tallies = {label: Tally() for label in labels}
     wrong: list[dict[str, str | None]] = []
+    errors: list[tuple[str, str, str | None, str]] = []
     for doc, doc_targets in zip(docs, targets, strict=True):
         by_span = _index(predictions.get(doc.doc_id, ()), span_key, doc.text)
         for target in doc_targets:
@@ -169,7 +186,9 @@ def score_normals(
             tally.n += 1
             if _matches(target, mention.normal):
                 tally.correct += 1
-            elif len(wrong) < MAX_EXAMPLES * len(labels):
+                continue
+            errors.append((target.label, target.text, mention.normal, target.forms[0]))
+            if len(wrong) < MAX_EXAMPLES * len(labels):
                 wrong.append(
                     {
                         "doc_id": doc.doc_id,
@@ -187,6 +206,8 @@ def score_normals(
         "per_type": {label: tally.as_dict() for label, tally in tallies.items() if tally.n},
         "all": total.as_dict(),
         "examples": wrong,
+        # Dates are right or wrong as a whole: their classes would say nothing.
+        "error_classes": error_classes(errors) if DATE not in labels else [],
     }
 
 

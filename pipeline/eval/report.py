@@ -163,6 +163,39 @@ def error_rows(
     return header, rows
 
 
+ERROR_CLASSES_SHOWN = 8
+
+
+def normal_error_rows(
+    report: dict, system: str, width: int | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the classes of wrong normal forms, most frequent first."""
+    classes = (report.get("normalization") or {}).get(system, {}).get("error_classes", [])
+    header = ["class", "count", "types", "examples"]
+    rows = [
+        [
+            entry["class"],
+            str(entry["count"]),
+            ", ".join(f"{label} {count}" for label, count in entry["per_type"].items()),
+            "; ".join(_shorten(example, width) for example in entry["examples"]),
+        ]
+        for entry in classes[:ERROR_CLASSES_SHOWN]
+    ]
+    return header, rows
+
+
+def coverage_line(report: dict, system: str) -> str | None:
+    """How much of an untyped gold was judged: spans a mention has exactly."""
+    coverage = (report.get("normalization") or {}).get(system, {}).get("coverage")
+    if not coverage:
+        return None
+    return (
+        f"{system}: {coverage['matched']} of {coverage['gold_spans']} gold spans found with "
+        f"their exact extent and judged ({coverage['discontinuous']} discontinuous ones "
+        "cannot be)"
+    )
+
+
 def _rich_table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
     # A light box leaves room for two systems' P/R/F1 in 80 columns.
     table = Table(
@@ -205,6 +238,12 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
     if report.get("normalization"):
         header, rows = accuracy_rows(report, "normalization", sep="\n")
         console.print(_rich_table("normal forms", header, rows))
+        for system in systems:
+            if line := coverage_line(report, system):
+                console.print(line)
+            header, rows = normal_error_rows(report, system, width=60)
+            if rows:
+                console.print(_rich_table(f"{system}: wrong normal forms by class", header, rows))
     if report.get("date_values"):
         header, rows = accuracy_rows(report, "date_values", sep="\n")
         console.print(_rich_table("date values", header, rows))
@@ -212,7 +251,8 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
         header, rows = record_rows(report)
         console.print(_rich_table("event and occupation records (triples)", header, rows))
     if errors:
-        for system in systems:
+        # Gold of normal forms alone has no span errors to show.
+        for system in (system for system in systems if system in report["errors"]):
             header, rows = error_rows(report, system, width=32)
             convention = report["errors"][system]["convention"]
             console.print(_rich_table(f"{system}: top errors ({convention})", header, rows))
@@ -270,6 +310,12 @@ def render_markdown(report: dict) -> str:
             "",
         ]
         for system in systems:
+            if line := coverage_line(report, system):
+                parts += [line + ".", ""]
+            header, rows = normal_error_rows(report, system)
+            if rows:
+                parts += [f"Wrong normal forms of {system} by class:", "", _md_table(header, rows)]
+                parts.append("")
             examples = report["normalization"][system]["examples"]
             if examples:
                 parts += [
@@ -297,7 +343,7 @@ def render_markdown(report: dict) -> str:
             _md_table(header, rows),
             "",
         ]
-    for system in systems:
+    for system in (system for system in systems if system in report["errors"]):
         errors = report["errors"][system]
         totals = ", ".join(f"{kind} {count}" for kind, count in errors["totals"].items())
         header, rows = error_rows(report, system)
