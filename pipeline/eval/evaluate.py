@@ -23,11 +23,13 @@ from rusnews.eval.gold import GoldDoc
 from rusnews.eval.jsonl import load_jsonl
 from rusnews.eval.metrics import METRICS, MICRO, score_all, scores_as_dict
 from rusnews.eval.normalization import (
+    core_form,
     date_targets,
     factru_targets,
     jsonl_targets,
     score_normals,
     untyped_targets,
+    whole_form,
 )
 from rusnews.eval.predictions import (
     RUSNEWS,
@@ -126,7 +128,8 @@ def _normalization(
         return None
     if not any(targets):
         return None
-    return score_normals(docs, targets, predictions, convention.span_key)
+    form = core_form if fmt == "factru" else whole_form
+    return score_normals(docs, targets, predictions, convention.span_key, form=form)
 
 
 def _date_values(docs: Sequence[GoldDoc], predictions: Predictions) -> dict[str, object] | None:

@@ -160,6 +160,16 @@ def date_targets(doc: GoldDoc) -> list[NormalTarget]:
     ]
 
 
+def whole_form(mention: Mention) -> str | None:
+    return mention.normal
+
+
+def core_form(mention: Mention) -> str | None:
+    """factRuEval's `name` of an organization or place is the name without its descriptor
+    (the descriptor is an attribute of its own): the mention's core, where it has one."""
+    return mention.core or mention.normal
+
+
 def _index(mentions: Iterable[Mention], span_key: SpanKey, text: str) -> dict[Span, Mention]:
     return {span_key(mention.span, text): mention for mention in mentions}
 
@@ -170,6 +180,7 @@ def score_normals(
     predictions: dict[str, list[Mention]],
     span_key: SpanKey = as_annotated,
     labels: Sequence[str] = NAME_LABELS,
+    form: Callable[[Mention], str | None] = whole_form,
 ) -> dict[str, object]:
     """Accuracy per label and overall, the counts compared, wrong examples and the
     classes of the errors."""
@@ -184,17 +195,18 @@ def score_normals(
                 continue
             tally = tallies[target.label]
             tally.n += 1
-            if _matches(target, mention.normal):
+            predicted = form(mention)
+            if _matches(target, predicted):
                 tally.correct += 1
                 continue
-            errors.append((target.label, target.text, mention.normal, target.forms[0]))
+            errors.append((target.label, target.text, predicted, target.forms[0]))
             if len(wrong) < MAX_EXAMPLES * len(labels):
                 wrong.append(
                     {
                         "doc_id": doc.doc_id,
                         "label": target.label,
                         "text": target.text,
-                        "predicted": mention.normal,
+                        "predicted": predicted,
                         "gold": " | ".join(target.forms),
                     }
                 )

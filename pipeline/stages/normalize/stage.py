@@ -16,10 +16,11 @@ from typing import ClassVar
 from rusnews.model import NAME_LABELS, PER, Article, Mention, Token
 from rusnews.stages.base import MENTIONS_FINAL, MORPH, NAMES, NORMALS
 from rusnews.stages.normalize.case_cues import allowed_cases, governing_verb_feats, with_feats
-from rusnews.stages.normalize.descriptors import normalize_name
+from rusnews.stages.normalize.descriptors import normalize_name, whole_name
 from rusnews.stages.normalize.person_readings import join_tokens
 from rusnews.stages.normalize.persons import normalize_person
 from rusnews.stages.normalize.phrases import inflect_phrase
+from rusnews.text import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
 
 
 @dataclass(slots=True)
@@ -28,6 +29,7 @@ class Normal:
     first: str | None = None
     middle: str | None = None
     last: str | None = None
+    core: str | None = None  # ORG/LOC: the name without its descriptor
 
 
 def normalize_mention(
@@ -41,8 +43,17 @@ def normalize_mention(
         name = normalize_person(tokens, cases)
         return Normal(name.normal, name.first, name.middle, name.last)
     if label in NAME_LABELS:
-        return Normal(normalize_name(tokens, inflect_phrase(tokens)))
+        if _quoted_whole(tokens):
+            tokens = tokens[1:-1]  # «Газпрома»: the quotes are typography, the word declines
+        forms = inflect_phrase(tokens)
+        return Normal(whole_name(tokens, forms), core=normalize_name(tokens, forms))
     return Normal(join_tokens([tok.text for tok in tokens], tokens))
+
+
+def _quoted_whole(tokens: list[Token]) -> bool:
+    if len(tokens) < 3 or tokens[0].text not in OPENING_QUOTES:
+        return False
+    return tokens[-1].text in CLOSING_QUOTES and not any(t.text in QUOTES for t in tokens[1:-1])
 
 
 # A name in Latin letters in brackets right after a name of the same type is its
@@ -59,6 +70,10 @@ def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
     for mention in mentions:
         if CYRILLIC.search(mention.text) or not LATIN.search(mention.text):
             continue
+        # Capitals in brackets are an abbreviation, a name of its own (`«Футбол против
+        # расизма в Европе» (FARE)`): RuNormAS keeps FARE, and so does the text.
+        if mention.text.isupper():
+            continue
         # Only blanks may stand between the bracket and the name (ORIGINAL_SPELLING_GAP):
         # searching further back for a bracket would cross the article for every name.
         opening = mention.start - 1
@@ -70,7 +85,8 @@ def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
             gap = article.text[end : mention.start]
             name = by_end.get((mention.label, end))
             if name is not None and name is not mention and ORIGINAL_SPELLING_GAP.fullmatch(gap):
-                mention.normal = name.normal
+                # It spells the name, not the descriptor before it: Vedomosti is Ведомости.
+                mention.normal, mention.core = name.core or name.normal, name.core
                 mention.first, mention.middle, mention.last = name.first, name.middle, name.last
                 break
 
@@ -96,6 +112,7 @@ class Normalize:
                 normal = normalize_mention(mention.label, tokens, cases)
                 # No tokens (an article without sentences): the text as written is all we have.
                 mention.normal = normal.normal or mention.text
+                mention.core = normal.core
                 if mention.label == PER:
                     mention.first, mention.middle, mention.last = (
                         normal.first,
