@@ -235,7 +235,11 @@ def head_readings(text: str) -> tuple[HeadReading, ...]:
 
 def _agrees(parse: Parse, head: HeadReading) -> bool:
     tag = parse.tag
-    if parse_case(parse) != head.case or tag.number != head.number:
+    if parse_case(parse) != head.case:
+        return False
+    if head.shared and tag.number == "plur":
+        return True  # Сибирском [федеральных округах]: the plural adjective shares the head too
+    if tag.number != head.number:
         return False
     return head.number == "plur" or head.gender is None or tag.gender == head.gender
 
@@ -273,6 +277,9 @@ def choose_group(tokens: list[Token], group: HeadGroup) -> GroupChoice | None:
             chosen.append(parse)
             score += weight + _hint(tokens[index], head.case, head.number)
         else:
+            # A shared head needs a singular adjective to say one of the things is meant.
+            if head.shared and all(p is None or p.tag.number == "plur" for p in chosen):
+                continue
             if best is None or score > best.score:
                 best = GroupChoice(head, chosen, score)
     return best
@@ -286,8 +293,23 @@ def _inflect_modifier(text: str, parse: Parse | None, number: str, gender: str |
     wanted = {NOMN, number}
     if number == "sing" and (gender or parse.tag.gender):
         wanted.add(gender or parse.tag.gender)
-    word = inflect_nominative(parse, wanted)
+    word = _same_stem(parse, inflect_nominative(parse, wanted))
     return recover_shape(word, text) if word else text
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def _same_stem(parse: Parse, word: str | None) -> str | None:
+    """pymorphy3 files superlatives under the plain adjective, so `высшей` has two
+    nominatives, высшая and высочайшая: take the one written like the word itself
+    (Высшая школа экономики)."""
+    if word is None or "Supr" not in parse.tag:
+        return word
+    target = next((f.tag for f in parse.lexeme if f.word == word), None)
+    forms = [f.word for f in parse.lexeme if f.tag == target] or [word]
+    return max(forms, key=lambda form: _common_prefix(form, parse.word))
 
 
 def inflect_group(tokens: list[Token], group: HeadGroup, texts: list[str]) -> HeadReading | None:
@@ -299,7 +321,9 @@ def inflect_group(tokens: list[Token], group: HeadGroup, texts: list[str]) -> He
         # The adjectives agree with no reading of the head: inflect the head alone.
         group = HeadGroup([], head_index)
         choice = choose_group(tokens, group)
-    if choice is None or choice.head.case == NOMN:
+    # A nominative is left as written, unless it is a plural shared by coordinated names
+    # (Тюменская и Свердловская [области] -> Тюменская область).
+    if choice is None or (choice.head.case == NOMN and not choice.head.shared):
         return None
     head, head_text = choice.head, tokens[head_index].text
     if is_acronym(head_text):
