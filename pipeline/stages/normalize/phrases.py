@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
 
 CONJUNCTIONS = frozenset({"и", ","})
+# An abbreviation with small letters inside (УрФУ, РАНХиГС): a capital first and last.
+MIXED_ABBREVIATION = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*[а-яё][а-яёА-ЯЁ]*[А-ЯЁ]")
 # An ordinal in digits (13-й) agrees with its noun by its ending only.
 ORDINAL = re.compile(r"(\d+)-[а-яё]{1,3}")
 ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е", "plur": "е"}
@@ -328,6 +330,8 @@ def inflect_group(tokens: list[Token], group: HeadGroup, texts: list[str]) -> He
     head, head_text = choice.head, tokens[head_index].text
     if is_acronym(head_text):
         texts[head_index] = acronym_stem(head_text)
+    elif MIXED_ABBREVIATION.fullmatch(head_text):
+        pass  # УрФУ, РАНХиГС do not decline; pymorphy3 reads урфу as a dative of урфа
     elif head.nominative:
         texts[head_index] = recover_shape(head.nominative, head_text)
     gender = head.gender or next((p.tag.gender for p in choice.modifiers if p is not None), None)
