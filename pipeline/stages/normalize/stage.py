@@ -22,6 +22,7 @@ from rusnews.stages.normalize.person_chains import Reading, agree_chains
 from rusnews.stages.normalize.person_readings import join_tokens
 from rusnews.stages.normalize.persons import PersonName, normalize_person
 from rusnews.stages.normalize.phrases import inflect_phrase
+from rusnews.stages.normalize.place_chains import agree_places
 from rusnews.text import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
 
 
@@ -116,6 +117,7 @@ class Normalize:
                 # No tokens (an article without sentences): the text as written is all we have.
                 mention.normal = normal.normal or mention.text
                 mention.core = normal.core
+            agree_places(fresh)
             names = agree_chains([reading for _, reading in persons])
             for (mention, _), name in zip(persons, names):
                 mention.normal = name.normal or mention.text
