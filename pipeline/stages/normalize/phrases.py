@@ -65,6 +65,10 @@ INDECLINABLE_ENDING = re.compile(r"(?:[оуэю]|[^и]и|[аеёиоуыэюя]�
 STEM_ENDINGS = (("а", "gent"), ("у", "datv"), ("ом", "ablt"), ("е", "loct"))
 CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 WEIGHT_STEM_GUESS = 0.35
+# A region named by a prefix and a river or range (Приангарье, Заднестровье, Приамурье)
+# is a neuter in -ье; an unknown one in -ья is its genitive, not a woman's name.
+REGION = re.compile(r"(?:при|за|по|под|пред)[а-яё]{3,}ь(я)")
+WEIGHT_REGION = 0.6
 # The singular of a plural head, when only singular adjectives agree with it.
 WEIGHT_SHARED = 0.5
 
@@ -174,13 +178,11 @@ def find_head_group(tokens: list[Token]) -> HeadGroup:
             modifiers.append(i)
         elif modifiers and fold(text) in CONJUNCTIONS and _is_modifier(tokens, i + 1):
             continue  # продовольственной и сельскохозяйственной организации
-        elif (
-            is_cyrillic_word(text)
-            and word_parses(text, NOUN_POS)
-            and (
-                modifiers
-                or not is_acronym(text)  # an acronym heads after adjectives: японского МИДа
-            )
+        elif is_cyrillic_word(text) and (
+            # An acronym heads after adjectives (японского МИДа), even one pymorphy3 does
+            # not know (Центральном ФО): the adjectives tell its case.
+            (modifiers and is_acronym(text))
+            or (word_parses(text, NOUN_POS) and not is_acronym(text))
         ):
             return HeadGroup(modifiers, i)
         elif i == len(tokens) - 1 and _is_modifier(tokens, i):
@@ -228,6 +230,9 @@ def head_readings(text: str) -> tuple[HeadReading, ...]:
         lower = text.lower()
         cases = CASES if INDECLINABLE_ENDING.search(lower) else (NOMN,)
         readings += [HeadReading(c, "sing", None, None, WEIGHT_AS_WRITTEN) for c in cases]
+        if region := REGION.fullmatch(lower):
+            nominative = lower[: region.start(1)] + "е"
+            readings.append(HeadReading("gent", "sing", "neut", nominative, WEIGHT_REGION))
         for ending, case in STEM_ENDINGS:
             stem = lower.removesuffix(ending)
             if stem != lower and len(stem) >= 3 and CONSONANT_END.search(stem):

@@ -41,6 +41,7 @@ def agree_places(mentions: list[Mention]) -> None:
                 forms[nominative].add(text)
     for mention in places:
         own = fold(mention.normal or "")
-        best = max(readings[fold(mention.text)], key=lambda n: (len(forms[n]), n == own))
+        # Ties go to its own reading, then to the word order: a set's order changes per run.
+        best = max(readings[fold(mention.text)], key=lambda n: (len(forms[n]), n == own, n))
         if best != own and len(forms[best]) > len(forms[own]):
             mention.normal = mention.core = recover_shape(best, mention.text)
