@@ -184,6 +184,19 @@ def normal_error_rows(
     return header, rows
 
 
+def corrected_line(report: dict, system: str) -> str | None:
+    """The accuracy against the gold with the project's list of its errors corrected."""
+    corrected = (report.get("normalization") or {}).get(system, {}).get("corrected")
+    if not corrected:
+        return None
+    tally = corrected["all"]
+    return (
+        f"{system}: {fmt(tally['accuracy'])} ({tally['correct']}/{tally['n']}) against the gold "
+        f"with {corrected['gold_fixes']} known errors corrected "
+        "(models/normalize/normal_gold_fixes.tsv)"
+    )
+
+
 def coverage_line(report: dict, system: str) -> str | None:
     """How much of an untyped gold was judged: spans a mention has exactly."""
     coverage = (report.get("normalization") or {}).get(system, {}).get("coverage")
@@ -239,8 +252,9 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
         header, rows = accuracy_rows(report, "normalization", sep="\n")
         console.print(_rich_table("normal forms", header, rows))
         for system in systems:
-            if line := coverage_line(report, system):
-                console.print(line)
+            for line in (coverage_line(report, system), corrected_line(report, system)):
+                if line:
+                    console.print(line)
             header, rows = normal_error_rows(report, system, width=60)
             if rows:
                 console.print(_rich_table(f"{system}: wrong normal forms by class", header, rows))
@@ -310,8 +324,9 @@ def render_markdown(report: dict) -> str:
             "",
         ]
         for system in systems:
-            if line := coverage_line(report, system):
-                parts += [line + ".", ""]
+            for line in (coverage_line(report, system), corrected_line(report, system)):
+                if line:
+                    parts += [line + ".", ""]
             header, rows = normal_error_rows(report, system)
             if rows:
                 parts += [f"Wrong normal forms of {system} by class:", "", _md_table(header, rows)]

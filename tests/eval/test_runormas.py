@@ -130,3 +130,27 @@ def test_runormas_train_is_read_whole(corpora: Path) -> None:
     assert len(docs) == 2493
     assert sum(len(doc.spans) for doc in docs) == 39575
     assert not any(doc.problems for doc in docs)
+
+
+def test_a_listed_gold_error_is_scored_both_ways() -> None:
+    text = "Канал соединит Тайганское и Симферопольское водохранилища."
+    wrong = span(text, "Симферопольское водохранилища", "Симферопольское водохранилищк")
+    [doc] = parse_runormas([record(text, [wrong], doc_id="1048973")])
+    start = text.index("Симферопольское")
+    mention = Mention(
+        start, wrong["end"], wrong["text"], "LOC", normal="Симферопольское водохранилище"
+    )
+    report = score_systems([doc], "runormas", {"rusnews": {"1048973": [mention]}})
+    result = report["normalization"]["rusnews"]
+    assert result["all"]["accuracy"] == 0.0  # raw: the gold as published
+    assert result["corrected"]["all"]["accuracy"] == 1.0
+    assert result["corrected"]["gold_fixes"] == 1
+
+
+def test_every_gold_fix_names_a_format_and_gives_a_form() -> None:
+    from rusnews.eval.evaluate import FORMATS
+    from rusnews.eval.gold_fixes import gold_fixes
+
+    fixes = gold_fixes()
+    assert fixes
+    assert all(fmt in FORMATS and normal.strip() for (fmt, _, _), normal in fixes.items())
