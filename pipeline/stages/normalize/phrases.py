@@ -36,14 +36,13 @@ from rusnews.stages.normalize.person_readings import (
     recover_shape,
     word_parses,
 )
+from rusnews.stages.normalize.word_forms import MIXED_ABBREVIATION, region_nominative, same_stem
 from rusnews.text import CLOSING_QUOTES, OPENING_QUOTES, acronym_stem, fold, is_acronym
 
 if TYPE_CHECKING:
     from pymorphy3.analyzer import Parse
 
 CONJUNCTIONS = frozenset({"и", ","})
-# An abbreviation with small letters inside (УрФУ, РАНХиГС): a capital first and last.
-MIXED_ABBREVIATION = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*[а-яё][а-яёА-ЯЁ]*[А-ЯЁ]")
 # An ordinal in digits (13-й) agrees with its noun by its ending only.
 ORDINAL = re.compile(r"(\d+)-[а-яё]{1,3}")
 ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е", "plur": "е"}
@@ -65,9 +64,6 @@ INDECLINABLE_ENDING = re.compile(r"(?:[оуэю]|[^и]и|[аеёиоуыэюя]�
 STEM_ENDINGS = (("а", "gent"), ("у", "datv"), ("ом", "ablt"), ("е", "loct"))
 CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 WEIGHT_STEM_GUESS = 0.35
-# A region named by a prefix and a river or range (Приангарье, Заднестровье, Приамурье)
-# is a neuter in -ье; an unknown one in -ья is its genitive, not a woman's name.
-REGION = re.compile(r"(?:при|за|по|под|пред)[а-яё]{3,}ь(я)")
 WEIGHT_REGION = 0.6
 # The singular of a plural head, when only singular adjectives agree with it.
 WEIGHT_SHARED = 0.5
@@ -230,9 +226,8 @@ def head_readings(text: str) -> tuple[HeadReading, ...]:
         lower = text.lower()
         cases = CASES if INDECLINABLE_ENDING.search(lower) else (NOMN,)
         readings += [HeadReading(c, "sing", None, None, WEIGHT_AS_WRITTEN) for c in cases]
-        if region := REGION.fullmatch(lower):
-            nominative = lower[: region.start(1)] + "е"
-            readings.append(HeadReading("gent", "sing", "neut", nominative, WEIGHT_REGION))
+        if region := region_nominative(lower):
+            readings.append(HeadReading("gent", "sing", "neut", region, WEIGHT_REGION))
         for ending, case in STEM_ENDINGS:
             stem = lower.removesuffix(ending)
             if stem != lower and len(stem) >= 3 and CONSONANT_END.search(stem):
@@ -300,23 +295,8 @@ def _inflect_modifier(text: str, parse: Parse | None, number: str, gender: str |
     wanted = {NOMN, number}
     if number == "sing" and (gender or parse.tag.gender):
         wanted.add(gender or parse.tag.gender)
-    word = _same_stem(parse, inflect_nominative(parse, wanted))
+    word = same_stem(parse, inflect_nominative(parse, wanted))
     return recover_shape(word, text) if word else text
-
-
-def _common_prefix(a: str, b: str) -> int:
-    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-
-
-def _same_stem(parse: Parse, word: str | None) -> str | None:
-    """pymorphy3 files superlatives under the plain adjective, so `высшей` has two
-    nominatives, высшая and высочайшая: take the one written like the word itself
-    (Высшая школа экономики)."""
-    if word is None or "Supr" not in parse.tag:
-        return word
-    target = next((f.tag for f in parse.lexeme if f.word == word), None)
-    forms = [f.word for f in parse.lexeme if f.tag == target] or [word]
-    return max(forms, key=lambda form: _common_prefix(form, parse.word))
 
 
 def inflect_group(tokens: list[Token], group: HeadGroup, texts: list[str]) -> HeadReading | None:
