@@ -73,6 +73,7 @@ class GoldFormat(str, Enum):
     factru = "factru"
     brat = "brat"
     jsonl = "jsonl"
+    runormas = "runormas"
 
 
 def _sentence(text: str, capital: bool = False) -> str:

@@ -74,7 +74,9 @@ def bench_command(
 )
 @plain_errors(output="report", option="--report")
 def eval_command(
-    gold: Path = typer.Argument(..., help="Gold corpus folder (factru, brat) or file (jsonl)."),
+    gold: Path = typer.Argument(
+        ..., help="Gold corpus folder (factru, brat, runormas) or file (jsonl, runormas)."
+    ),
     fmt: GoldFormat = typer.Option(..., "--format", help="Gold format."),
     run_dir: Path = typer.Option(
         None, "--run", help="Score an existing run's tables instead of running the pipeline."

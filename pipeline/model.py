@@ -58,6 +58,9 @@ class Mention:
     label: str
     sentence_idx: int = -1
     normal: str | None = None
+    # ORG/LOC: the name alone in nominative, without the descriptor or legal form before it
+    # and the quotes around it (`газета «Ведомости»` -> `Ведомости`); `normal` is the whole.
+    core: str | None = None
     # PER name parts in nominative.
     first: str | None = None
     middle: str | None = None

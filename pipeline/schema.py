@@ -11,8 +11,7 @@ from rusnews.date_values import date_interval
 from rusnews.model import Article, Event, Occupation, Problem
 
 S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
-# Days are timestamps at midnight, not Arrow dates: pandas reads a date column
-# as Python objects, a timestamp column as datetime64, which is what it can use.
+# Days are timestamps at midnight: pandas reads Arrow dates as objects, timestamps as datetime64.
 DAY = pa.timestamp("ms")
 
 ARTICLES = pa.schema(
@@ -43,6 +42,7 @@ MENTIONS = pa.schema(
         ("text", S),
         ("label", S),
         ("normal", S),
+        ("core", S),
         ("first", S),
         ("middle", S),
         ("last", S),
@@ -234,6 +234,7 @@ def mention_rows(article: Article) -> list[Row]:
             "text": m.text,
             "label": m.label,
             "normal": m.normal,
+            "core": m.core,
             "first": m.first,
             "middle": m.middle,
             "last": m.last,

@@ -16,13 +16,22 @@ from typing import Any
 
 from rusnews.eval.baseline import get_baseline
 from rusnews.eval.brat import load_brat
-from rusnews.eval.conventions import Convention, conventions_for, tokenize
+from rusnews.eval.conventions import Convention, as_annotated, conventions_for, tokenize
 from rusnews.eval.errors import analyze
 from rusnews.eval.factru import load_factru
 from rusnews.eval.gold import GoldDoc
+from rusnews.eval.gold_fixes import correct_targets
 from rusnews.eval.jsonl import load_jsonl
 from rusnews.eval.metrics import METRICS, MICRO, score_all, scores_as_dict
-from rusnews.eval.normalization import date_targets, factru_targets, jsonl_targets, score_normals
+from rusnews.eval.normalization import (
+    core_form,
+    date_targets,
+    factru_targets,
+    jsonl_targets,
+    score_normals,
+    untyped_targets,
+    whole_form,
+)
 from rusnews.eval.predictions import (
     RUSNEWS,
     RunError,
@@ -31,20 +40,29 @@ from rusnews.eval.predictions import (
     run_profile,
     run_rusnews,
 )
+from rusnews.eval.runormas import load_runormas
 from rusnews.model import DATE, Mention
 
 Predictions = dict[str, list[Mention]]
-FORMATS = ("factru", "brat", "jsonl")
+FORMATS = ("factru", "brat", "jsonl", "runormas")
+# Gold of normal forms alone: untyped spans, so no span scores and no conventions.
+NORMAL_FORMATS = ("runormas",)
 # Gold that annotates events and occupations (.facts, brat relations).
 RECORD_FORMATS = ("factru", "brat")
 MAX_PROBLEMS = 20
 
-LOADERS = {"factru": load_factru, "brat": load_brat, "jsonl": load_jsonl}
+LOADERS = {
+    "factru": load_factru,
+    "brat": load_brat,
+    "jsonl": load_jsonl,
+    "runormas": load_runormas,
+}
 ACCURACY_METRICS = {
     "normalization": "normal forms of names a prediction found with the exact gold span; "
     "case-insensitive, ё = е; PER as an unordered set of name parts",
     "date_values": "ISO values of dates a prediction found with the exact gold span",
 }
+UNTYPED_NOTE = "; the gold is untyped: each span takes the label of the mention found on it"
 
 
 def load_gold(gold: Path, fmt: str, limit: int | None = None) -> list[GoldDoc]:
@@ -82,9 +100,27 @@ def score_convention(
     )
 
 
+def _untyped_normalization(docs: Sequence[GoldDoc], predictions: Predictions) -> dict[str, object]:
+    """Normal forms of untyped gold, by the label of the mention found on each span, and
+    how much of the gold could be judged at all."""
+    targets = [untyped_targets(doc, predictions.get(doc.doc_id, ())) for doc in docs]
+    result = _with_corrections("runormas", docs, targets, predictions, whole_form)
+    spans = [span for doc in docs for span in doc.spans]
+    result["coverage"] = {
+        "gold_spans": len(spans),
+        "discontinuous": sum(bool(span.fragments) for span in spans),
+        "matched": sum(len(found) for found in targets),
+    }
+    return result
+
+
 def _normalization(
-    docs: Sequence[GoldDoc], fmt: str, convention: Convention, predictions: Predictions
+    docs: Sequence[GoldDoc], fmt: str, convention: Convention | None, predictions: Predictions
 ) -> dict[str, object] | None:
+    if fmt in NORMAL_FORMATS:
+        return _untyped_normalization(docs, predictions)
+    if convention is None:
+        return None
     if fmt == "factru":
         targets = [factru_targets(doc, convention.span_key) for doc in docs]
     elif fmt == "jsonl":
@@ -93,7 +129,30 @@ def _normalization(
         return None
     if not any(targets):
         return None
-    return score_normals(docs, targets, predictions, convention.span_key)
+    form = core_form if fmt == "factru" else whole_form
+    return _with_corrections(fmt, docs, targets, predictions, form, convention.span_key)
+
+
+def _with_corrections(
+    fmt: str,
+    docs: Sequence[GoldDoc],
+    targets: list,
+    predictions: Predictions,
+    form: Callable[[Mention], str | None],
+    span_key: Callable = as_annotated,
+) -> dict[str, object]:
+    """Normal-form accuracy against the gold as published, and, where the project's list
+    of gold errors touches it, against the corrected gold too."""
+    result = score_normals(docs, targets, predictions, span_key, form=form)
+    corrected, changed = correct_targets(fmt, docs, targets)
+    if changed:
+        fixed = score_normals(docs, corrected, predictions, span_key, form=form)
+        result["corrected"] = {
+            "all": fixed["all"],
+            "per_type": fixed["per_type"],
+            "gold_fixes": changed,
+        }
+    return result
 
 
 def _date_values(docs: Sequence[GoldDoc], predictions: Predictions) -> dict[str, object] | None:
@@ -125,7 +184,7 @@ def score_systems(
 ) -> dict:
     """The report for already computed predictions, `{system: {doc_id: mentions}}`;
     the first system is the one the differences are taken for."""
-    conventions = conventions_for(fmt)
+    conventions = () if fmt in NORMAL_FORMATS else conventions_for(fmt)
     systems = list(predictions)
     report: dict = {
         "format": fmt,
@@ -162,7 +221,8 @@ def score_systems(
             if index == 0:
                 # One convention's errors are enough to point at the work.
                 report["errors"][system] = {"convention": convention.name, **errors}
-        normalization = _normalization(docs, fmt, conventions[0], system_predictions)
+        first = conventions[0] if conventions else None
+        normalization = _normalization(docs, fmt, first, system_predictions)
         if normalization is not None:
             report["normalization"][system] = normalization
         date_values = _date_values(docs, system_predictions)
@@ -174,9 +234,11 @@ def score_systems(
                 "seconds": seconds,
                 "docs_per_second": len(docs) / seconds if seconds else None,
             }
+    if not conventions:
+        report["metrics"] = {}  # nothing was matched by span
     for key, description in ACCURACY_METRICS.items():
         if report[key]:
-            report["metrics"][key] = description
+            report["metrics"][key] = description + (UNTYPED_NOTE if not conventions else "")
         else:
             report[key] = None  # absent, not zero: the gold carries no such values
     if len(systems) > 1:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from rusnews.eval.conventions import FACTRU_TYPES, Span, as_annotated
 from rusnews.eval.gold import GoldDoc, GoldObject
+from rusnews.eval.normal_errors import error_classes
 from rusnews.model import DATE, NAME_LABELS, PER, Mention
 from rusnews.text import fold_spaced
 
@@ -137,12 +138,36 @@ def jsonl_targets(doc: GoldDoc) -> list[NormalTarget]:
     ]
 
 
+def untyped_targets(doc: GoldDoc, mentions: Iterable[Mention]) -> list[NormalTarget]:
+    """Targets from gold without types (RuNormAS): each span a name mention has exactly
+    takes that mention's label; a discontinuous span is nobody's extent and is left out."""
+    labels: dict[tuple[int, int], str] = {}
+    for mention in mentions:
+        if mention.label in NAME_LABELS:
+            labels.setdefault((mention.start, mention.end), mention.label)
+    return [
+        NormalTarget(labels[span.start, span.end], span.start, span.end, span.text, (span.normal,))
+        for span in doc.spans
+        if span.normal and not span.fragments and (span.start, span.end) in labels
+    ]
+
+
 def date_targets(doc: GoldDoc) -> list[NormalTarget]:
     return [
         NormalTarget(DATE, span.start, span.end, span.text, (span.value,))
         for span in doc.spans
         if span.label == DATE and span.value
     ]
+
+
+def whole_form(mention: Mention) -> str | None:
+    return mention.normal
+
+
+def core_form(mention: Mention) -> str | None:
+    """factRuEval's `name` of an organization or place is the name without its descriptor
+    (the descriptor is an attribute of its own): the mention's core, where it has one."""
+    return mention.core or mention.normal
 
 
 def _index(mentions: Iterable[Mention], span_key: SpanKey, text: str) -> dict[Span, Mention]:
@@ -155,10 +180,13 @@ def score_normals(
     predictions: dict[str, list[Mention]],
     span_key: SpanKey = as_annotated,
     labels: Sequence[str] = NAME_LABELS,
+    form: Callable[[Mention], str | None] = whole_form,
 ) -> dict[str, object]:
-    """Accuracy per label and overall, the counts compared, and wrong examples."""
+    """Accuracy per label and overall, the counts compared, wrong examples and the
+    classes of the errors."""
     tallies = {label: Tally() for label in labels}
     wrong: list[dict[str, str | None]] = []
+    errors: list[tuple[str, str, str | None, str]] = []
     for doc, doc_targets in zip(docs, targets, strict=True):
         by_span = _index(predictions.get(doc.doc_id, ()), span_key, doc.text)
         for target in doc_targets:
@@ -167,15 +195,18 @@ def score_normals(
                 continue
             tally = tallies[target.label]
             tally.n += 1
-            if _matches(target, mention.normal):
+            predicted = form(mention)
+            if _matches(target, predicted):
                 tally.correct += 1
-            elif len(wrong) < MAX_EXAMPLES * len(labels):
+                continue
+            errors.append((target.label, target.text, predicted, target.forms[0]))
+            if len(wrong) < MAX_EXAMPLES * len(labels):
                 wrong.append(
                     {
                         "doc_id": doc.doc_id,
                         "label": target.label,
                         "text": target.text,
-                        "predicted": mention.normal,
+                        "predicted": predicted,
                         "gold": " | ".join(target.forms),
                     }
                 )
@@ -187,6 +218,8 @@ def score_normals(
         "per_type": {label: tally.as_dict() for label, tally in tallies.items() if tally.n},
         "all": total.as_dict(),
         "examples": wrong,
+        # Dates are right or wrong as a whole: their classes would say nothing.
+        "error_classes": error_classes(errors) if DATE not in labels else [],
     }
 
 

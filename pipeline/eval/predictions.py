@@ -18,7 +18,16 @@ from rusnews.model import Article, Mention
 
 RUSNEWS = "rusnews"
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "label")
-OPTIONAL_COLUMNS = ("sentence_idx", "normal", "first", "middle", "last", "granularity", "entity_id")
+OPTIONAL_COLUMNS = (
+    "sentence_idx",
+    "normal",
+    "core",
+    "first",
+    "middle",
+    "last",
+    "granularity",
+    "entity_id",
+)
 
 
 class RunError(RuntimeError):
@@ -153,6 +162,7 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
                 label=str(row["label"]),
                 sentence_idx=-1 if sentence_idx is None else sentence_idx,
                 normal=_optional_str(row, "normal"),
+                core=_optional_str(row, "core"),
                 first=_optional_str(row, "first"),
                 middle=_optional_str(row, "middle"),
                 last=_optional_str(row, "last"),

@@ -15,6 +15,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 from rusnews.eval.chart import f1_chart
+from rusnews.eval.report_normals import corrected_line, coverage_line, normal_error_rows
 
 MISSING = "—"
 EXAMPLES_SHOWN = 3
@@ -205,6 +206,13 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
     if report.get("normalization"):
         header, rows = accuracy_rows(report, "normalization", sep="\n")
         console.print(_rich_table("normal forms", header, rows))
+        for system in systems:
+            for line in (coverage_line(report, system), corrected_line(report, system)):
+                if line:
+                    console.print(line)
+            header, rows = normal_error_rows(report, system, width=60)
+            if rows:
+                console.print(_rich_table(f"{system}: wrong normal forms by class", header, rows))
     if report.get("date_values"):
         header, rows = accuracy_rows(report, "date_values", sep="\n")
         console.print(_rich_table("date values", header, rows))
@@ -212,7 +220,8 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
         header, rows = record_rows(report)
         console.print(_rich_table("event and occupation records (triples)", header, rows))
     if errors:
-        for system in systems:
+        # Gold of normal forms alone has no span errors to show.
+        for system in (system for system in systems if system in report["errors"]):
             header, rows = error_rows(report, system, width=32)
             convention = report["errors"][system]["convention"]
             console.print(_rich_table(f"{system}: top errors ({convention})", header, rows))
@@ -270,6 +279,13 @@ def render_markdown(report: dict) -> str:
             "",
         ]
         for system in systems:
+            for line in (coverage_line(report, system), corrected_line(report, system)):
+                if line:
+                    parts += [line + ".", ""]
+            header, rows = normal_error_rows(report, system)
+            if rows:
+                parts += [f"Wrong normal forms of {system} by class:", "", _md_table(header, rows)]
+                parts.append("")
             examples = report["normalization"][system]["examples"]
             if examples:
                 parts += [
@@ -297,7 +313,7 @@ def render_markdown(report: dict) -> str:
             _md_table(header, rows),
             "",
         ]
-    for system in systems:
+    for system in (system for system in systems if system in report["errors"]):
         errors = report["errors"][system]
         totals = ", ".join(f"{kind} {count}" for kind, count in errors["totals"].items())
         header, rows = error_rows(report, system)

@@ -93,6 +93,12 @@ class _Clusters:
             self.parent[max(a, b)] = min(a, b)
 
 
+def name_form(mention: Mention) -> str:
+    """What a mention calls its entity: the name without its descriptor (`газета
+    «Ведомости»` and `Ведомости` are one newspaper), else the normal form, else the text."""
+    return mention.core or mention.normal or mention.text
+
+
 def _group(label: str) -> str:
     return "PER" if label == PER else "NAME"
 
@@ -105,7 +111,7 @@ def _by_initials(
     for j in idx:
         other = mentions[j]
         if other.label != PER and not is_acronym(other.text):
-            spelled.setdefault(lex.initials(other.normal or other.text), []).append(j)
+            spelled.setdefault(lex.initials(name_form(other)), []).append(j)
     return spelled
 
 
@@ -138,7 +144,7 @@ def link_names(mentions: list[Mention], lexicon: EntityLexicon | None = None) ->
         ends.setdefault((_group(mentions[i].label), mentions[i].end), i)
     for i in idx:
         m = mentions[i]
-        key = (_group(m.label), fold_spaced(m.normal or m.text))
+        key = (_group(m.label), fold_spaced(name_form(m)))
         if key in by_form:
             clusters.union(by_form[key], i)
         else:
@@ -147,7 +153,7 @@ def link_names(mentions: list[Mention], lexicon: EntityLexicon | None = None) ->
             surnames.setdefault(fold_spaced(m.last), i)
     for i in idx:
         m = mentions[i]
-        form = fold_spaced(m.normal or m.text)
+        form = fold_spaced(name_form(m))
         # `Джошуа Вольфа (Joshua Wolf)`, `... дел (МИД)`: repair split the name in
         # parentheses off the one it names again.
         named = aliased(m, position, ends)
@@ -189,15 +195,15 @@ def canonical(members: list[Mention], lexicon: EntityLexicon | None = None) -> t
     lex = lexicon or entity_lexicon()
     non_acronyms = [m for m in members if not is_acronym(m.text)]
     pool = non_acronyms or members
-    counts = Counter(fold_spaced(m.normal or m.text) for m in pool)
+    counts = Counter(fold_spaced(name_form(m)) for m in pool)
 
     def rank(m: Mention) -> tuple[int, int, int, int]:
         parts = sum(p is not None for p in (m.first, m.middle, m.last))
-        normal = m.normal or m.text
+        normal = name_form(m)
         return (parts, len(normal.split()), counts[fold_spaced(normal)], -m.start)
 
     best = max(pool, key=rank)
-    name = best.normal or best.text
+    name = name_form(best)
     if not non_acronyms:
         name = lex.expand(best.text) or name
     return lex.full_name(name) or name, best

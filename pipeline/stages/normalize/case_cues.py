@@ -13,12 +13,13 @@ preposition in the clause at all (the prepositional case needs one).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from rusnews.lexicon import read_lexicon
 from rusnews.model import Article, Mention, Token
-from rusnews.morphology import CASES, NOMN
+from rusnews.morphology import CASES, NOMN, ud_case
 from rusnews.resources import MODELS_DIR
 from rusnews.text import fold
 
@@ -40,45 +41,89 @@ def _sentence_tokens(article: Article, mention: Mention) -> list[Token]:
     return []
 
 
-def _feminine_nominative(tok: Token) -> bool:
-    return tok.pos == "NOUN" and tok.feats.get("Case") == "Nom" and tok.feats.get("Gender") == "Fem"
+UD_GENDERS = {"Fem": "femn", "Masc": "masc"}
+# What stands before a verb that introduces its subject after it: `», – написал Легойда`.
+SPEECH_PUNCT = frozenset({",", "–", "—", "-", "»", '"', "“", "”"})
 
 
-def governing_verb_feats(article: Article, mention: Mention) -> dict[str, str] | None:
-    """Case and gender a feminine past-tense predicate after the name implies, if any."""
-    tokens = _sentence_tokens(article, mention)
-    inside = [i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end]
-    if not inside:
+def _nominative(tok: Token, gender: str) -> bool:
+    feats = tok.feats
+    return (
+        tok.pos == "NOUN"
+        and feats.get("Case") == "Nom"
+        and UD_GENDERS.get(feats.get("Gender", "")) == gender
+    )
+
+
+def _past_singular_gender(tok: Token) -> str | None:
+    feats = tok.feats
+    if tok.pos not in ("VERB", "AUX") or feats.get("Tense") != "Past":
         return None
-    first, last = inside[0], inside[-1]
-    if first > 0 and tokens[first - 1].pos == "ADP":
+    return UD_GENDERS.get(feats.get("Gender", "")) if feats.get("Number") == "Sing" else None
+
+
+def _inverted_subject(tokens: list[Token], first: int) -> str | None:
+    """The name right after a past-tense verb that follows direct speech is its subject:
+    `«...», – написал Легойда`, `– сообщила Лобода`."""
+    if first < 2 or tokens[first - 2].text not in SPEECH_PUNCT:
         return None
-    # `пресс-служба Кадырова заявила`: a feminine noun before the name is the subject.
-    for tok in reversed(tokens[max(0, first - MAX_GAP) : first]):
-        if tok.pos == "PUNCT":
-            break
-        if _feminine_nominative(tok):
-            return None
+    return _past_singular_gender(tokens[first - 1])
+
+
+def _verb_after(tokens: list[Token], last: int) -> str | None:
     for i in range(last + 1, min(len(tokens), last + 1 + MAX_GAP)):
         tok = tokens[i]
         if tok.pos in ("VERB", "AUX"):
-            feats = tok.feats
-            if (
-                feats.get("Tense") != "Past"
-                or feats.get("Number") != "Sing"
-                or feats.get("Gender") != "Fem"
-            ):
-                return None
+            gender = _past_singular_gender(tok)
             # `ресурсов Громова была возможность`: the subject follows the verb.
-            if i + 1 < len(tokens) and _feminine_nominative(tokens[i + 1]):
+            if gender is None or (i + 1 < len(tokens) and _nominative(tokens[i + 1], gender)):
                 return None
-            return {"Case": "Nom", "Gender": "Fem"}
+            return gender
         if tok.pos not in _SKIPPED_POS:
             return None
         # Another nominative noun between them may be the verb's subject.
         if tok.pos in ("NOUN", "PROPN") and tok.feats.get("Case") == "Nom":
             return None
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectCue:
+    """The name is the subject of a past-tense verb of this gender (masc/femn): so it is a
+    nominative of that gender, for sure when slovnet reads it as a nominative too, else
+    only likely."""
+
+    gender: str
+    sure: bool
+
+
+def subject_gender(article: Article, mention: Mention) -> SubjectCue | None:
+    """What a past-tense predicate the name may be the subject of says, if any."""
+    tokens = _sentence_tokens(article, mention)
+    inside = [i for i, t in enumerate(tokens) if mention.start <= t.start < mention.end]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    # A masculine verb is near many names that are not its subject (`на встрече с Игорем
+    # Сечиным поздравил`, `– спросил Жириновского Хинштейн`): only a name slovnet itself
+    # reads as a nominative is taken for one. A feminine verb after the name is rarer
+    # and surer (slovnet reads `Малышева оценила` as his genitive).
+    nominative = ud_case(tokens[last]) == NOMN
+    if nominative and (inverted := _inverted_subject(tokens, first)):
+        return SubjectCue(inverted, True)
+    if first > 0 and tokens[first - 1].pos == "ADP":
+        return None
+    gender = _verb_after(tokens, last)
+    if gender is None or (gender != "femn" and not nominative):
+        return None
+    # `пресс-служба Кадырова заявила`: a noun of the verb's gender before the name is the
+    # subject, and the name its genitive.
+    for tok in reversed(tokens[max(0, first - MAX_GAP) : first]):
+        if tok.pos == "PUNCT":
+            break
+        if _nominative(tok, gender):
+            return None
+    return SubjectCue(gender, nominative)
 
 
 def with_feats(tokens: list[Token], feats: dict[str, str]) -> list[Token]:

@@ -3,8 +3,9 @@
 News writes a name after a common noun that says what it names: ``партии
 «Яблоко»``, ``компании Microsoft``, ``ОАО «Газпром»``, ``штата Аризона``,
 ``реки Славянки``. The descriptor is not part of the name (factRuEval keeps it
-apart from `name`), so the normal form is the name alone: ``Яблоко``,
-``Microsoft``, ``Газпром``, ``Аризона``, ``Славянка``. The descriptors are listed
+apart from `name`), so the mention's ``core`` is the name alone: ``Яблоко``,
+``Microsoft``, ``Газпром``, ``Аризона``, ``Славянка``; its ``normal`` is the
+whole mention in nominative, as RuNormAS writes it (``партия «Яблоко»``). The descriptors are listed
 in ``models/normalize/kind_nouns.tsv``; a noun not listed heads the name itself
 (``Министерство иностранных дел``, ``Республика Казахстан``).
 
@@ -27,6 +28,7 @@ from rusnews.stages.normalize.person_readings import (
     MODIFIER_POS,
     NOUN_POS,
     is_cyrillic_word,
+    join_tokens,
     word_parses,
 )
 from rusnews.stages.normalize.phrases import PhraseForms
@@ -144,5 +146,11 @@ def join_name(tokens: list[Token], forms: PhraseForms, start: int = 0) -> str:
 
 
 def normalize_name(tokens: list[Token], forms: PhraseForms) -> str:
-    """The normal form of an organization or place mention from its inflected words."""
+    """The name of an organization or place mention, from its inflected words."""
     return join_name(tokens, forms, name_start(tokens, forms))
+
+
+def whole_name(tokens: list[Token], forms: PhraseForms) -> str:
+    """The normal form of the whole mention: the descriptor and the quotes stay, as they
+    tell a newspaper from its name (`газета «Ведомости»`, `РИА «Новости»`)."""
+    return join_tokens(forms.texts, tokens)

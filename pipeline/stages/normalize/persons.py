@@ -87,6 +87,10 @@ def _word_score(
     for other in word.readings:
         if other.case is not None and other.case not in cases:
             continue
+        # A name may break ranks on its case (Хамид Карзаем), never on its gender: one
+        # person is not a woman by her first name and a man by his surname (Арину Бородину).
+        if other.gender is not None and other.gender != gender:
+            continue
         own = other.weight + _role_prior(other, expected) - DISAGREEMENT_PENALTY
         own += _hint(word, other.case, other.gender)
         if own > score:
@@ -98,32 +102,56 @@ def _permits(word: NameWord, cases: frozenset[str]) -> bool:
     return any(reading.case is None or reading.case in cases for reading in word.readings)
 
 
+def _permits_gender(word: NameWord, genders: frozenset[str]) -> bool:
+    return any(reading.gender is None or reading.gender in genders for reading in word.readings)
+
+
+@dataclass(slots=True)
+class Agreement:
+    case: str
+    gender: str
+    # How much better the chosen gender scored than the best reading in the other one:
+    # what this mention tells the other mentions of the person about the gender.
+    margin: float
+
+
 def expected_roles(n: int) -> list[str]:
     """Where news puts each part: First [Patronymic] Last; a lone word is a surname."""
     return [LAST] if n == 1 else [FIRST, MIDDLE, LAST] if n == 3 else [FIRST] * (n - 1) + [LAST]
 
 
-def agree(words: list[NameWord], cases: frozenset[str] | None = None) -> tuple[str, str]:
+def agree(
+    words: list[NameWord],
+    cases: frozenset[str] | None = None,
+    genders: frozenset[str] | None = None,
+) -> Agreement:
     """Pick the (case, gender) the name's words agree on best and set each word's reading.
 
-    ``cases`` are those the context allows (after `для` only a genitive); when
-    a word has no reading in any of them, the words win over the context."""
+    ``cases`` are those the context allows (after `для` only a genitive), ``genders``
+    those it says (a verb that agrees, the person's other mentions); when a word has no
+    reading in any of them, the words win over the context."""
     if cases is None or not all(_permits(word, cases) for word in words):
         cases = ALL_CASES
+    if genders is None or not all(_permits_gender(word, genders) for word in words):
+        genders = frozenset((MASC, FEMN))
     best_score, best_key, best_readings = float("-inf"), (NOMN, MASC), []
+    by_gender = {MASC: float("-inf"), FEMN: float("-inf")}
     roles = expected_roles(len(words))
     for case in (c for c in CASES if c in cases):
-        for gender in (MASC, FEMN):
+        for gender in (g for g in (MASC, FEMN) if g in genders):
             scored = [
                 _word_score(word, case, gender, role, cases) for word, role in zip(words, roles)
             ]
             score = sum(s for s, _ in scored)
             score += PRIOR_NOMN * (case == NOMN) + PRIOR_MASC * (gender == MASC)
+            by_gender[gender] = max(by_gender[gender], score)
             if score > best_score + 1e-9:
                 best_score, best_key, best_readings = score, (case, gender), [r for _, r in scored]
     for word, reading in zip(words, best_readings):
         word.reading = reading
-    return best_key
+    case, gender = best_key
+    other = by_gender[FEMN if gender == MASC else MASC]
+    return Agreement(case, gender, best_score - other if other > float("-inf") else 1.0)
 
 
 # ---- parts and roles ----
@@ -223,6 +251,8 @@ class PersonName:
     first: str | None = None
     middle: str | None = None
     last: str | None = None
+    gender: str | None = None  # None: no word of the name inflects
+    margin: float = 0.0  # how sure the gender is (Agreement.margin)
 
 
 def _join_spaced(texts: list[str], tokens: list[Token], parts: list[NamePart]) -> str:
@@ -238,19 +268,24 @@ def _join_spaced(texts: list[str], tokens: list[Token], parts: list[NamePart]) -
     return "".join(out)
 
 
-def normalize_person(tokens: list[Token], cases: frozenset[str] | None = None) -> PersonName:
+def normalize_person(
+    tokens: list[Token],
+    cases: frozenset[str] | None = None,
+    genders: frozenset[str] | None = None,
+) -> PersonName:
     """Nominative of a person's name, with its first name, patronymic and surname;
-    ``cases``: those the context allows, if it says."""
+    ``cases`` and ``genders``: those the context allows, if it says."""
     texts = [tok.text for tok in tokens]
     parts = group_parts(tokens)
     words = [part.word for part in parts if part.word]
-    if words:
-        agree(words, cases)
+    agreement = agree(words, cases, genders) if words else None
     for part in parts:
         if part.word and part.word.reading:
             index = part.indexes[-1]
             texts[index] = recover_shape(part.word.reading.nominative, tokens[index].text)
     result = PersonName(normal=_join_spaced(texts, tokens, parts))
+    if agreement is not None:
+        result.gender, result.margin = agreement.gender, agreement.margin
     roles = assign_roles(parts) if parts else []
     for role in (FIRST, MIDDLE, LAST):
         pieces = [

@@ -36,6 +36,7 @@ from rusnews.stages.normalize.person_readings import (
     recover_shape,
     word_parses,
 )
+from rusnews.stages.normalize.word_forms import MIXED_ABBREVIATION, region_nominative, same_stem
 from rusnews.text import CLOSING_QUOTES, OPENING_QUOTES, acronym_stem, fold, is_acronym
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ INDECLINABLE_ENDING = re.compile(r"(?:[оуэю]|[^и]и|[аеёиоуыэюя]�
 STEM_ENDINGS = (("а", "gent"), ("у", "datv"), ("ом", "ablt"), ("е", "loct"))
 CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 WEIGHT_STEM_GUESS = 0.35
+WEIGHT_REGION = 0.6
 # The singular of a plural head, when only singular adjectives agree with it.
 WEIGHT_SHARED = 0.5
 
@@ -172,13 +174,11 @@ def find_head_group(tokens: list[Token]) -> HeadGroup:
             modifiers.append(i)
         elif modifiers and fold(text) in CONJUNCTIONS and _is_modifier(tokens, i + 1):
             continue  # продовольственной и сельскохозяйственной организации
-        elif (
-            is_cyrillic_word(text)
-            and word_parses(text, NOUN_POS)
-            and (
-                modifiers
-                or not is_acronym(text)  # an acronym heads after adjectives: японского МИДа
-            )
+        elif is_cyrillic_word(text) and (
+            # An acronym heads after adjectives (японского МИДа), even one pymorphy3 does
+            # not know (Центральном ФО): the adjectives tell its case.
+            (modifiers and is_acronym(text))
+            or (word_parses(text, NOUN_POS) and not is_acronym(text))
         ):
             return HeadGroup(modifiers, i)
         elif i == len(tokens) - 1 and _is_modifier(tokens, i):
@@ -226,6 +226,8 @@ def head_readings(text: str) -> tuple[HeadReading, ...]:
         lower = text.lower()
         cases = CASES if INDECLINABLE_ENDING.search(lower) else (NOMN,)
         readings += [HeadReading(c, "sing", None, None, WEIGHT_AS_WRITTEN) for c in cases]
+        if region := region_nominative(lower):
+            readings.append(HeadReading("gent", "sing", "neut", region, WEIGHT_REGION))
         for ending, case in STEM_ENDINGS:
             stem = lower.removesuffix(ending)
             if stem != lower and len(stem) >= 3 and CONSONANT_END.search(stem):
@@ -235,7 +237,11 @@ def head_readings(text: str) -> tuple[HeadReading, ...]:
 
 def _agrees(parse: Parse, head: HeadReading) -> bool:
     tag = parse.tag
-    if parse_case(parse) != head.case or tag.number != head.number:
+    if parse_case(parse) != head.case:
+        return False
+    if head.shared and tag.number == "plur":
+        return True  # Сибирском [федеральных округах]: the plural adjective shares the head too
+    if tag.number != head.number:
         return False
     return head.number == "plur" or head.gender is None or tag.gender == head.gender
 
@@ -273,6 +279,9 @@ def choose_group(tokens: list[Token], group: HeadGroup) -> GroupChoice | None:
             chosen.append(parse)
             score += weight + _hint(tokens[index], head.case, head.number)
         else:
+            # A shared head needs a singular adjective to say one of the things is meant.
+            if head.shared and all(p is None or p.tag.number == "plur" for p in chosen):
+                continue
             if best is None or score > best.score:
                 best = GroupChoice(head, chosen, score)
     return best
@@ -286,7 +295,7 @@ def _inflect_modifier(text: str, parse: Parse | None, number: str, gender: str |
     wanted = {NOMN, number}
     if number == "sing" and (gender or parse.tag.gender):
         wanted.add(gender or parse.tag.gender)
-    word = inflect_nominative(parse, wanted)
+    word = same_stem(parse, inflect_nominative(parse, wanted))
     return recover_shape(word, text) if word else text
 
 
@@ -299,11 +308,15 @@ def inflect_group(tokens: list[Token], group: HeadGroup, texts: list[str]) -> He
         # The adjectives agree with no reading of the head: inflect the head alone.
         group = HeadGroup([], head_index)
         choice = choose_group(tokens, group)
-    if choice is None or choice.head.case == NOMN:
+    # A nominative is left as written, unless it is a plural shared by coordinated names
+    # (Тюменская и Свердловская [области] -> Тюменская область).
+    if choice is None or (choice.head.case == NOMN and not choice.head.shared):
         return None
     head, head_text = choice.head, tokens[head_index].text
     if is_acronym(head_text):
         texts[head_index] = acronym_stem(head_text)
+    elif MIXED_ABBREVIATION.fullmatch(head_text):
+        pass  # УрФУ, РАНХиГС do not decline; pymorphy3 reads урфу as a dative of урфа
     elif head.nominative:
         texts[head_index] = recover_shape(head.nominative, head_text)
     gender = head.gender or next((p.tag.gender for p in choice.modifiers if p is not None), None)

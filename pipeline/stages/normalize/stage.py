@@ -14,12 +14,16 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rusnews.model import NAME_LABELS, PER, Article, Mention, Token
+from rusnews.morphology import FEMN, MASC, NOMN
 from rusnews.stages.base import MENTIONS_FINAL, MORPH, NAMES, NORMALS
-from rusnews.stages.normalize.case_cues import allowed_cases, governing_verb_feats, with_feats
-from rusnews.stages.normalize.descriptors import normalize_name
+from rusnews.stages.normalize.case_cues import allowed_cases, subject_gender, with_feats
+from rusnews.stages.normalize.descriptors import normalize_name, whole_name
+from rusnews.stages.normalize.person_chains import Reading, agree_chains
 from rusnews.stages.normalize.person_readings import join_tokens
-from rusnews.stages.normalize.persons import normalize_person
+from rusnews.stages.normalize.persons import PersonName, normalize_person
 from rusnews.stages.normalize.phrases import inflect_phrase
+from rusnews.stages.normalize.place_chains import agree_places
+from rusnews.text import CLOSING_QUOTES, OPENING_QUOTES, QUOTES
 
 
 @dataclass(slots=True)
@@ -28,6 +32,7 @@ class Normal:
     first: str | None = None
     middle: str | None = None
     last: str | None = None
+    core: str | None = None  # ORG/LOC: the name without its descriptor
 
 
 def normalize_mention(
@@ -41,9 +46,20 @@ def normalize_mention(
         name = normalize_person(tokens, cases)
         return Normal(name.normal, name.first, name.middle, name.last)
     if label in NAME_LABELS:
-        return Normal(normalize_name(tokens, inflect_phrase(tokens)))
+        if _quoted_whole(tokens):
+            tokens = tokens[1:-1]  # «Газпрома»: the quotes are typography, the word declines
+        forms = inflect_phrase(tokens)
+        return Normal(whole_name(tokens, forms), core=normalize_name(tokens, forms))
     return Normal(join_tokens([tok.text for tok in tokens], tokens))
 
+
+def _quoted_whole(tokens: list[Token]) -> bool:
+    if len(tokens) < 3 or tokens[0].text not in OPENING_QUOTES:
+        return False
+    return tokens[-1].text in CLOSING_QUOTES and not any(t.text in QUOTES for t in tokens[1:-1])
+
+
+UD_GENDER = {MASC: "Masc", FEMN: "Fem"}
 
 # A name in Latin letters in brackets right after a name of the same type is its
 # original spelling: `Юрген Клинсман (Jürgen Klinsmann)`, `газета «Ла стампа» (La Stampa)`.
@@ -59,6 +75,10 @@ def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
     for mention in mentions:
         if CYRILLIC.search(mention.text) or not LATIN.search(mention.text):
             continue
+        # Capitals in brackets are an abbreviation, a name of its own (`«Футбол против
+        # расизма в Европе» (FARE)`): RuNormAS keeps FARE, and so does the text.
+        if mention.text.isupper():
+            continue
         # Only blanks may stand between the bracket and the name (ORIGINAL_SPELLING_GAP):
         # searching further back for a bracket would cross the article for every name.
         opening = mention.start - 1
@@ -70,14 +90,15 @@ def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
             gap = article.text[end : mention.start]
             name = by_end.get((mention.label, end))
             if name is not None and name is not mention and ORIGINAL_SPELLING_GAP.fullmatch(gap):
-                mention.normal = name.normal
+                # It spells the name, not the descriptor before it: Vedomosti is Ведомости.
+                mention.normal, mention.core = name.core or name.normal, name.core
                 mention.first, mention.middle, mention.last = name.first, name.middle, name.last
                 break
 
 
 class Normalize:
-    """Stage: for each article, set mention.normal (and first/middle/last for PER)
-    of every PER/ORG/LOC mention whose normal is None."""
+    """Stage: for each article, set mention.normal (and first/middle/last for PER, core for
+    ORG/LOC) of every PER/ORG/LOC mention whose normal is None."""
 
     name: ClassVar[str] = "normalize"
     requires: ClassVar[tuple[str, ...]] = (MORPH, NAMES, MENTIONS_FINAL)
@@ -86,21 +107,38 @@ class Normalize:
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
             fresh = [m for m in article.mentions if m.label in NAME_LABELS and m.normal is None]
+            persons: list[tuple[Mention, Reading]] = []
             for mention in fresh:
                 tokens = article.tokens_in(mention.start, mention.end)
-                cases = None
-                if mention.label == PER:
-                    if cue := governing_verb_feats(article, mention):
-                        tokens = with_feats(tokens, cue)
-                    cases = allowed_cases(article, mention)
-                normal = normalize_mention(mention.label, tokens, cases)
+                if mention.label == PER and tokens:
+                    persons.append((mention, _read_person(article, mention, tokens)))
+                    continue
+                normal = normalize_mention(mention.label, tokens)
                 # No tokens (an article without sentences): the text as written is all we have.
                 mention.normal = normal.normal or mention.text
-                if mention.label == PER:
-                    mention.first, mention.middle, mention.last = (
-                        normal.first,
-                        normal.middle,
-                        normal.last,
-                    )
+                mention.core = normal.core
+            agree_places(fresh)
+            names = agree_chains([reading for _, reading in persons])
+            for (mention, _), name in zip(persons, names):
+                mention.normal = name.normal or mention.text
+                mention.first, mention.middle, mention.last = name.first, name.middle, name.last
             take_original_spellings(article, fresh)
         return articles
+
+
+def _read_person(article: Article, mention: Mention, tokens: list[Token]) -> Reading:
+    """A person's name as its own words and its sentence read it, and how to read it again
+    in another gender."""
+    cases = allowed_cases(article, mention)
+    genders = None
+    if cue := subject_gender(article, mention):
+        # The subject of a verb that agrees: a nominative of the verb's gender, a hint to
+        # the words unless slovnet reads the name so too.
+        tokens = with_feats(tokens, {"Case": "Nom", "Gender": UD_GENDER[cue.gender]})
+        if cue.sure:
+            cases, genders = frozenset({NOMN}), frozenset({cue.gender})
+
+    def again(wanted: str) -> PersonName:
+        return normalize_person(tokens, cases, frozenset({wanted}))
+
+    return Reading(normalize_person(tokens, cases, genders), again)
