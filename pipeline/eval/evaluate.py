@@ -72,7 +72,10 @@ def score_convention(
     """Exact, partial and token scores, and the error analysis, for one system."""
     gold = [convention.gold(doc) for doc in docs]
     pred = [
-        convention.predictions(_spans(predictions.get(doc.doc_id, ())), doc.text) for doc in docs
+        convention.predictions(
+            _spans(convention.select(predictions.get(doc.doc_id, []), doc.text)), doc.text
+        )
+        for doc in docs
     ]
     tokens = [tokenize(doc.text) for doc in docs]
     scores = score_all(gold, pred, tokens, convention.labels)

@@ -19,6 +19,8 @@ from rusnews.model import Article, Mention
 RUSNEWS = "rusnews"
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "label")
 OPTIONAL_COLUMNS = ("sentence_idx", "normal", "first", "middle", "last", "granularity", "entity_id")
+# Runs made before these columns existed score as they did: every mention its own bound.
+BOUND_COLUMNS = ("core_start", "core_end", "extent_start", "extent_end")
 
 
 class RunError(RuntimeError):
@@ -158,6 +160,8 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
                 last=_optional_str(row, "last"),
                 granularity=_optional_str(row, "granularity"),
                 entity_id=_optional_int(row, "entity_id"),
+                kind=_optional_str(row, "kind"),
+                **{column: _bound(row, column) for column in BOUND_COLUMNS},
             )
         )
     if shifted:
@@ -167,6 +171,11 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
             "(was the run made on different text?)"
         )
     return predictions, warnings
+
+
+def _bound(row: dict[str, Any], column: str) -> int:
+    value = _optional_int(row, column)
+    return -1 if value is None else value
 
 
 def check_offsets(
