@@ -43,7 +43,7 @@ from rusnews.model import (
 )
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
-from rusnews.text import fold_spaced, is_acronym
+from rusnews.text import CLOSING_QUOTES, fold_spaced, is_acronym
 
 NAMES, NEREL, COLLECTION5, ALL = "names", "nerel", "collection5", "all"
 View = Callable[[Sequence[Mention], str], list[Mention]]
@@ -127,8 +127,13 @@ def collection5_places() -> frozenset[str]:
     return frozenset(fold_spaced(word) for word in read_words(COLLECTION5_PLACES))
 
 
-def _bracket_follows(text: str, end: int, extent_end: int) -> bool:
-    return extent_end > end and text[end:extent_end].lstrip().startswith("(")
+def _closes_name(text: str, end: int, extent_end: int, quoted: bool) -> bool:
+    """What the extent adds after the core is a bracketed second name, or the closing quote
+    of a name whose opening quote the span holds."""
+    following = text[end:extent_end] if extent_end > end else ""
+    if following.lstrip().startswith("("):
+        return True
+    return quoted and bool(following) and set(following) <= CLOSING_QUOTES
 
 
 def collection5_span(mention: Mention, text: str) -> Mention:
@@ -140,7 +145,8 @@ def collection5_span(mention: Mention, text: str) -> Mention:
         return mention
     # A legal form before the name is kept; a place adjective grown over is not.
     start = extent_start if mention.start == core_start else core_start
-    end = extent_end if _bracket_follows(text, core_end, extent_end) else core_end
+    quoted = start == extent_start < core_start
+    end = extent_end if _closes_name(text, core_end, extent_end, quoted) else core_end
     places = collection5_places()
     place = any(fold_spaced(name) in places for name in (mention.normal, mention.text) if name)
     return rebound(mention, start, end, text, LOC if place else ORG)

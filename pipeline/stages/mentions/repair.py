@@ -250,7 +250,7 @@ def trim_descriptor(article: Article, mention: Mention) -> list[Mention] | None:
     start = mention.start + mention.text.index(name, len(words[0]))
     named = piece(article, mention, start, start + len(name.rstrip()))
     # Collection5 keeps the legal form (`ОАО "Мечел"`): the extent does.
-    named.extent_start, named.extent_end = mention.start, mention.end
+    named.extent_start, named.extent_end = mention.start, mention.extent[1]
     return [named]
 
 

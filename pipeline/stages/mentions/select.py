@@ -26,5 +26,8 @@ class SelectProfile:
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
             fill_kinds(article.mentions)
-            article.mentions = self.view(article.mentions, article.text)
+            # In text order already, as the stages before sort leave their mentions.
+            article.mentions = sorted(
+                self.view(article.mentions, article.text), key=lambda m: (m.start, -m.end, m.label)
+            )
         return articles
