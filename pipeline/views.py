@@ -9,8 +9,9 @@ gold corpus under its own view of the same run.
 - `names` (factRuEval, Naeval): proper names and acronyms, the press and web
   platforms as organizations; an ORG inside a longer ORG is left to the longer.
 - `nerel`: also bodies named by a common noun, places named by an adjective and
-  durations; an acronym spans its owner (`МИД России`); a web platform spoken of
-  as a service is no organization.
+  durations; an acronym spans its owner (`МИД России`), a place the part of it
+  before it (`юге Москвы`); a web platform spoken of as a service is no
+  organization.
 - `collection5`: flat spans; an organization without its owner or a place
   adjective before it (`Генпрокуратуры` + `РФ`) but with its legal form
   (`ОАО "Мечел"`); a bracketed second spelling or acronym inside the name it
@@ -109,6 +110,8 @@ def _owner_follows(text: str, end: int, extent_end: int) -> bool:
 
 
 def nerel_span(mention: Mention, text: str) -> Mention:
+    if mention.label == LOC and mention.extent_start >= 0:  # `юге Москвы`
+        return rebound(mention, mention.extent_start, mention.end, text)
     if (
         mention.label != ORG
         or mention.kind != ACRONYM

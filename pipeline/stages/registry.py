@@ -37,6 +37,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
     from rusnews.stages.mentions.gazetteer import TagGazetteer
     from rusnews.stages.mentions.media import TagMedia
     from rusnews.stages.mentions.orgs import OrgBodies, OrgPhrases
+    from rusnews.stages.mentions.place_parts import PlaceParts
     from rusnews.stages.mentions.places import AdjectivalPlaces
     from rusnews.stages.mentions.platforms import DropPlatforms
     from rusnews.stages.mentions.propagate import PropagateNames
@@ -58,6 +59,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         # Bodies are found after propagation, which learns from proper names only.
         OrgBodies(),
         AdjectivalPlaces(),
+        PlaceParts(),
         DropPlatforms(mark=True),
         TagMedia(),
     ]
