@@ -44,5 +44,8 @@ class TagMedia:
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
-            article.mentions = article.mentions + self.find(article)
+            # In text order, as the stages before sort keep names.
+            article.mentions = sorted(
+                article.mentions + self.find(article), key=lambda m: (m.start, -m.end)
+            )
         return articles

@@ -26,8 +26,11 @@ class SelectProfile:
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
             fill_kinds(article.mentions)
-            # In text order already, as the stages before sort leave their mentions.
-            article.mentions = sorted(
-                self.view(article.mentions, article.text), key=lambda m: (m.start, -m.end, m.label)
-            )
+            found = {id(m) for m in article.mentions}
+            kept = self.view(article.mentions, article.text)
+            # A view that moved a bound (`МИД России`) may have moved a name out of text order,
+            # which the stages before sort keep; dates are sort's to order.
+            if any(id(m) not in found for m in kept):
+                kept.sort(key=lambda m: (m.start, -m.end, m.label))
+            article.mentions = kept
         return articles
