@@ -58,14 +58,16 @@ class EngineName(str, Enum):
 class Profile(str, Enum):
     names = "names"
     nerel = "nerel"
+    all = "all"
 
 
-# The gold corpora disagree on what is a name (pipeline.pipeline.PROFILES):
-# one help text for both commands, so that they explain the choice alike.
+# The gold corpora disagree on what is a name (rusnews.views): one help text for both
+# commands, so that they explain the choice alike.
 PROFILE_HELP = (
-    "Which mentions to look for. names (default): proper names, as factRuEval and Naeval "
-    "score them. nerel: also bodies named by a common noun (полиция, правительство Японии) "
-    "and places named by an adjective (британской), as NEREL annotates them."
+    "Which mentions to write out; every profile finds the same, this filters the output. "
+    "names (default): proper names, as factRuEval and Naeval count them. nerel: also bodies "
+    "named by a common noun (полиция, правительство Японии), places named by an adjective "
+    "(британской) and durations, as NEREL annotates them. all: every mention, with its kind."
 )
 
 

@@ -113,6 +113,35 @@ def eval_command(
     print_report(result)
 
 
+@app.command(
+    "eval-all",
+    help=(
+        "Score the dev corpora (factru-dev, nerel-dev, collection5-dev) from one run each, "
+        "every corpus under its own convention."
+    ),
+)
+@plain_errors(output="report", option="--report")
+def eval_all_command(
+    corpora: Path = typer.Option(
+        Path("../shared/corpora"), "--corpora", help="Folder that holds the dev corpora."
+    ),
+    report: Path = typer.Option(
+        None, "--report", help="Folder for summary.json, summary.md and each corpus's report."
+    ),
+    limit: int = typer.Option(None, "--limit", min=1, help="Only the first N documents of each."),
+) -> None:
+    from rusnews.eval.all_corpora import evaluate_all
+    from rusnews.eval.report import print_summary
+
+    if not corpora.is_dir():
+        fail(f"corpora folder {corpora} does not exist.", "Give --corpora FOLDER.")
+    try:
+        result = evaluate_all(corpora, report_dir=report, limit=limit)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    print_summary(result)
+
+
 @app.command("show")
 @plain_errors(output="html", option="--html")
 def show_command(

@@ -24,6 +24,22 @@ MONTH = "month"
 YEAR = "year"
 WEEK = "week"
 
+# What kind of name a mention is, so that each gold convention can pick its own
+# (rusnews.stages.mentions.views): a proper name, an acronym, a body named by a
+# common noun (`полиция`, `правительство Японии`), a place named by an adjective
+# (`британской`), the press as a whole (`СМИ`), a web platform spoken of as a
+# service (`написал в Twitter`); dates are points on the calendar or durations.
+PROPER = "proper"
+ACRONYM = "acronym"
+BODY = "body"
+PLACE_ADJECTIVE = "place_adjective"
+MEDIA = "media"
+PLATFORM = "platform"
+POINT = "date"
+DURATION = "duration"
+KINDS = (PROPER, ACRONYM, BODY, PLACE_ADJECTIVE, MEDIA, PLATFORM, POINT, DURATION)
+BOUND_FIELDS = ("core_start", "core_end", "extent_start", "extent_end")
+
 
 @dataclass(slots=True)
 class Token:
@@ -74,10 +90,39 @@ class Mention:
     # The mention this one names again, written right after it in parentheses: an acronym
     # (`Министерство иностранных дел (МИД)`) or another spelling (`Билл Гейтс (Bill Gates)`).
     alias_of: Mention | None = field(default=None, compare=False, repr=False)
+    # One of KINDS; None until the stage that finds the mention or the kinds stage says.
+    kind: str | None = None
+    # The conventions bound a name differently; -1 means "the mention's own bound".
+    # core: the name alone, without legal form, place adjective, owner or a bracketed
+    # second spelling (`Верховный суд` of `Верховный суд Испании`); extent: all of
+    # them (`ОАО «Газпром»`, `МИД России`, `Майкла Стила (Michael Steele)`).
+    core_start: int = -1
+    core_end: int = -1
+    extent_start: int = -1
+    extent_end: int = -1
 
     @property
     def span(self) -> tuple[str, int, int]:
         return (self.label, self.start, self.end)
+
+    def name_fields(self) -> dict[str, str | int | None]:
+        """The kind and the bounds as the mentions table holds them: null for -1."""
+        bounds = {name: getattr(self, name) for name in BOUND_FIELDS}
+        return {"kind": self.kind, **{k: None if v < 0 else v for k, v in bounds.items()}}
+
+    @property
+    def core_span(self) -> tuple[int, int]:
+        return (
+            self.start if self.core_start < 0 else self.core_start,
+            self.end if self.core_end < 0 else self.core_end,
+        )
+
+    @property
+    def extent_span(self) -> tuple[int, int]:
+        return (
+            self.start if self.extent_start < 0 else min(self.extent_start, self.start),
+            self.end if self.extent_end < 0 else max(self.extent_end, self.end),
+        )
 
 
 @dataclass(slots=True)

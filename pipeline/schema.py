@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, time
 from typing import Any
 
 import pyarrow as pa
 from rusnews.date_values import date_interval
-from rusnews.model import Article, Event, Occupation, Problem
+from rusnews.model import BOUND_FIELDS, Article, Event, Occupation, Problem
+from rusnews.pandas_meta import for_pandas
 
 S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
 # Days are timestamps at midnight: pandas reads Arrow dates as objects, timestamps as datetime64.
@@ -50,6 +50,9 @@ MENTIONS = pa.schema(
         ("relative", B),
         ("entity_id", I32),
         ("source", S),
+        # Nullable, at the end: what each convention picks by (rusnews.model.Mention).
+        ("kind", S),
+        *((name, I64) for name in BOUND_FIELDS),
     ]
 )
 ENTITIES = pa.schema(
@@ -156,33 +159,8 @@ ERRORS = pa.schema(
     ]
 )
 
-# Integer columns that may be empty. Arrow keeps their nulls, but pandas would
-# turn such a column into float64; it reads them as its nullable Int64 instead.
-NULLABLE_INTEGERS: dict[str, tuple[str, ...]] = {
-    "mentions": ("entity_id",),
-    "event_arguments": ("entity_id",),
-    "occupations": ("person_entity_id", "organization_entity_id", "place_entity_id"),
-    "ownerships": ("owner_entity_id", "property_entity_id"),
-}
-
-
-def _for_pandas(name: str, schema: pa.Schema) -> pa.Schema:
-    """`schema` with the pandas metadata that `to_pandas` (and so `pd.read_parquet`) follows.
-
-    Only the columns named carry an entry: pyarrow converts the rest by their Arrow type.
-    """
-    columns = [
-        {"name": col, "field_name": col, "pandas_type": "int64", "numpy_type": "Int64"}
-        for col in NULLABLE_INTEGERS.get(name, ())
-    ]
-    if not columns:
-        return schema
-    meta = {"index_columns": [], "column_indexes": [], "columns": columns}
-    return schema.with_metadata({b"pandas": json.dumps(meta).encode()})
-
-
 TABLES: dict[str, pa.Schema] = {
-    name: _for_pandas(name, schema)
+    name: for_pandas(name, schema)
     for name, schema in {
         "articles": ARTICLES,
         "mentions": MENTIONS,
@@ -242,6 +220,7 @@ def mention_rows(article: Article) -> list[Row]:
             "relative": m.relative,
             "entity_id": m.entity_id,
             "source": m.source,
+            **m.name_fields(),
         }
         for idx, m in enumerate(article.mentions)
     ]

@@ -18,7 +18,13 @@ convention, so every reported metric names one:
   predictions.
 - `nerel` (brat): NEREL types mapped to our four, outermost of nested spans
   of one mapped type kept.
+- `collection5` (brat): Collection5's flat PER, ORG (and MEDIA), LOC (and
+  GEOPOLIT) spans; compared modulo a closing quote, as `object`, since its
+  spans stop before one as often as after.
 - `jsonl`: the project's own labels as they are.
+
+Each convention also names the view (rusnews.views) that picks its spans from
+the mentions of a run, so that one run of the pipeline is scored under all.
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rusnews.eval.gold import GoldDoc
-from rusnews.model import DATE, LABELS, LOC, NAME_LABELS, ORG, PER
+from rusnews.model import DATE, LABELS, LOC, NAME_LABELS, ORG, PER, Mention
+from rusnews.views import ALL, COLLECTION5, NAMES, fill_kinds, view
+from rusnews.views import NEREL as NEREL_VIEW
 
 Span = tuple[str, int, int]  # (label, start, end), end exclusive
 Bounds = tuple[int, int]
@@ -45,6 +53,19 @@ NEREL_TYPES: dict[str, str] = {
     "LOCATION": LOC,
     "DISTRICT": LOC,
     "DATE": DATE,
+}
+
+# The copy in ../shared/corpora writes Collection5's types as NEREL's (MEDIA as
+# ORGANIZATION, GEOPOLIT as LOCATION); the originals are read as well.
+COLLECTION5_TYPES: dict[str, str] = {
+    "PER": PER,
+    "PERSON": PER,
+    "ORG": ORG,
+    "MEDIA": ORG,
+    "ORGANIZATION": ORG,
+    "LOC": LOC,
+    "GEOPOLIT": LOC,
+    "LOCATION": LOC,
 }
 
 # Naeval takes an Org's name spans and a place's name spans, not descriptors
@@ -167,6 +188,15 @@ def nerel_spans(doc: GoldDoc) -> list[Span]:
     )
 
 
+def collection5_spans(doc: GoldDoc) -> list[Span]:
+    spans = (
+        (COLLECTION5_TYPES[span.label], span.start, span.end)
+        for span in doc.spans
+        if span.label in COLLECTION5_TYPES
+    )
+    return keep_outermost(close_quotes(spans, doc.text))
+
+
 def jsonl_spans(doc: GoldDoc) -> list[Span]:
     return keep_outermost(
         (span.label, span.start, span.end) for span in doc.spans if span.label in LABELS
@@ -195,9 +225,17 @@ class Convention:
     adapt_predictions: Callable[[list[Span], str], list[Span]] = _as_is
     # How one gold span and one prediction are put side by side (normal forms).
     span_key: Callable[[Span, str], Span] = as_annotated
+    # Which of a run's mentions the convention counts, bounded its way (rusnews.views).
+    view: str = ALL
 
     def gold(self, doc: GoldDoc) -> list[Span]:
         return self.gold_spans(doc)
+
+    def select(self, mentions: Sequence[Mention], text: str) -> list[Mention]:
+        """The mentions of a run this convention scores; a run or baseline that gives no
+        kinds has them filled as the pipeline would (rusnews.views.kind_of)."""
+        fill_kinds(mentions)
+        return view(self.view)(mentions, text)
 
     def predictions(self, spans: Iterable[Span], text: str) -> list[Span]:
         wanted = sorted(
@@ -215,6 +253,7 @@ OBJECT = Convention(
     object_spans,
     object_predictions,
     quote_closed,
+    NAMES,
 )
 NAEVAL = Convention(
     "naeval",
@@ -224,6 +263,7 @@ NAEVAL = Convention(
     NAME_LABELS,
     naeval_spans,
     naeval_predictions,
+    view=NAMES,
 )
 NEREL = Convention(
     "nerel",
@@ -231,14 +271,37 @@ NEREL = Convention(
     "LOCATION/DISTRICT→LOC, DATE→DATE; outermost of nested same-type spans",
     LABELS,
     nerel_spans,
+    view=NEREL_VIEW,
+)
+COLLECTION5 = Convention(
+    "collection5",
+    "Collection5: PER→PER, ORG/MEDIA→ORG, LOC/GEOPOLIT→LOC, flat spans; "
+    "compared modulo a closing quote the span's opening quote needs",
+    NAME_LABELS,
+    collection5_spans,
+    object_predictions,
+    quote_closed,
+    COLLECTION5,
 )
 JSONL = Convention("jsonl", "project gold labels as annotated", LABELS, jsonl_spans)
 
 CONVENTIONS: dict[str, tuple[Convention, ...]] = {
     "factru": (OBJECT, NAEVAL),
-    "brat": (NEREL,),
+    "brat": (NEREL, COLLECTION5),
     "jsonl": (JSONL,),
 }
+
+
+BY_NAME: dict[str, Convention] = {c.name: c for group in CONVENTIONS.values() for c in group}
+
+
+def convention_named(name: str) -> Convention:
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown convention {name!r}; expected one of {', '.join(BY_NAME)}"
+        ) from None
 
 
 def conventions_for(fmt: str) -> tuple[Convention, ...]:

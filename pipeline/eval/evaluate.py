@@ -90,7 +90,10 @@ def score_convention(
     """Exact, partial and token scores, and the error analysis, for one system."""
     gold = [convention.gold(doc) for doc in docs]
     pred = [
-        convention.predictions(_spans(predictions.get(doc.doc_id, ())), doc.text) for doc in docs
+        convention.predictions(
+            _spans(convention.select(predictions.get(doc.doc_id, []), doc.text)), doc.text
+        )
+        for doc in docs
     ]
     tokens = [tokenize(doc.text) for doc in docs]
     scores = score_all(gold, pred, tokens, convention.labels)
@@ -275,13 +278,16 @@ def evaluate(
     baseline: str | None = None,
     limit: int | None = None,
     profile: str | None = None,
+    records: bool = True,
 ) -> dict:
     """Score rusnews (live, or the run in `run_dir`) and optionally a baseline
     against gold; write the reports to `report_dir` when given.
 
     `profile` is the pipeline profile (pipeline.PROFILES) run live, `names`
     when not given; a run is scored under the profile it was made with, read
-    from its manifest, and giving another one is an error.
+    from its manifest, and giving another one is an error. Under `all`, each convention
+    scores its own view of the one run (rusnews.views). `records=False` leaves the event
+    records out.
     Returns the report as a dict (what `report.json` holds).
     """
     if run_dir is not None:
@@ -325,7 +331,7 @@ def evaluate(
         **report,
     }
     report["versions"] = _versions()
-    if fmt in RECORD_FORMATS:
+    if fmt in RECORD_FORMATS and records:
         if run_dir is None:
             from rusnews.eval.records import score_records
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rusnews.eval.gold import GoldDoc
-from rusnews.model import Article, Mention
+from rusnews.model import KINDS, Article, Mention
 
 RUSNEWS = "rusnews"
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "label")
@@ -28,6 +28,8 @@ OPTIONAL_COLUMNS = (
     "granularity",
     "entity_id",
 )
+# Runs made before these columns existed score as they did: every mention its own bound.
+BOUND_COLUMNS = ("core_start", "core_end", "extent_start", "extent_end")
 
 
 class RunError(RuntimeError):
@@ -143,7 +145,7 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
         )
 
     predictions: dict[str, list[Mention]] = {doc_id: [] for doc_id in processed}
-    shifted = 0
+    shifted = unfit = 0
     for row in mentions.to_dict("records"):
         doc_id = str(row["article_id"])
         if doc_id not in processed:
@@ -154,6 +156,12 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
         if texts[doc_id][start:end] != text:
             shifted += 1
             continue
+        kind, bounds = _optional_str(row, "kind"), {c: _bound(row, c) for c in BOUND_COLUMNS}
+        if not _fits(kind, bounds, start, end, len(texts[doc_id])):
+            # An edited table or one from another version: the mention counts as its own
+            # span and kind, which every convention can read.
+            unfit += 1
+            kind, bounds = None, dict.fromkeys(BOUND_COLUMNS, -1)
         predictions[doc_id].append(
             Mention(
                 start=start,
@@ -168,7 +176,15 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
                 last=_optional_str(row, "last"),
                 granularity=_optional_str(row, "granularity"),
                 entity_id=_optional_int(row, "entity_id"),
+                kind=kind,
+                **bounds,
             )
+        )
+    if unfit:
+        warnings.append(
+            f"{unfit} mention(s) of the run have a kind this version does not know or "
+            f"core/extent bounds that do not hold their span; they were scored by their "
+            f"own span (known kinds: {', '.join(KINDS)})"
         )
     if shifted:
         warnings.append(
@@ -177,6 +193,31 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
             "(was the run made on different text?)"
         )
     return predictions, warnings
+
+
+def _bound(row: dict[str, Any], column: str) -> int:
+    try:
+        value = _optional_int(row, column)
+    except (TypeError, ValueError):
+        return -2  # not a number: no bound at all, which `_fits` refuses
+    return -1 if value is None else value
+
+
+def _fits(kind: str | None, bounds: dict[str, int], start: int, end: int, size: int) -> bool:
+    """A known kind (or none), and bounds that are absent or lie in the text: the core
+    inside the mention's span, the extent around it."""
+    if kind is not None and kind not in KINDS:
+        return False
+    if any(value < -1 or value > size for value in bounds.values()):
+        return False
+    core_start, core_end = bounds["core_start"], bounds["core_end"]
+    extent_start, extent_end = bounds["extent_start"], bounds["extent_end"]
+    core = (start if core_start < 0 else core_start, end if core_end < 0 else core_end)
+    return (
+        start <= core[0] < core[1] <= end
+        and (extent_start < 0 or extent_start <= start)
+        and (extent_end < 0 or extent_end >= end)
+    )
 
 
 def check_offsets(

@@ -369,3 +369,14 @@ def write_reports(report: dict, report_dir: Path) -> dict[str, str]:
     paths["markdown"].write_text(render_markdown(report), encoding="utf-8")
     plot_f1(report, paths["chart"])
     return {kind: str(path) for kind, path in paths.items()}
+
+
+def print_summary(result: dict, console: Console | None = None) -> None:
+    """The dev corpora's summary (rusnews.eval.all_corpora) as one terminal table."""
+    from rusnews.eval.all_corpora import summary_table
+
+    console = console or Console()
+    header, *rows = summary_table(result["summary"])
+    console.print(_rich_table(f"F1, profile {result['profile']}", header, rows))
+    for corpus in result["missing"]:
+        console.print(f"[yellow]warning:[/yellow] {corpus} not found under {result['corpora']}")

@@ -16,6 +16,7 @@ import re
 from typing import ClassVar
 
 from rusnews.model import DATE, Article, Mention
+from rusnews.model import DURATION as DURATION_KIND
 from rusnews.overlaps import Overlaps
 from rusnews.stages.base import DATES, MENTIONS, SENTENCES
 from rusnews.stages.dates.grammar import NUMBER
@@ -80,6 +81,7 @@ class TagDurations:
                                 DATE,
                                 sentence_idx=idx,
                                 source="durations",
+                                kind=DURATION_KIND,
                             )
                         )
         return articles

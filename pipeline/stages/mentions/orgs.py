@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rusnews.model import ORG, Article, Mention
+from rusnews.model import BODY, ORG, Article, Mention
 from rusnews.morphology import lemma_key
 from rusnews.overlaps import Overlaps
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily
@@ -50,6 +50,8 @@ DEFAULT_FINDERS: tuple[str, ...] = ()
 # exact F1 from .765 to .791 on nerel-train (.746 -> .755 on nerel-dev).
 NEREL_EXTENSIONS = (*DEFAULT_EXTENSIONS, "extend_acronym_owner")
 NEREL_FINDERS = tuple(FINDERS)
+# What grows an ORG's extent only (rusnews.model.Mention.extent_span): NEREL's acronym owner.
+EXTENT_RULES = ("extend_acronym_owner",)
 
 
 class OrgPhrases(RuleFamily):
@@ -62,18 +64,28 @@ class OrgPhrases(RuleFamily):
         extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
         finders: tuple[str, ...] = DEFAULT_FINDERS,
         owner_labels: tuple[str, ...] = OWNER_LABELS,
+        extents: tuple[str, ...] = EXTENT_RULES,
+        keep_nested: bool = False,
         debug: bool = False,
         lexicon: OrgLexicon | None = None,
     ) -> None:
         # Growing a name and finding one are two families of rules, each first-wins.
         self.extensions = [(name, EXTENSIONS[name]) for name in extensions]
         self.finders = [(name, FINDERS[name]) for name in finders]
+        # Rules that grow the extent only, leaving the mention's span as it was.
+        self.extents = [(name, EXTENSIONS[name]) for name in extents if name not in extensions]
         super().__init__([*self.extensions, *self.finders], debug)
         self.owner_labels = owner_labels
+        # An ORG inside a grown one (`ООН` in `Совбеза ООН`) is a span of its own in
+        # Collection5; the pipeline keeps it and each convention's view decides.
+        self.keep_nested = keep_nested
         self.lexicon = lexicon or org_lexicon()
 
     def extend(self, view: View, m: Mention) -> Mention:
         first, last = view.span_tokens(m)
+        # The name's core grows over a complement only: a place adjective and an owner
+        # are spans of their own where Collection5 annotates them.
+        core_first, core_last = first, last
         for _ in range(4):  # each rule may open the way for another (adjective, then owner)
             decided = self.decide(view, first, last, rules=self.extensions)
             if decided is None:
@@ -84,10 +96,22 @@ class OrgPhrases(RuleFamily):
                 view.article.text[view.tokens[first].start : view.tokens[last].end],
                 view.article.text[view.tokens[bounds[0]].start : view.tokens[bounds[1]].end],
             )
+            if rule_name == "extend_complement":
+                core_last = bounds[1]
             first, last = bounds
-        if (view.tokens[first].start, view.tokens[last].end) == (m.start, m.end):
+        reach = max(
+            ((rule(view, first, last) or (first, last))[1] for _, rule in self.extents),
+            default=last,
+        )
+        if (view.tokens[first].start, view.tokens[last].end) == (m.start, m.end) and reach == last:
             return m
-        return view.make(first, last, m.source, m.sentence_idx)
+        grown = view.make(first, last, m.source, m.sentence_idx)
+        grown.kind = m.kind
+        tokens = view.tokens
+        grown.core_start, grown.core_end = tokens[core_first].start, tokens[core_last].end
+        grown.extent_start = min(m.extent_span[0], grown.start)
+        grown.extent_end = max(m.extent_span[1], tokens[reach].end)
+        return grown
 
     def find(self, view: View, idx: int) -> list[Mention]:
         found: list[Mention] = []
@@ -100,6 +124,7 @@ class OrgPhrases(RuleFamily):
             if decided is not None:
                 rule_name, bounds = decided
                 m = view.make(*bounds, source="orgs", sentence_idx=idx)
+                m.kind = BODY
                 self.note(rule_name, view.tokens[i].text, m.text)
                 found.append(m)
                 i = bounds[1]
@@ -123,12 +148,22 @@ class OrgPhrases(RuleFamily):
             view.mentions = [m for m in grown if m.label != "DATE"]
             grown += self.find(view, idx) if self.finders else []
             out.extend(grown)
-        article.mentions = drop_swallowed(out)
+        article.mentions = out if self.keep_nested else drop_swallowed(out)
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
             self.process(article)
         return articles
+
+
+class OrgBodies(OrgPhrases):
+    """The finding rules alone, after the names are complete: bodies named by a common
+    noun, of kind `body`, which the `nerel` view keeps (rusnews.views)."""
+
+    name: ClassVar[str] = "bodies"
+
+    def __init__(self, finders: tuple[str, ...] = NEREL_FINDERS, debug: bool = False) -> None:
+        super().__init__(extensions=(), finders=finders, extents=(), keep_nested=True, debug=debug)
 
 
 def drop_swallowed(mentions: list[Mention]) -> list[Mention]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rusnews.lexicon import read_lexicon
-from rusnews.model import LOC, ORG, Article, Mention
+from rusnews.model import LOC, ORG, PLACE_ADJECTIVE, Article, Mention
 from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
@@ -85,6 +85,7 @@ class AdjectivalPlaces:
                         idx,
                         normal=place,
                         source="place_adjective",
+                        kind=PLACE_ADJECTIVE,
                     )
                 )
         return found

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rusnews.lexicon import LexiconError, read_lexicon, read_word_classes
-from rusnews.model import ORG, Article, Mention
+from rusnews.model import ORG, PLATFORM, Article, Mention
 from rusnews.morphology import lemma_key
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
@@ -67,8 +67,11 @@ class DropPlatforms:
     requires: ClassVar[tuple[str, ...]] = (SENTENCES, MORPH, NAMES)
     assigns: ClassVar[tuple[str, ...]] = (MENTIONS,)
 
-    def __init__(self, lexicon: PlatformLexicon | None = None) -> None:
+    def __init__(self, lexicon: PlatformLexicon | None = None, mark: bool = False) -> None:
         self.lexicon = lexicon or platform_lexicon()
+        # The pipeline keeps a platform as a mention of its own kind, for the conventions
+        # that count it (rusnews.views); alone, the stage drops it.
+        self.mark = mark
 
     def is_platform(self, article: Article, mention: Mention) -> bool:
         if mention.label != ORG:
@@ -94,5 +97,10 @@ class DropPlatforms:
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:
-            article.mentions = [m for m in article.mentions if not self.is_platform(article, m)]
+            if self.mark:
+                for m in article.mentions:
+                    if self.is_platform(article, m):
+                        m.kind = PLATFORM
+            else:
+                article.mentions = [m for m in article.mentions if not self.is_platform(article, m)]
         return articles

@@ -62,6 +62,8 @@ def split_parenthesized_acronym(article: Article, mention: Mention) -> list[Ment
     head_end = mention.start + match.start()
     acr_start = mention.start + match.start(1)
     head = piece(article, mention, mention.start, head_end)
+    # Collection5 keeps the bracket inside the name it follows: the head's extent holds it.
+    head.extent_end = mention.start + len(mention.text.rstrip())
     return [head, piece(article, mention, acr_start, acr_start + len(acronym), "acronym", head)]
 
 
@@ -95,6 +97,7 @@ def split_parenthesized_alias(article: Article, mention: Mention) -> list[Mentio
         return None
     alias_start = mention.start + match.start(1)
     name = piece(article, mention, mention.start, mention.start + match.start())
+    name.extent_end = mention.start + len(mention.text.rstrip())
     return [name, piece(article, mention, alias_start, alias_start + len(alias), "alias", name)]
 
 
@@ -245,7 +248,10 @@ def trim_descriptor(article: Article, mention: Mention) -> list[Mention] | None:
         return None
     name = match.group("quoted") or match.group("latin")
     start = mention.start + mention.text.index(name, len(words[0]))
-    return [piece(article, mention, start, start + len(name.rstrip()))]
+    named = piece(article, mention, start, start + len(name.rstrip()))
+    # Collection5 keeps the legal form (`ОАО "Мечел"`): the extent does.
+    named.extent_start, named.extent_end = mention.start, mention.extent_span[1]
+    return [named]
 
 
 @lru_cache(maxsize=1)
