@@ -58,14 +58,12 @@ def _mention(text: str, item: Any, where: str) -> tuple[GoldSpan | None, str | N
     )
 
 
-def parse_jsonl(lines: list[str], path: Path | str = "<jsonl>") -> Iterator[GoldDoc]:
-    # {"id": "a1", "text": "...", "published": "2025-12-03",
-    #  "mentions": [{"start": 0, "end": 6, "label": "PER", "text": "Токаев",
-    #                "normal": "Токаев"},
-    #               {"start": 20, "end": 27, "label": "DATE", "text": "3 декабря",
-    #                "normal": "2025-12-03", "granularity": "day"}]}
-    records, annotated = 0, False  # has any record a `mentions` field: is this gold at all?
+def json_records(lines: list[str], path: Path | str) -> Iterator[tuple[int, str, dict]]:
+    """(line number, `path:line`, record) of each non-blank line of a JSON-lines gold file,
+    each an object with a string `text`; GoldFormatError, saying where, for any other."""
     for number, line in enumerate(lines, 1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # saved by an editor that marks UTF-8
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -77,6 +75,17 @@ def parse_jsonl(lines: list[str], path: Path | str = "<jsonl>") -> Iterator[Gold
             ) from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise GoldFormatError(f"{where}: expected an object with a string `text`")
+        yield number, where, record
+
+
+def parse_jsonl(lines: list[str], path: Path | str = "<jsonl>") -> Iterator[GoldDoc]:
+    # {"id": "a1", "text": "...", "published": "2025-12-03",
+    #  "mentions": [{"start": 0, "end": 6, "label": "PER", "text": "Токаев",
+    #                "normal": "Токаев"},
+    #               {"start": 20, "end": 27, "label": "DATE", "text": "3 декабря",
+    #                "normal": "2025-12-03", "granularity": "day"}]}
+    records, annotated = 0, False  # has any record a `mentions` field: is this gold at all?
+    for number, where, record in json_records(lines, path):
         text = record["text"]
         doc = GoldDoc(
             doc_id=str(record.get("id", number)),

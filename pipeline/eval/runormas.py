@@ -9,12 +9,12 @@ mention's extent and is kept with its pieces, for the scorer to count apart.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from rusnews.eval.gold import GoldDoc, GoldFormatError, GoldSpan, check_bounds, read_lines
+from rusnews.eval.jsonl import json_records
 
 # RuNormAS spans carry no type of their own.
 UNTYPED = "NAME"
@@ -64,20 +64,7 @@ def parse_runormas(lines: list[str], path: Path | str = GOLD_FILE) -> Iterator[G
     #             "text": "Севастополя", "normal": "Севастополь"},
     #            {"start": 580, "end": 602, "fragments": [[580, 584], [593, 602]],
     #             "text": "Мише Топаловым", "normal": "Миша Топалов"}]}
-    for number, line in enumerate(lines, 1):
-        if number == 1:
-            line = line.removeprefix("\ufeff")  # saved by an editor that marks UTF-8
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise GoldFormatError(
-                f"{where}: not JSON ({error.msg} at column {error.colno})"
-            ) from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise GoldFormatError(f"{where}: expected an object with a string `text`")
+    for number, where, record in json_records(lines, path):
         spans = record.get("spans")
         if not isinstance(spans, list):
             raise GoldFormatError(f"{where}: expected a list `spans` (RuNormAS gold)")

@@ -32,11 +32,11 @@ from typing import ClassVar
 
 from rusnews.model import BODY, ORG, Article, Mention
 from rusnews.morphology import lemma_key
-from rusnews.overlaps import Overlaps
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily
 from rusnews.stages.mentions.org_extensions import EXTENSIONS
 from rusnews.stages.mentions.org_finders import FINDERS
 from rusnews.stages.mentions.org_view import OWNER_LABELS, OrgLexicon, View, org_lexicon
+from rusnews.views import drop_swallowed
 
 # Measured on the dev sets: the owner extension lifts factRuEval object micro
 # F1 .841 -> .854 and NEREL ORG .643 -> .694 for at most -.005 under Naeval;
@@ -164,25 +164,3 @@ class OrgBodies(OrgPhrases):
 
     def __init__(self, finders: tuple[str, ...] = NEREL_FINDERS, debug: bool = False) -> None:
         super().__init__(extensions=(), finders=finders, extents=(), keep_nested=True, debug=debug)
-
-
-def drop_swallowed(mentions: list[Mention]) -> list[Mention]:
-    """An ORG that grew over another ORG (`Совета Федерации` inside `комитета
-    Совета Федерации по ...`) leaves no copy of it inside; places and persons
-    stay, since both corpora count them inside an organization's name."""
-    orgs = Overlaps(m for m in mentions if m.label == ORG)
-    return [
-        m
-        for m in mentions
-        if not (
-            m.label == ORG
-            and any(
-                o is not m
-                and o.start <= m.start
-                and m.end <= o.end
-                and (o.start, o.end) != (m.start, m.end)
-                # One character wider on each side: what holds `m` overlaps this, even if empty.
-                for o in orgs.overlapping(m.start - 1, m.end + 1)
-            )
-        )
-    ]
