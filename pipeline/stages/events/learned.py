@@ -86,8 +86,7 @@ class LinearModel:
         return self.thresholds.get(cls, self.threshold)
 
     def raw(self, features: list[str]) -> np.ndarray:
-        rows = [feature_index(f, self.bits) for f in features]
-        return self.weights[rows].sum(axis=0)
+        return self.raw_many([features])[0]
 
     def score(self, features: list[str]) -> float:
         """`raw` of a one-column model as a float: a few dictionary look-ups, where a numpy
@@ -161,6 +160,13 @@ def vector(embedding, tok: Token) -> np.ndarray | None:
     return None
 
 
+def vector_score(model: LinearModel, embedding, tok: Token) -> float:
+    """What the navec columns of a one-column model add for a word (0 for a word navec does
+    not know)."""
+    v = vector(embedding, tok)
+    return float(v @ model.dense[:, 0]) if v is not None and model.dense is not None else 0.0
+
+
 @dataclass(slots=True)
 class TriggerDetector:
     model: LinearModel
@@ -178,9 +184,7 @@ class TriggerDetector:
         score = self._by_lemma.get(key)
         if score is None:
             score = self.model.score(lemma_features(lemma, self.lex))
-            v = vector(self.embedding, tok)
-            if v is not None and self.model.dense is not None:
-                score += float(v @ self.model.dense[:, 0])
+            score += vector_score(self.model, self.embedding, tok)
             self._by_lemma[key] = score
         return score
 
@@ -329,6 +333,12 @@ def rule_view(found: list[Found], lexicon: bool) -> RuleView:
     )
 
 
+def settled(rules: list[Found], profile: str) -> set[tuple[int, int]]:
+    """Spans of the names whose role the rules settle under `profile` (`arbitrate`): the
+    classifier need not be asked about them."""
+    return {(x.mention.start, x.mention.end) for x in rules} if profile == "names" else set()
+
+
 def arbitrate(
     rules: list[Found], learned: list[tuple[str, Mention, float]], profile: str = "names"
 ) -> list[Found]:
@@ -342,7 +352,7 @@ def arbitrate(
     mine = [Found(role, m, "learned") for role, m, _ in learned]
     if profile == "nerel":
         return mine + [x for x in rules if x.role == TOPIC]
-    given = {(x.mention.start, x.mention.end) for x in rules}
+    given = settled(rules, profile)
     has_agent = any(x.role == AGENT for x in rules)
     return rules + [
         x

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 from rusnews.model import PER, Article, Mention, Occupation
-from rusnews.stages.events.learned import LinearModel, vector
+from rusnews.stages.events.learned import LinearModel, vector_score
 from rusnews.stages.events.lexicon import EVENTS_DIR, EventLexicon
 from rusnews.stages.events.occupation_features import (
     NAME_LABELS,
@@ -61,10 +61,7 @@ class PositionDetector:
         key = (tok.lemma or "", tok.text)
         score = self._by_word.get(key)
         if score is None:
-            v = vector(self.embedding, tok)
-            dense = self.model.dense
-            score = float(v @ dense[:, 0]) if v is not None and dense is not None else 0.0
-            self._by_word[key] = score
+            score = self._by_word[key] = vector_score(self.model, self.embedding, tok)
         return score
 
     def probabilities(self, tree: Tree, found: list[int], lex: EventLexicon) -> list[float]:

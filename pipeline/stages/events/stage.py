@@ -50,6 +50,7 @@ from rusnews.stages.events.learned import (
     learned_events,
     learned_frames,
     rule_view,
+    settled,
 )
 from rusnews.stages.events.lexicon import (
     AGENT,
@@ -142,10 +143,6 @@ def build_event(
 ) -> Event | None:
     found = collect_arguments(tree, frame, lex)
     if learned is not None and learned.roles is not None:
-        # Under `names` the rules' roles stand, so the classifier is not asked about them.
-        given = (
-            {(x.mention.start, x.mention.end) for x in found} if learned.profile == "names" else ()
-        )
         guesses = learned.roles.roles(
             tree,
             frame.trigger,
@@ -153,7 +150,7 @@ def build_event(
             frame.tokens,
             triggers or set(),
             rule_view(found, lexicon),
-            given,
+            settled(found, learned.profile),
         )
         found = [
             x
