@@ -38,7 +38,7 @@ PLATFORM = "platform"
 POINT = "date"
 DURATION = "duration"
 KINDS = (PROPER, ACRONYM, BODY, PLACE_ADJECTIVE, MEDIA, PLATFORM, POINT, DURATION)
-BOUND_FIELDS = ("core_start", "core_end", "extent_start", "extent_end")
+BOUND_FIELDS = ("core_start", "core_end", "extent_start", "extent_end", "descriptor_start")
 
 
 @dataclass(slots=True)
@@ -100,6 +100,10 @@ class Mention:
     core_end: int = -1
     extent_start: int = -1
     extent_end: int = -1
+    # Where the common noun saying what kind of body it is begins, when it stands before
+    # the extent (`партии` of `партии «Яблоко»`): factRuEval's objects hold it, the other
+    # conventions do not.
+    descriptor_start: int = -1
 
     @property
     def span(self) -> tuple[str, int, int]:

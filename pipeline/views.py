@@ -12,6 +12,9 @@ gold corpus under its own view of the same run.
   durations; an acronym spans its owner (`МИД России`), a place the part of it
   before it (`юге Москвы`); a web platform spoken of as a service is no
   organization.
+- `object` (factRuEval's whole objects): the names of `names` and bodies named by a
+  common noun, an organization with all its extent and the descriptor before it
+  (`партии «Яблоко»`, `ОАО «Газпром»`, `мэрии Москвы`).
 - `collection5`: flat spans; an organization without its owner or a place
   adjective before it (`Генпрокуратуры` + `РФ`) but with its legal form
   (`ОАО "Мечел"`); a bracketed second spelling or acronym inside the name it
@@ -46,7 +49,7 @@ from rusnews.overlaps import Overlaps
 from rusnews.resources import MODELS_DIR
 from rusnews.text import CLOSING_QUOTES, fold_spaced, is_acronym
 
-NAMES, NEREL, COLLECTION5, ALL = "names", "nerel", "collection5", "all"
+NAMES, NEREL, COLLECTION5, OBJECT, ALL = "names", "nerel", "collection5", "object", "all"
 View = Callable[[Sequence[Mention], str], list[Mention]]
 COLLECTION5_PLACES = MODELS_DIR / "conventions" / "collection5_places.txt"
 
@@ -125,6 +128,22 @@ def nerel_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
     return drop_swallowed([nerel_span(m, text) for m in mentions if m.kind in NEREL_KINDS])
 
 
+OBJECT_KINDS = NAMES_KINDS | {BODY}
+
+
+def object_span(mention: Mention, text: str) -> Mention:
+    if mention.label != ORG:
+        return mention
+    start, end = mention.extent_span
+    if mention.descriptor_start >= 0:
+        start = min(start, mention.descriptor_start)
+    return rebound(mention, start, end, text)
+
+
+def object_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    return drop_swallowed([object_span(m, text) for m in mentions if m.kind in OBJECT_KINDS])
+
+
 @lru_cache(maxsize=1)
 def collection5_places() -> frozenset[str]:
     return frozenset(fold_spaced(word) for word in read_words(COLLECTION5_PLACES))
@@ -181,6 +200,7 @@ VIEWS: dict[str, View] = {
     NAMES: names_view,
     NEREL: nerel_view,
     COLLECTION5: collection5_view,
+    OBJECT: object_view,
     ALL: all_view,
 }
 

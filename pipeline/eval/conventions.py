@@ -37,6 +37,7 @@ from rusnews.eval.gold import GoldDoc
 from rusnews.model import DATE, LABELS, LOC, NAME_LABELS, ORG, PER, Mention
 from rusnews.views import ALL, COLLECTION5, NAMES, fill_kinds, view
 from rusnews.views import NEREL as NEREL_VIEW
+from rusnews.views import OBJECT as OBJECT_VIEW
 
 Span = tuple[str, int, int]  # (label, start, end), end exclusive
 Bounds = tuple[int, int]
@@ -253,7 +254,7 @@ OBJECT = Convention(
     object_spans,
     object_predictions,
     quote_closed,
-    NAMES,
+    OBJECT_VIEW,
 )
 NAEVAL = Convention(
     "naeval",

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rusnews.eval.gold import GoldDoc
-from rusnews.model import KINDS, Article, Mention
+from rusnews.model import BOUND_FIELDS, KINDS, Article, Mention
 
 RUSNEWS = "rusnews"
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "label")
@@ -29,7 +29,7 @@ OPTIONAL_COLUMNS = (
     "entity_id",
 )
 # Runs made before these columns existed score as they did: every mention its own bound.
-BOUND_COLUMNS = ("core_start", "core_end", "extent_start", "extent_end")
+BOUND_COLUMNS = BOUND_FIELDS
 
 
 class RunError(RuntimeError):
@@ -205,18 +205,20 @@ def _bound(row: dict[str, Any], column: str) -> int:
 
 def _fits(kind: str | None, bounds: dict[str, int], start: int, end: int, size: int) -> bool:
     """A known kind (or none), and bounds that are absent or lie in the text: the core
-    inside the mention's span, the extent around it."""
+    inside the mention's span, the extent around it, a descriptor before both."""
     if kind is not None and kind not in KINDS:
         return False
     if any(value < -1 or value > size for value in bounds.values()):
         return False
     core_start, core_end = bounds["core_start"], bounds["core_end"]
     extent_start, extent_end = bounds["extent_start"], bounds["extent_end"]
+    descriptor = bounds["descriptor_start"]
     core = (start if core_start < 0 else core_start, end if core_end < 0 else core_end)
     return (
         start <= core[0] < core[1] <= end
         and (extent_start < 0 or extent_start <= start)
         and (extent_end < 0 or extent_end >= end)
+        and (descriptor < 0 or descriptor <= (start if extent_start < 0 else extent_start))
     )
 
 

@@ -34,6 +34,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
     from rusnews.stages.events.ownership import ExtractOwnership
     from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
+    from rusnews.stages.mentions.descriptors import OrgDescriptors
     from rusnews.stages.mentions.gazetteer import TagGazetteer
     from rusnews.stages.mentions.media import TagMedia
     from rusnews.stages.mentions.orgs import OrgBodies, OrgPhrases
@@ -44,6 +45,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
     from rusnews.stages.mentions.repair import Repair
     from rusnews.stages.mentions.select import SelectProfile
     from rusnews.stages.mentions.sort import SortMentions
+    from rusnews.stages.normalize.descriptors import descriptors
     from rusnews.stages.normalize.stage import Normalize
     from rusnews.stages.segment import Segment
     from rusnews.stages.slovnet.morph import Morph
@@ -62,6 +64,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         PlaceParts(),
         DropPlatforms(mark=True),
         TagMedia(),
+        OrgDescriptors(kinds=frozenset(descriptors())),
     ]
     dates: list[Stage] = [TagDates(), TagDurations()]
     return [

@@ -82,6 +82,17 @@ def _spans(mentions, name: str, text: str) -> list[tuple[str, str]]:
         ("Полиция задержала пять человек.", "names", []),
         ("Полиция задержала пять человек.", "nerel", [("ORG", "Полиция")]),
         ("Полиция задержала пять человек.", "collection5", []),
+        # factRuEval's objects hold the descriptor and what agrees with it; the others not.
+        ("Лидер партии «Яблоко» выступил.", "object", [("ORG", "партии «Яблоко")]),
+        ("Лидер партии «Яблоко» выступил.", "names", [("ORG", "Яблоко")]),
+        ("Лидер партии «Яблоко» выступил.", "collection5", [("ORG", "Яблоко")]),
+        (
+            "Он написал в социальной сети Facebook.",
+            "object",
+            [("ORG", "социальной сети Facebook")],
+        ),
+        ("Акции ОАО «Газпром» подешевели.", "object", [("ORG", "ОАО «Газпром»")]),
+        ("Полиция задержала пять человек.", "object", [("ORG", "Полиция")]),
     ],
 )
 def test_each_convention_picks_its_spans_from_one_run(
@@ -133,6 +144,18 @@ def test_the_all_profile_keeps_what_the_others_leave_out(everything: Pipeline) -
     assert {BODY, PLACE_ADJECTIVE, "duration", "platform"} <= kinds
     names = Pipeline(_mention_stages("names"))(PARAGRAPH)
     assert not {m.kind for m in names.mentions} & {BODY, PLACE_ADJECTIVE, "duration"}
+
+
+def test_the_descriptor_before_a_name_is_a_bound_of_its_own(everything: Pipeline) -> None:
+    text = "Об этом пишет главный редактор независимого еженедельника «Пермский обозреватель»."
+    article = everything(text)
+    (weekly,) = [m for m in article.mentions if m.text == "Пермский обозреватель"]
+    assert text[weekly.descriptor_start : weekly.end] == (
+        "независимого еженедельника «Пермский обозреватель"
+    )
+    assert weekly.extent_span == (weekly.start, weekly.end)
+    row = next(row for row in mention_rows(article) if row["text"] == "Пермский обозреватель")
+    assert row["descriptor_start"] == weekly.descriptor_start
 
 
 def test_an_unknown_view_says_which_there_are() -> None:
