@@ -104,6 +104,9 @@ class Mention:
     # the extent (`партии` of `партии «Яблоко»`): factRuEval's objects hold it, the other
     # conventions do not.
     descriptor_start: int = -1
+    # Convention -> the learned probability that the convention counts this mention as a
+    # name (rusnews.stages.mentions.confidence); empty where no model scored it.
+    confidence: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def span(self) -> tuple[str, int, int]:

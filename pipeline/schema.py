@@ -9,6 +9,7 @@ import pyarrow as pa
 from rusnews.date_values import date_interval
 from rusnews.model import BOUND_FIELDS, Article, Event, Occupation, Problem
 from rusnews.pandas_meta import for_pandas
+from rusnews.views import CONVENTIONS
 
 S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
 # Days are timestamps at midnight: pandas reads Arrow dates as objects, timestamps as datetime64.
@@ -53,6 +54,8 @@ MENTIONS = pa.schema(
         # Nullable, at the end: what each convention picks by (rusnews.model.Mention).
         ("kind", S),
         *((name, I64) for name in BOUND_FIELDS),
+        # The learned probability that each convention counts the mention as a name.
+        *((f"confidence_{c}", pa.float64()) for c in CONVENTIONS),
     ]
 )
 ENTITIES = pa.schema(
@@ -221,6 +224,7 @@ def mention_rows(article: Article) -> list[Row]:
             "entity_id": m.entity_id,
             "source": m.source,
             **m.name_fields(),
+            **{f"confidence_{c}": m.confidence.get(c) for c in CONVENTIONS},
         }
         for idx, m in enumerate(article.mentions)
     ]

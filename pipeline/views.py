@@ -28,7 +28,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
 from rusnews.lexicon import read_words
 from rusnews.model import (
     ACRONYM,
@@ -52,6 +54,28 @@ from rusnews.text import CLOSING_QUOTES, fold_spaced, is_acronym
 NAMES, NEREL, COLLECTION5, OBJECT, ALL = "names", "nerel", "collection5", "object", "all"
 View = Callable[[Sequence[Mention], str], list[Mention]]
 COLLECTION5_PLACES = MODELS_DIR / "conventions" / "collection5_places.txt"
+# The conventions the learned confidence scores (the object view reads names').
+CONVENTIONS = (NAMES, NEREL, COLLECTION5)
+CONFIDENCE_MODEL = MODELS_DIR / "mentions" / "mention_confidence.npz"
+
+
+@lru_cache(maxsize=1)
+def confidence_thresholds(path: Path = CONFIDENCE_MODEL) -> dict[str, float]:
+    """Convention -> the confidence below which its view leaves a mention out, as stored
+    with the model by `rusnews train names`; none without a model."""
+    if not path.is_file():
+        return {}
+    with np.load(path) as data:
+        return {
+            str(c): float(v) for c, v in zip(data["threshold_classes"], data["threshold_values"])
+        }
+
+
+def confident(mention: Mention, convention: str) -> bool:
+    """Whether the convention counts the mention as a name, as far as the learned layer
+    says: a mention it did not score (a date, a run without the model) is kept."""
+    p = mention.confidence.get(convention)
+    return p is None or p >= confidence_thresholds().get(convention, 0.0)
 
 
 def kind_of(mention: Mention) -> str:
@@ -103,7 +127,7 @@ COLLECTION5_KINDS = frozenset({PROPER, ACRONYM, MEDIA, PLATFORM})
 
 
 def names_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
-    return drop_swallowed([m for m in mentions if m.kind in NAMES_KINDS])
+    return drop_swallowed([m for m in mentions if m.kind in NAMES_KINDS and confident(m, NAMES)])
 
 
 def _owner_follows(text: str, end: int, extent_end: int) -> bool:
@@ -125,7 +149,9 @@ def nerel_span(mention: Mention, text: str) -> Mention:
 
 
 def nerel_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
-    return drop_swallowed([nerel_span(m, text) for m in mentions if m.kind in NEREL_KINDS])
+    return drop_swallowed(
+        [nerel_span(m, text) for m in mentions if m.kind in NEREL_KINDS and confident(m, NEREL)]
+    )
 
 
 OBJECT_KINDS = NAMES_KINDS | {BODY}
@@ -141,7 +167,9 @@ def object_span(mention: Mention, text: str) -> Mention:
 
 
 def object_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
-    return drop_swallowed([object_span(m, text) for m in mentions if m.kind in OBJECT_KINDS])
+    return drop_swallowed(
+        [object_span(m, text) for m in mentions if m.kind in OBJECT_KINDS and confident(m, NAMES)]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +216,11 @@ def keep_outermost(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def collection5_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
-    names = [m for m in mentions if m.kind in COLLECTION5_KINDS and m.label in (PER, ORG, LOC)]
+    names = [
+        m
+        for m in mentions
+        if m.kind in COLLECTION5_KINDS and m.label in (PER, ORG, LOC) and confident(m, COLLECTION5)
+    ]
     return keep_outermost([collection5_span(m, text) for m in names])
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from rusnews.eval.gold import GoldDoc
 from rusnews.model import BOUND_FIELDS, KINDS, Article, Mention
+from rusnews.views import CONVENTIONS
 
 RUSNEWS = "rusnews"
 MENTION_COLUMNS = ("article_id", "start", "end", "text", "label")
@@ -178,6 +179,7 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
                 entity_id=_optional_int(row, "entity_id"),
                 kind=kind,
                 **bounds,
+                confidence=_confidence(row),
             )
         )
     if unfit:
@@ -193,6 +195,20 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
             "(was the run made on different text?)"
         )
     return predictions, warnings
+
+
+def _confidence(row: dict[str, Any]) -> dict[str, float]:
+    """What the run's learned layer said of the mention; nothing for a run made without it."""
+    out = {}
+    for convention in CONVENTIONS:
+        value = row.get(f"confidence_{convention}")
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            continue
+        if not math.isnan(value):
+            out[convention] = value
+    return out
 
 
 def _bound(row: dict[str, Any], column: str) -> int:

@@ -34,6 +34,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
     from rusnews.stages.events.ownership import ExtractOwnership
     from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
+    from rusnews.stages.mentions.confidence import ScoreMentions
     from rusnews.stages.mentions.descriptors import OrgDescriptors
     from rusnews.stages.mentions.gazetteer import TagGazetteer
     from rusnews.stages.mentions.media import TagMedia
@@ -73,6 +74,8 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         TagNER(),
         *names,
         *dates,
+        # The learned layer over the rules' names; each profile's view reads its convention.
+        ScoreMentions(),
         SelectProfile(profile),
         SortMentions(),
         Normalize(),

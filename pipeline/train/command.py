@@ -37,3 +37,36 @@ def events_command(
         )
         raise typer.Exit(2)
     train_events(corpora, out, limit, say=typer.echo)
+
+
+@train_app.command("names")
+def names_command(
+    corpora: Path = typer.Option(
+        Path("../shared/corpora"),
+        "--corpora",
+        help="Folder holding nerel-train/, factru-dev/ and collection5-dev/.",
+    ),
+    out: Path = typer.Option(None, "--out", help="Where the .npz model goes."),
+    limit: int = typer.Option(
+        None, "--limit", min=1, help="Only the first N documents of each corpus."
+    ),
+) -> None:
+    """The mention confidence, from NEREL train, factRuEval dev and Collection5's first half,
+    with each convention's threshold and figures by 5-fold cross-validation by document."""
+    try:
+        import sklearn  # noqa: F401
+    except ModuleNotFoundError:
+        typer.echo("rusnews train needs scikit-learn: pip install 'rusnews[train]'", err=True)
+        raise typer.Exit(2) from None
+    from rusnews.train.names import CORPORA, train_names
+    from rusnews.views import CONFIDENCE_MODEL
+
+    missing = [c.folder for c in CORPORA if not (corpora / c.folder).is_dir()]
+    if missing:
+        typer.echo(
+            f"rusnews train names: {', '.join(missing)} not found in {corpora}; "
+            "give the folder holding them with --corpora",
+            err=True,
+        )
+        raise typer.Exit(2)
+    train_names(corpora, out or CONFIDENCE_MODEL, limit, say=typer.echo)

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from rusnews.linear import LinearModel, feature_index
 from rusnews.stages.events.learned import (
     DIMENSIONS,
     NONE,
     ROLE_MODELS,
     TRIGGER_MODEL,
-    LinearModel,
-    feature_index,
     vector,
 )
 from rusnews.stages.events.lexicon import EVENTS_DIR, event_lexicon

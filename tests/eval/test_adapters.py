@@ -92,7 +92,11 @@ def _spans(mentions, name: str, text: str) -> list[tuple[str, str]]:
             [("ORG", "социальной сети Facebook")],
         ),
         ("Акции ОАО «Газпром» подешевели.", "object", [("ORG", "ОАО «Газпром»")]),
-        ("Полиция задержала пять человек.", "object", [("ORG", "Полиция")]),
+        (
+            "Японское правительство одобрило план.",
+            "object",
+            [("ORG", "Японское правительство")],
+        ),
     ],
 )
 def test_each_convention_picks_its_spans_from_one_run(

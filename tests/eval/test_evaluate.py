@@ -93,14 +93,14 @@ def test_evaluate_without_documents(tmp_path: Path) -> None:
 
 
 # NEREL annotates a body named by a common noun (`Полиция`) and a place named
-# by an adjective (`британского`); factRuEval, which `names` follows, neither.
+# by an adjective (`британской`); factRuEval, which `names` follows, neither.
 NEREL_STYLE = {
     "id": "police",
-    "text": "Полиция задержала британского туриста в Москве.",
+    "text": "Полиция задержала сотрудника британской компании в Москве.",
     "mentions": [
         {"start": 0, "end": 7, "label": "ORG", "text": "Полиция"},
-        {"start": 18, "end": 29, "label": "LOC", "text": "британского"},
-        {"start": 40, "end": 46, "label": "LOC", "text": "Москве"},
+        {"start": 29, "end": 39, "label": "LOC", "text": "британской"},
+        {"start": 51, "end": 57, "label": "LOC", "text": "Москве"},
     ],
 }
 
