@@ -34,6 +34,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
     from rusnews.stages.events.ownership import ExtractOwnership
     from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
+    from rusnews.stages.linking import LinkKnowledge
     from rusnews.stages.mentions.gazetteer import TagGazetteer
     from rusnews.stages.mentions.media import TagMedia
     from rusnews.stages.mentions.orgs import OrgBodies, OrgPhrases
@@ -74,6 +75,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         SortMentions(),
         Normalize(),
         LinkEntities(),
+        LinkKnowledge(),
         # The parse serves the records only: the events group says which sentences.
         ParseSyntax(wanted=RecordSentences()),
         ExtractEvents(profile=EVENT_PROFILES[profile]),
