@@ -84,10 +84,11 @@ def read_nerel_links(
 
 def process(docs: list[NerelDoc], say: Callable[[str], object] = lambda _: None) -> list[Article]:
     """The pipeline up to the entities, every kind of name found (profile `all`)."""
-    from rusnews.pipeline import Pipeline, default_stages
+    from rusnews.pipeline import Pipeline
     from rusnews.stages.entities import LinkEntities
+    from rusnews.stages.registry import full_stages
 
-    stages = default_stages("all")
+    stages = full_stages("all", links=False)
     last = next(i for i, s in enumerate(stages) if isinstance(s, LinkEntities))
     pipe = Pipeline(stages[: last + 1])
     articles: list[Article] = []

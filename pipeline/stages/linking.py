@@ -15,13 +15,10 @@ class LinkKnowledge:
     assigns: ClassVar[tuple[str, ...]] = (LINKS,)
 
     def __init__(self, linker: Linker | None = None) -> None:
-        # The tables load once per process (rusnews.kb.tables.knowledge), at the first
-        # batch: `rusnews build-kb` builds this stage list while it rewrites them.
-        self.linker = linker
+        # The tables load once per process (rusnews.kb.tables.knowledge), with the models.
+        self.linker = linker or Linker()
 
     def __call__(self, articles: list[Article]) -> list[Article]:
-        if self.linker is None:
-            self.linker = Linker()
         for article in articles:
             self.linker.link(article)
         return articles
