@@ -21,6 +21,7 @@ decides between them, else it is left unlinked.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,6 +62,19 @@ def entity_forms(article: Article, entity: Entity, acronyms: bool = True) -> lis
         if acronyms or not is_acronym(m.text)
     ]
     return [f for f in dict.fromkeys(forms) if f]
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An article's LOC mentions in order of their start."""
+
+    mentions: list[Mention]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, article: Article) -> Located:
+        found = sorted((m for m in article.mentions if m.label == LOC), key=lambda m: m.start)
+        return cls(found, [m.start for m in found])
 
 
 def _people(place: Place) -> int:
@@ -164,17 +178,23 @@ class Linker:
         return item
 
     # -- countries of organizations ----------------------------------------------------
-    def owner_country(self, article: Article, entity: Entity, places: dict[int, str]) -> str | None:
+    def owner_country(
+        self, article: Article, entity: Entity, places: dict[int, str], located: Located
+    ) -> str | None:
         """The country the places inside the organization's names name (`МИД России`),
         or its own name's country; None when they disagree."""
         votes: Counter = Counter()
         for i in entity.mention_ids:
             mention = article.mentions[i]
             start, end = mention.extent_span
-            for other in article.mentions:
-                if other.label == LOC and other is not mention:
-                    if start <= other.start and other.end <= end and other.entity_id in places:
-                        votes[places[other.entity_id]] += 1
+            # Places by start, so each name looks at the few inside it: scanning every
+            # mention for every name would cost the square of a long article's length.
+            for j in range(bisect_left(located.starts, start), len(located.starts)):
+                other = located.mentions[j]
+                if other.start >= end:
+                    break
+                if other is not mention and other.end <= end and other.entity_id in places:
+                    votes[places[other.entity_id]] += 1
             own = self.kb.countries.get(mention_form(mention))
             if own and len(own) == 1:
                 votes[own[0].country] += 1
@@ -188,6 +208,7 @@ class Linker:
     # -- an article ----------------------------------------------------------------------
     def link(self, article: Article) -> None:
         named = [e for e in article.entities if e.label in (PER, ORG, LOC)]
+        located = Located.of(article)
         forms = {e.entity_id: entity_forms(article, e) for e in named}
         places = [e for e in named if e.label == LOC]
         acronyms = {
@@ -219,7 +240,7 @@ class Linker:
                 entity.wikidata = place.wikidata
         for entity in named:
             if entity.label == ORG:
-                entity.country = self.owner_country(article, entity, countries)
+                entity.country = self.owner_country(article, entity, countries, located)
             if entity.entity_id in moved:
                 continue
             item = self.item_of(entity, forms[entity.entity_id], entity.country)
