@@ -1,7 +1,7 @@
 """`rusnews` command line: thin commands over importable functions.
 
-The application and what its commands share are in `cli_app.py`; `cli_run.py`
-and `cli_tools.py` add the commands to it, so importing them is what makes
+The application and what its commands share are in `cli_app.py`; `cli_run.py`,
+`cli_tools.py` and `cli_kb.py` add the commands to it, so importing them is what makes
 them part of `rusnews`.
 """
 
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 
-from rusnews import cli_run, cli_tools
+from rusnews import cli_kb, cli_run, cli_tools
 from rusnews.cli_app import app
 
-__all__ = ["app", "cli_run", "cli_tools", "main"]
+__all__ = ["app", "cli_kb", "cli_run", "cli_tools", "main"]
 
 
 def main() -> None:

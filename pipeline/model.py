@@ -144,6 +144,13 @@ class Entity:
     last: str | None = None
     value: str | None = None
     granularity: str | None = None
+    # Knowledge-base links (rusnews.kb), set by the link stage: a Wikidata item (`Q159`), a
+    # GeoNames id and coordinates for a place, and an ISO 3166-1 alpha-2 country.
+    wikidata: str | None = None
+    geonames: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country: str | None = None
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from rusnews.model import BOUND_FIELDS, Article, Event, Occupation, Problem
 from rusnews.pandas_meta import for_pandas
 from rusnews.views import CONVENTIONS
 
-S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
+S, I32, I64, F64, B = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()
 # Days are timestamps at midnight: pandas reads Arrow dates as objects, timestamps as datetime64.
 DAY = pa.timestamp("ms")
 
@@ -71,6 +71,12 @@ ENTITIES = pa.schema(
         ("last", S),
         ("value", S),
         ("granularity", S),
+        # Knowledge-base links (rusnews.kb): null where the name was not linked.
+        ("wikidata", S),
+        ("geonames", I64),
+        ("latitude", F64),
+        ("longitude", F64),
+        ("country", S),
     ]
 )
 EVENTS = pa.schema(
@@ -244,6 +250,11 @@ def entity_rows(article: Article) -> list[Row]:
             "last": e.last,
             "value": e.value,
             "granularity": e.granularity,
+            "wikidata": e.wikidata,
+            "geonames": e.geonames,
+            "latitude": e.latitude,
+            "longitude": e.longitude,
+            "country": e.country,
         }
         for e in article.entities
     ]

@@ -87,3 +87,13 @@ def test_events_carry_the_interval_of_their_date(run: dict[str, pd.DataFrame]) -
         else:
             assert (start.strftime("%m-%d"), end.strftime("%m-%d")) == ("01-01", "12-31")
     assert events[events["date"].isna()]["date_start"].isna().all()
+
+
+def test_entity_links_have_their_types(run: dict[str, pd.DataFrame]) -> None:
+    entities = run["entities"]
+    assert entities["geonames"].dtype == "Int64"  # nullable: persons have none
+    assert entities["latitude"].dtype == "float64" and entities["longitude"].dtype == "float64"
+    places = entities[entities["geonames"].notna()]
+    assert len(places) and places["country"].str.fullmatch(r"[A-Z]{2}").all()
+    assert entities["wikidata"].dropna().str.fullmatch(r"Q\d+").all()
+    assert entities.loc[entities["label"] == "PER", "geonames"].isna().all()

@@ -1,7 +1,8 @@
 """brat standoff folders (NEREL): `NAME.txt` + `NAME.ann`.
 
-Only text-bound annotations (`T` lines) are read; labels stay NEREL's own
-(`PERSON`, `CITY`, ...) and `conventions.py` maps them.
+Text-bound annotations (`T` lines) are the spans, and a Wikidata link (`N` line) gives
+its span the item; labels stay NEREL's own (`PERSON`, `CITY`, ...) and `conventions.py`
+maps them. Relations (`R` lines) are read by the record scorer.
 """
 
 from __future__ import annotations
@@ -78,6 +79,43 @@ def parse_relations(lines: list[str], path: Path | str = "<ann>") -> Iterator[Br
         yield BratRelationRecord(parts[0], fields[0], args[0][2], args[1][2])
 
 
+@dataclass(slots=True, frozen=True)
+class BratLinkRecord:
+    note_id: str
+    ann_id: str
+    wikidata: str | None  # None: NEREL says the thing has no item (`Wikidata:NULL`)
+    name: str  # the item's name as the annotator wrote it, or ""
+
+
+WIKIDATA = "Wikidata:"
+NO_ITEM = "NULL"
+
+
+def parse_links(
+    lines: list[str], path: Path | str = "<ann>", problems: list[str] | None = None
+) -> Iterator[BratLinkRecord]:
+    """The Wikidata links of an `.ann` file; a line of another shape is reported in
+    `problems` (when given) and skipped: one slip in a corpus of 30,000 links should not
+    cost the rest."""
+    # N1\tReference T5 Wikidata:Q813\tКиргизия
+    # N7\tReference T72 Wikidata:NULL\tнет данных
+    for number, line in enumerate(lines, 1):
+        if not line.startswith("N"):
+            continue
+        parts = line.split("\t")
+        fields = parts[1].split() if len(parts) > 1 else []
+        if len(fields) != 3 or not fields[2].startswith(WIKIDATA):
+            if problems is not None:
+                problems.append(
+                    f"{Path(path).name}:{number}: expected "
+                    f"`N<n>\\tReference T<n> Wikidata:Q<n>\\tname`, skipped: {line!r}"
+                )
+            continue
+        item = fields[2].removeprefix(WIKIDATA)
+        name = parts[2].strip() if len(parts) > 2 else ""
+        yield BratLinkRecord(parts[0], fields[1], None if item == NO_ITEM else item, name)
+
+
 def _check_entity(text: str, record: BratEntityRecord) -> str | None:
     for start, end in record.fragments:
         why = check_bounds(text, start, end)
@@ -94,7 +132,9 @@ def read_brat_doc(txt: Path) -> GoldDoc:
     text = read_text(txt)
     doc = GoldDoc(doc_id=txt.stem, text=text)
     ann = txt.with_suffix(".ann")
-    for record in parse_ann(read_lines(ann), ann):
+    lines = read_lines(ann)
+    links = {link.ann_id: link.wikidata for link in parse_links(lines, ann, doc.problems)}
+    for record in parse_ann(lines, ann):
         why = _check_entity(text, record)
         if why:
             doc.problems.append(f"{ann.name}: {record.ann_id} dropped: {why}")
@@ -109,6 +149,7 @@ def read_brat_doc(txt: Path) -> GoldDoc:
                 text=text[start:end],
                 span_id=record.ann_id,
                 fragments=record.fragments if len(record.fragments) > 1 else (),
+                wikidata=links.get(record.ann_id),
             )
         )
     doc.spans.sort(key=lambda span: (span.start, span.end))

@@ -22,6 +22,7 @@ from rusnews.eval.factru import load_factru
 from rusnews.eval.gold import GoldDoc
 from rusnews.eval.gold_fixes import correct_targets
 from rusnews.eval.jsonl import load_jsonl
+from rusnews.eval.linking import score_linking
 from rusnews.eval.metrics import METRICS, MICRO, score_all, scores_as_dict
 from rusnews.eval.normalization import (
     core_form,
@@ -49,6 +50,8 @@ FORMATS = ("factru", "brat", "jsonl", "runormas")
 NORMAL_FORMATS = ("runormas",)
 # Gold that annotates events and occupations (.facts, brat relations).
 RECORD_FORMATS = ("factru", "brat")
+# Gold that links names to Wikidata (NEREL's `N` lines).
+LINK_FORMATS = ("brat",)
 MAX_PROBLEMS = 20
 
 LOADERS = {
@@ -336,9 +339,12 @@ def evaluate(
             from rusnews.eval.records import score_records
 
             report["records"] = score_records(Path(gold), fmt, articles)
+            linking = score_linking(docs, articles) if fmt in LINK_FORMATS else None
+            if linking is not None:
+                report["linking"] = linking
         else:
             report.setdefault("warnings", []).append(
-                "event records are scored on live runs only (leave out --run)"
+                "event records and Wikidata links are scored on live runs only (leave out --run)"
             )
     if report_dir is not None:
         from rusnews.eval.report import write_reports

@@ -37,6 +37,8 @@ class GoldSpan:
     granularity: str | None = None
     span_id: str | None = None
     fragments: tuple[tuple[int, int], ...] = ()
+    # NEREL: the Wikidata item the span is linked to (`Q813`); None without one.
+    wikidata: str | None = None
 
 
 @dataclass(slots=True)

@@ -24,6 +24,7 @@ MENTIONS = "mentions"  # set by every stage that adds, drops, retypes or moves a
 MENTIONS_FINAL = "mentions_final"  # in text order, no duplicates, mention_id the position
 NORMALS = "normals"
 ENTITIES = "entities"
+LINKS = "links"  # the entities' Wikidata ids, places and countries (rusnews.kb)
 SYNTAX = "syntax"
 EVENTS = "events"
 OCCUPATIONS = "occupations"
@@ -38,6 +39,7 @@ DEPENDS: dict[str, tuple[str, ...]] = {
     MENTIONS_FINAL: (MENTIONS,),
     NORMALS: (MENTIONS,),
     ENTITIES: (MENTIONS_FINAL, NORMALS),
+    LINKS: (ENTITIES,),
     SYNTAX: (SENTENCES, MORPH),
     EVENTS: (ENTITIES, SYNTAX),
     OWNERSHIPS: (ENTITIES, SYNTAX),

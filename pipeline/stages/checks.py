@@ -17,6 +17,7 @@ from rusnews.model import NAME_LABELS, Article
 from rusnews.stages.base import (
     ENTITIES,
     EVENTS,
+    LINKS,
     MENTIONS,
     MENTIONS_FINAL,
     MORPH,
@@ -54,6 +55,9 @@ VIEWS: dict[str, Callable[[Article], object]] = {
         [m.entity_id for m in a.mentions],
         [(e.entity_id, e.label, e.key, e.mention_ids) for e in a.entities],
     ),
+    LINKS: lambda a: [
+        (e.wikidata, e.geonames, e.latitude, e.longitude, e.country) for e in a.entities
+    ],
     EVENTS: lambda a: [
         (e.event_id, e.event_type, e.start, e.end, [(x.role, x.entity_id) for x in e.arguments])
         for e in a.events

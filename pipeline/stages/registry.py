@@ -27,13 +27,16 @@ PROFILES = ("names", "nerel", "all")
 EVENT_PROFILES = {"names": "names", "nerel": "nerel", "all": "names"}
 
 
-def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
+def full_stages(profile: str = PROFILES[0], links: bool = True) -> list[Stage]:
+    """The pipeline of `profile`; `links=False` leaves out the knowledge-base links (what
+    `rusnews build-kb` runs while it rewrites the tables they read)."""
     from rusnews.stages.dates.durations import TagDurations
     from rusnews.stages.dates.stage import TagDates
     from rusnews.stages.entities import LinkEntities
     from rusnews.stages.events.ownership import ExtractOwnership
     from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
+    from rusnews.stages.linking import LinkKnowledge
     from rusnews.stages.mentions.confidence import ScoreMentions
     from rusnews.stages.mentions.descriptors import OrgDescriptors
     from rusnews.stages.mentions.gazetteer import TagGazetteer
@@ -80,6 +83,7 @@ def full_stages(profile: str = PROFILES[0]) -> list[Stage]:
         SortMentions(),
         Normalize(),
         LinkEntities(),
+        *([LinkKnowledge()] if links else []),
         # The parse serves the records only: the events group says which sentences.
         ParseSyntax(wanted=RecordSentences()),
         ExtractEvents(profile=EVENT_PROFILES[profile]),

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from rusnews.eval.brat import load_brat, parse_ann
+from rusnews.eval.brat import load_brat, parse_ann, parse_links, read_brat_doc
 from rusnews.eval.gold import GoldDoc, GoldFormatError
 
 
@@ -58,3 +58,30 @@ def test_an_entity_whose_text_does_not_match_is_dropped(doc: GoldDoc) -> None:
     assert all(span.span_id != "T11" for span in doc.spans)
     [problem] = doc.problems
     assert problem.startswith("kazan_deal.ann: T11 dropped")
+
+
+def test_parse_links_reads_wikidata_items_and_reports_bad_lines() -> None:
+    lines = [
+        "T5\tCOUNTRY 0 8\tКиргизии",
+        "N1\tReference T5 Wikidata:Q813\tКиргизия",
+        "N2\tReference T6 Wikidata:NULL\tнет данных",
+        "N3\tReference T7 Wikidaиция",
+    ]
+    problems: list[str] = []
+    links = list(parse_links(lines, "x.ann", problems))
+    assert [(n.ann_id, n.wikidata, n.name) for n in links] == [
+        ("T5", "Q813", "Киргизия"),
+        ("T6", None, "нет данных"),
+    ]
+    assert len(problems) == 1 and "x.ann:4" in problems[0]
+
+
+def test_gold_spans_carry_their_wikidata_item(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("В Киргизии и в Бишкеке.", encoding="utf-8")
+    (tmp_path / "a.ann").write_text(
+        "T1\tCOUNTRY 2 10\tКиргизии\nT2\tCITY 15 22\tБишкеке\n"
+        "N1\tReference T1 Wikidata:Q813\tКиргизия\nN2\tReference T2 Wikidata:NULL\t\n",
+        encoding="utf-8",
+    )
+    doc = read_brat_doc(tmp_path / "a.txt")
+    assert [(s.text, s.wikidata) for s in doc.spans] == [("Киргизии", "Q813"), ("Бишкеке", None)]
