@@ -101,6 +101,20 @@ def _shard_files(run_dir: Location) -> Iterator[tuple[str, Location]]:
                     yield path.stem, path
 
 
+def listed_shards(run_dir: Location) -> dict[str, set[str]]:
+    """Shard ids with a file in each parts folder (`_done` for markers), from one listing each.
+
+    One listing instead of a look-up per file: on an object store a look-up is
+    a request, and a run of many shards would spend minutes on them.
+    """
+    found: dict[str, set[str]] = {name: set() for name in [*TABLES, DONE]}
+    for sid, path in _shard_files(run_dir):
+        folder = path.parent.name
+        if folder in found and path.suffix in (".arrow", ".json"):
+            found[folder].add(sid)
+    return found
+
+
 def remove_stale(run_dir: Location, keep: Iterable[str]) -> int:
     """Delete parts and markers of shards this run does not have (left by a larger earlier
     input)."""

@@ -124,13 +124,19 @@ class ShardPlan:
         self.shard_ids: list[str] = []
         self.resumed: list[ShardReport] = []
         self.finished: set[str] = set()  # shards whose parts and marker are written, resumed or not
+        self._listed: dict[str, set[str]] | None = None  # shard ids with each part, when started
 
     def todo(self) -> Iterator[Shard]:
         settings = self.config.key()
+        self._listed = completions.listed_shards(self.output)
         items = read_folder(self.input_path, (self.output,), self.config.follow_links_outside)
         for shard in cut_shards(items, self.config.shard_size):
             self.shard_ids.append(shard.shard_id)
-            done = completions.is_done(self.output, shard.shard_id, shard.fingerprint(settings))
+            done = (
+                completions.is_done(self.output, shard.shard_id, shard.fingerprint(settings))
+                if shard.shard_id in self._listed[completions.DONE]
+                else None
+            )
             if done is not None and self._parts_present(shard.shard_id):
                 self.resumed.append(done)
                 self.finished.add(shard.shard_id)
@@ -139,7 +145,8 @@ class ShardPlan:
             yield shard
 
     def _parts_present(self, shard_id: str) -> bool:
-        return all(part_path(self.output, name, shard_id).exists() for name in TABLES)
+        assert self._listed is not None
+        return all(shard_id in self._listed[name] for name in TABLES)
 
     def assemble_ready(self, assembler: TableAssembler) -> None:
         """Append the parts of every finished shard whose predecessors are all in."""
@@ -258,9 +265,13 @@ def _finish(
     assembler: TableAssembler,
 ) -> RunSummary:
     completions.remove_stale(output, plan.shard_ids)
+    # The reports in hand, where a listing shows their markers still there: on a store,
+    # reading every marker back would be a request per shard.
+    known = {report.shard_id: report for report in [*plan.resumed, *processed]}
+    marked = completions.listed_shards(output)[completions.DONE]
     reports = []
     for sid in plan.shard_ids:
-        report = completions.read_marker(output, sid)
+        report = known.get(sid) if sid in marked else completions.read_marker(output, sid)
         if report is None:  # only if someone deletes files under parts/ while we run
             raise RuntimeError(
                 f"shard {sid} has no completion marker in {output / 'parts'}; run again"
