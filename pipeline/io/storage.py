@@ -20,6 +20,7 @@ later step over a run's tables use: `location`, `exists`, `open_binary`,
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -87,13 +88,17 @@ class ObjectPath:
     """A key (or a prefix, as a folder) on an object store, with the `Path` methods rusnews uses.
 
     Folders are prefixes: making one is a no-op, and one exists while an
-    object lies under it.
+    object lies under it. A path from a listing (`list_folder`) knows what the
+    listing said of it, whether a folder and its size, and asks the store
+    again only to read: each question is a request, and an input of many
+    small objects would spend more time asking than reading.
     """
 
-    __slots__ = ("protocol", "path")
+    __slots__ = ("protocol", "path", "listed")
 
-    def __init__(self, protocol: str, path: str) -> None:
+    def __init__(self, protocol: str, path: str, listed: tuple[bool, int] | None = None) -> None:
         self.protocol, self.path = protocol, _canonical(protocol, path)
+        self.listed = listed  # (is a folder, size) as the listing gave them
 
     @classmethod
     def from_url(cls, url: str) -> ObjectPath:
@@ -154,19 +159,20 @@ class ObjectPath:
 
     # What is there.
     def exists(self) -> bool:
-        return bool(self.fs.exists(self.path))
+        return self.listed is not None or bool(self.fs.exists(self.path))
 
     def is_dir(self) -> bool:
-        return bool(self.fs.isdir(self.path))
+        return self.listed[0] if self.listed is not None else bool(self.fs.isdir(self.path))
 
     def is_file(self) -> bool:
-        return bool(self.fs.isfile(self.path))
+        return not self.listed[0] if self.listed is not None else bool(self.fs.isfile(self.path))
 
     def is_symlink(self) -> bool:
         return False
 
     def stat(self) -> Stat:
-        return Stat(int(self.fs.size(self.path)))
+        size = self.listed[1] if self.listed is not None else self.fs.size(self.path)
+        return Stat(int(size))
 
     def iterdir(self) -> list[ObjectPath]:
         return [path for path, _ in list_folder(self)]
@@ -178,7 +184,14 @@ class ObjectPath:
         return self.fs.open(self.path, mode, encoding=encoding)
 
     def read_bytes(self) -> bytes:
-        return bytes(self.fs.cat_file(self.path))
+        try:
+            return bytes(self.fs.cat_file(self.path))
+        except FileNotFoundError:
+            if self.listed is None:
+                raise
+            raise FileNotFoundError(
+                errno.ENOENT, "removed from the store since its folder was listed", str(self)
+            ) from None
 
     def read_text(self, encoding: str = "utf-8") -> str:
         return self.read_bytes().decode(encoding)
@@ -243,7 +256,9 @@ def list_folder(folder: Location) -> list[tuple[Location, bool]]:
         name = str(info["name"]).rstrip("/")
         if name == folder.path:  # a store's marker object for the folder itself
             continue
-        entries.append((ObjectPath(folder.protocol, name), info.get("type") == "directory"))
+        is_folder = info.get("type") == "directory"
+        listed = (is_folder, int(info.get("size") or 0))
+        entries.append((ObjectPath(folder.protocol, name, listed), is_folder))
     return sorted(entries, key=lambda entry: entry[0].name)
 
 

@@ -39,7 +39,8 @@ def _inside(path: str, root: str) -> bool:
 
 
 def _relative_id(root: Location, path: Location) -> str:
-    base = root if root.is_dir() else root.parent
+    # A file given as the input is its own root; any other path lies in the root folder.
+    base = root.parent if path == root else root
     return path.relative_to(base).with_suffix("").as_posix()
 
 

@@ -154,7 +154,7 @@ def test_a_vanished_object_is_an_errors_row(store: ObjectPath) -> None:
     (problem,) = list(items)
     assert isinstance(problem, Problem)
     assert (problem.kind, problem.article_id) == ("unreadable", "b")
-    assert "vanished" in problem.message
+    assert "removed from the store since its folder was listed" in problem.message
 
 
 def test_the_pointer_names_the_tables_and_keeps_one_publication_before(store: ObjectPath) -> None:
