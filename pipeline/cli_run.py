@@ -23,14 +23,17 @@ from rusnews.terminal import plain
 @app.command("run")
 @plain_errors(output="output", option="-o", resumes=True)
 def run_command(
-    input_path: Path = typer.Argument(
-        ..., help="Folder (searched recursively) or file of .txt/.json/.jsonl articles."
+    input_path: str = typer.Argument(
+        ...,
+        help="Folder (searched recursively) or file of .txt/.json/.jsonl articles; "
+        "or a URL of one (s3://bucket/in, gs://..., memory://...).",
     ),
-    output: Path = typer.Option(
-        Path("outputs/run"),
+    output: str = typer.Option(
+        "outputs/run",
         "-o",
         "--output",
-        help="Folder for the tables and manifest.json, made if missing.",
+        help="Folder for the tables and manifest.json, made if missing; or a URL "
+        "(s3://bucket/run).",
         show_default=True,
     ),
     fmt: TableFormat = typer.Option(
@@ -94,11 +97,14 @@ def run_command(
     """
     from rusnews.engine.runner import run
     from rusnews.engine.stopping import stop_on_signals
+    from rusnews.io.storage import location
 
-    if not input_path.exists():
+    source, target = location(input_path), location(output)
+    if not source.exists():
         fail(
-            f"input path {input_path} does not exist.",
-            "Give a folder of .txt/.json/.jsonl news articles.",
+            f"input path {source} does not exist.",
+            "Give a folder of .txt/.json/.jsonl news articles (or the URL of one, "
+            "in a bucket that exists and these credentials may read).",
         )
     if scheduler and engine is not EngineName.dask:
         fail(
@@ -110,16 +116,16 @@ def run_command(
             "The ner stage set finds the tagger's names only; "
             "the profile's extra mentions need morphology.",
         )
-    if output.exists() and not output.is_dir():
+    if target.exists() and not target.is_dir():
         fail(
-            f"the output path {output} is a file, not a folder.",
+            f"the output path {target} is a file, not a folder.",
             "Give -o a folder (it is made if missing), or move the file away.",
         )
     formats = ("parquet", "csv") if fmt is TableFormat.both else (fmt.value,)
     with stop_on_signals():
         summary = run(
-            input_path,
-            output,
+            source,
+            target,
             formats=formats,
             workers=workers,
             batch_size=batch_size,
@@ -133,7 +139,7 @@ def run_command(
             profile=profile.value,
             follow_links_outside=follow_links_outside,
         )
-    table = Table(title=plain(f"rusnews run → {output}"), show_header=False)
+    table = Table(title=plain(f"rusnews run → {target}"), show_header=False)
     table.add_row("articles", str(summary.n_articles))
     for label in ("PER", "ORG", "LOC", "DATE"):
         table.add_row(f"mentions {label}", str(summary.mentions_by_label.get(label, 0)))
@@ -159,5 +165,8 @@ def run_command(
     if summary.n_articles == 0:
         fail(
             f"no article could be processed from {input_path}.",
-            f"See {output / 'errors.parquet'} (or errors.csv) for why each input was skipped.",
+            f"See {target / 'errors.parquet'} (or errors.csv) for why each input was skipped."
+            if isinstance(target, Path)
+            else f"See the errors table (`rusnews report {target}`) for why each input was "
+            "skipped.",
         )

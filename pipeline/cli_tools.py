@@ -78,8 +78,10 @@ def eval_command(
         ..., help="Gold corpus folder (factru, brat, runormas) or file (jsonl, runormas)."
     ),
     fmt: GoldFormat = typer.Option(..., "--format", help="Gold format."),
-    run_dir: Path = typer.Option(
-        None, "--run", help="Score an existing run's tables instead of running the pipeline."
+    run_dir: str = typer.Option(
+        None,
+        "--run",
+        help="Score an existing run's tables (its folder or URL) instead of running the pipeline.",
     ),
     report: Path = typer.Option(
         None, "--report", help="Folder for report.json, report.md and the F1 chart."
@@ -177,15 +179,18 @@ def show_command(
 @app.command("report")
 @plain_errors(output="output", option="-o")
 def report_command(
-    run_dir: Path = typer.Argument(..., help="A finished run's folder (the -o of `rusnews run`)."),
-    output: Path = typer.Option(
+    run_dir: str = typer.Argument(
+        ..., help="A finished run's folder or URL (the -o of `rusnews run`)."
+    ),
+    output: str = typer.Option(
         None, "-o", "--output", help="HTML file to write (default: RUN_DIR/report.html)."
     ),
 ) -> None:
     """Write one self-contained HTML page about a run: counts, charts, top names, errors."""
+    from rusnews.io.storage import location
     from rusnews.report import write_report
 
-    if not run_dir.is_dir():
+    if not location(run_dir).is_dir():
         fail(
             f"run folder {run_dir} does not exist.",
             "Give the -o folder of a finished `rusnews run`.",

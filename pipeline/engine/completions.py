@@ -5,20 +5,26 @@ under a temporary name renamed into place. A run killed at any moment thus
 leaves every shard either with a marker (all its parts are whole) or without
 one (it is redone, its parts overwritten). The marker also keeps the shard's
 counts, per-stage timings and the worker's memory, from which the manifest is
-built without reading the tables.
+built without reading the tables. On an object store each file is one put,
+whole or absent, which gives the same guarantee without a rename.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
+from rusnews.io.storage import (
+    Location,
+    ObjectPath,
+    pointed_publications,
+    remove_publications,
+    remove_tree,
+)
 from rusnews.io.tables import PARTS, STAGING, parts_dir, write_text_atomic
 from rusnews.schema import TABLES
 
@@ -56,17 +62,17 @@ class ShardReport:
         return cls(**data)
 
 
-def marker_path(run_dir: Path, shard_id: str) -> Path:
+def marker_path(run_dir: Location, shard_id: str) -> Location:
     return run_dir / PARTS / DONE / f"{shard_id}.json"
 
 
-def write_marker(run_dir: Path, report: ShardReport) -> None:
+def write_marker(run_dir: Location, report: ShardReport) -> None:
     path = marker_path(run_dir, report.shard_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, json.dumps(asdict(report), ensure_ascii=False, indent=1))
 
 
-def read_marker(run_dir: Path, shard_id: str) -> ShardReport | None:
+def read_marker(run_dir: Location, shard_id: str) -> ShardReport | None:
     """The shard's report, or None when it never finished (or its marker is unreadable)."""
     try:
         return ShardReport.from_dict(
@@ -76,17 +82,17 @@ def read_marker(run_dir: Path, shard_id: str) -> ShardReport | None:
         return None
 
 
-def remove_marker(run_dir: Path, shard_id: str) -> None:
+def remove_marker(run_dir: Location, shard_id: str) -> None:
     marker_path(run_dir, shard_id).unlink(missing_ok=True)
 
 
-def is_done(run_dir: Path, shard_id: str, fingerprint: str) -> ShardReport | None:
+def is_done(run_dir: Location, shard_id: str, fingerprint: str) -> ShardReport | None:
     """The report of a shard finished with this very input and these settings, else None."""
     report = read_marker(run_dir, shard_id)
     return report if report is not None and report.fingerprint == fingerprint else None
 
 
-def _shard_files(run_dir: Path) -> Iterator[tuple[str, Path]]:
+def _shard_files(run_dir: Location) -> Iterator[tuple[str, Location]]:
     """(shard id, file) for every part and marker present."""
     for folder in [*(parts_dir(run_dir, name) for name in TABLES), run_dir / PARTS / DONE]:
         if folder.is_dir():
@@ -95,7 +101,21 @@ def _shard_files(run_dir: Path) -> Iterator[tuple[str, Path]]:
                     yield path.stem, path
 
 
-def remove_stale(run_dir: Path, keep: Iterable[str]) -> int:
+def listed_shards(run_dir: Location) -> dict[str, set[str]]:
+    """Shard ids with a file in each parts folder (`_done` for markers), from one listing each.
+
+    One listing instead of a look-up per file: on an object store a look-up is
+    a request, and a run of many shards would spend minutes on them.
+    """
+    found: dict[str, set[str]] = {name: set() for name in [*TABLES, DONE]}
+    for sid, path in _shard_files(run_dir):
+        folder = path.parent.name
+        if folder in found and path.suffix in (".arrow", ".json"):
+            found[folder].add(sid)
+    return found
+
+
+def remove_stale(run_dir: Location, keep: Iterable[str]) -> int:
     """Delete parts and markers of shards this run does not have (left by a larger earlier
     input)."""
     wanted = set(keep)
@@ -107,8 +127,14 @@ def remove_stale(run_dir: Path, keep: Iterable[str]) -> int:
     return removed
 
 
-def remove_temporaries(run_dir: Path) -> None:
-    """What a killed run was writing (`.NAME.tmp-PID`, `.staging-PID/`): never part of a result."""
+def remove_temporaries(run_dir: Location) -> None:
+    """What a killed run was writing (`.NAME.tmp-PID`, `.staging-PID/`): never part of a result.
+
+    On an object store: the prefixes under `published/` that its pointer does not name.
+    """
+    if isinstance(run_dir, ObjectPath):
+        remove_publications(run_dir, keep=pointed_publications(run_dir))
+        return
     folders = [
         run_dir,
         run_dir / PARTS,
@@ -120,22 +146,26 @@ def remove_temporaries(run_dir: Path) -> None:
             for path in folder.glob(".*.tmp-*"):
                 path.unlink(missing_ok=True)
     for staging in run_dir.glob(f"{STAGING}-*"):
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_tree(staging)
 
 
-def clear(run_dir: Path) -> None:
+def clear(run_dir: Location) -> None:
     """Forget every shard (`--force`): parts and markers go, the lock stays."""
     for name in [*TABLES, DONE]:
-        shutil.rmtree(run_dir / PARTS / name, ignore_errors=True)
+        remove_tree(run_dir / PARTS / name)
 
 
 @contextmanager
-def run_lock(run_dir: Path) -> Iterator[None]:
+def run_lock(run_dir: Location) -> Iterator[None]:
     """Hold the output folder for one run at a time.
 
     The lock is an OS file lock, released by the kernel even when the run is
-    killed, so a stale lock file never blocks the next run.
+    killed, so a stale lock file never blocks the next run. An object store
+    has no such lock: there, one run at a time per output is up to the user.
     """
+    if isinstance(run_dir, ObjectPath):
+        yield
+        return
     folder = run_dir / PARTS
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / LOCK, "a+", encoding="utf-8") as handle:

@@ -2,9 +2,12 @@
 
 Without a scheduler address it starts a `LocalCluster` of worker processes
 with one thread each. With an address it uses that cluster's workers, which
-need rusnews installed and must see the output folder at the same path
-(shared storage): each worker writes its shards' parts and markers itself,
-as the local pool does. Start such workers with one thread per process
+need rusnews installed and must reach the output: each worker writes its
+shards' parts and markers itself, as the local pool does. The output is a
+folder they all see at the same path (shared storage), or an object store
+URL (`s3://bucket/run`) with the store's settings in each worker's
+environment; the input travels inside the shards, so workers need no access
+to it. Start such workers with one thread per process
 (`dask worker ADDRESS --nworkers N --nthreads 1`): a process runs one shard
 at a time, and extra threads would only wait.
 """
@@ -12,12 +15,10 @@ at a time, and extra threads would only wait.
 from __future__ import annotations
 
 import logging
-import os
 import socket
 import uuid
 import warnings
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin, wait
@@ -29,6 +30,7 @@ from rusnews.engine.local import bounded
 from rusnews.engine.shards import Shard
 from rusnews.engine.stopping import ignore_interrupts
 from rusnews.engine.worker import limit_threads, prepare, run_shard, single_thread_environment
+from rusnews.io.storage import Location, ObjectPath, location
 
 PLUGIN_NAME = "rusnews-pipeline"
 
@@ -79,11 +81,17 @@ class StopNoise(logging.Filter):
 STOP_NOISE = StopNoise()
 
 
-def _probe(path: str) -> tuple[bool, str]:
-    """On a worker: can it see the file the client wrote, and which rusnews does it run?"""
+def _probe(path: str) -> tuple[bool | str, str]:
+    """On a worker: can it see the file the client wrote, and which rusnews does it run?
+
+    A store it cannot reach at all answers with the reason, as a string.
+    """
     from rusnews import __version__ as worker_version
 
-    return os.path.exists(path), worker_version
+    try:
+        return location(path).exists(), worker_version
+    except Exception as exc:  # noqa: BLE001 - any failure to reach the store is the answer
+        return f"{type(exc).__name__}: {exc}", worker_version
 
 
 def _check_reachable(address: str, timeout: float = 5.0) -> None:
@@ -204,22 +212,35 @@ class DaskEngine:
         )
         self._warm = True
 
-    def check_output(self, output: Path) -> None:
+    def check_output(self, output: Location) -> None:
         """Fail early, with a reason, when a worker cannot write where the tables are assembled."""
         assert self.client is not None, "enter the engine first"
         probe = output / "parts" / f".probe-{uuid.uuid4().hex}"
         probe.parent.mkdir(parents=True, exist_ok=True)
         probe.write_text("rusnews", encoding="utf-8")
         try:
-            answers: dict[str, tuple[bool, str]] = self.client.run(_probe, str(probe.resolve()))
+            answers: dict[str, tuple[bool | str, str]] = self.client.run(
+                _probe, str(probe.resolve())
+            )
         finally:
             probe.unlink(missing_ok=True)
         for address, (visible, version) in answers.items():
-            if not visible:
+            if isinstance(visible, str):
                 raise RuntimeError(
-                    f"Dask worker {address} cannot see the output folder {output.resolve()}; "
-                    "workers write the table parts there, "
-                    "so give an output folder on storage they share"
+                    f"Dask worker {address} cannot reach the output {output.resolve()}: {visible}; "
+                    "give each worker the store's settings (for S3: AWS_ENDPOINT_URL, "
+                    "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) and rusnews[s3]"
+                )
+            if not visible:
+                where = (
+                    "the output {0}; give an object store URL they all reach, with its "
+                    "settings in each worker's environment"
+                    if isinstance(output, ObjectPath)
+                    else "the output folder {0}; workers write the table parts there, so give an "
+                    "output folder on storage they share, or an object store URL (s3://...)"
+                )
+                raise RuntimeError(
+                    f"Dask worker {address} cannot see {where.format(output.resolve())}"
                 )
             if version != __version__:
                 raise RuntimeError(
@@ -230,7 +251,7 @@ class DaskEngine:
     def map(
         self,
         shards: Iterable[Shard],
-        output: Path,
+        output: Location,
         config: RunConfig,
         progress: ticks.Sink | None = None,
     ) -> Iterator[ShardReport]:

@@ -12,24 +12,31 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rusnews.io.storage import MANIFEST as MANIFEST
+from rusnews.io.storage import Location, ObjectPath, check_bucket, is_url, location
 from rusnews.io.tables import PARTS, write_text_atomic
 
 CLAIM = "run.json"
-MANIFEST = "manifest.json"
 
 
 class RunRefused(Exception):
     """A run that must not start: the message says what is wrong, where, and what to do."""
 
 
-def input_root(path: Path) -> Path:
+def input_root(path: str | Location) -> Location:
+    path = location(path)
     if not path.exists():
         raise FileNotFoundError(f"input path {path} does not exist")
     return path.resolve()
 
 
-def check_output(output: Path, root: Path) -> None:
+def check_output(output: Location, root: Location) -> None:
     """Refuse an OUTPUT that cannot hold a run, before anything is written."""
+    if isinstance(output, ObjectPath):
+        try:
+            check_bucket(output)
+        except FileNotFoundError as exc:
+            raise RunRefused(f"output {exc}") from None
     if output.exists() and not output.is_dir():
         raise RunRefused(
             f"output {output} is a file, not a folder; give -o a folder (it is created if missing)"
@@ -41,7 +48,7 @@ def check_output(output: Path, root: Path) -> None:
         )
 
 
-def recorded_input(output: Path) -> Path | None:
+def recorded_input(output: Location) -> Location | None:
     """The input whose run the folder holds: the last run's claim, else its manifest."""
     for path in (output / PARTS / CLAIM, output / MANIFEST):
         try:
@@ -49,12 +56,14 @@ def recorded_input(output: Path) -> Path | None:
         except (OSError, ValueError, AttributeError):
             continue
         if isinstance(recorded, str) and recorded:
+            if is_url(recorded):
+                return location(recorded)
             # Runs before inputs were resolved wrote INPUT as typed, relative to where they ran.
             return Path(recorded).resolve()
     return None
 
 
-def claim_output(output: Path, root: Path, replace: bool) -> None:
+def claim_output(output: Location, root: Location, replace: bool) -> None:
     """Record that `output` holds the run of `root`; refuse one holding another input's run.
 
     `replace` (--force): the other run is given up; the caller forgets its shards.

@@ -15,7 +15,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
 
@@ -24,6 +23,7 @@ from rusnews.engine.completions import ShardReport
 from rusnews.engine.config import DEFAULT_PROFILE, FULL, RunConfig
 from rusnews.engine.shards import Shard
 from rusnews.engine.worker import init_worker, prepare, run_shard, single_thread_environment
+from rusnews.io.storage import Location
 
 F = TypeVar("F")
 
@@ -43,7 +43,7 @@ class Engine(Protocol):
     def map(
         self,
         shards: Iterable[Shard],
-        output: Path,
+        output: Location,
         config: RunConfig,
         progress: ticks.Sink | None = None,
     ) -> Iterator[ShardReport]:
@@ -111,7 +111,7 @@ class SerialEngine:
     def map(
         self,
         shards: Iterable[Shard],
-        output: Path,
+        output: Location,
         config: RunConfig,
         progress: ticks.Sink | None = None,
     ) -> Iterator[ShardReport]:
@@ -233,7 +233,7 @@ class PoolEngine:
     def map(
         self,
         shards: Iterable[Shard],
-        output: Path,
+        output: Location,
         config: RunConfig,
         progress: ticks.Sink | None = None,
     ) -> Iterator[ShardReport]:

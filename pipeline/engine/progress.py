@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from pathlib import Path
 from types import TracebackType
 
 from rich.progress import (
@@ -18,16 +17,18 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rusnews.engine.completions import ShardReport
+from rusnews.io.storage import Location
 from rusnews.io.walk import walk_inputs
+from rusnews.model import Problem
 
 
 def count_inputs(
-    root: Path, exclude: tuple[Path, ...] = (), follow_outside: bool = False
+    root: Location, exclude: tuple[Location, ...] = (), follow_outside: bool = False
 ) -> int:
     """Items expected (inputs and files not read, and non-blank .jsonl lines): the bar's total."""
     total = 0
     for path in walk_inputs(root, exclude, follow_outside):
-        if isinstance(path, Path) and path.suffix.lower() == ".jsonl":
+        if not isinstance(path, Problem) and path.suffix.lower() == ".jsonl":
             try:
                 with path.open("rb") as fh:
                     total += sum(1 for line in fh if line.strip())

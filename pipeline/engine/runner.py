@@ -4,7 +4,10 @@ The reader's stream is cut into shards (see `shards.py`); shards finished by
 an earlier run with the same input and settings are skipped; the rest go to
 an engine, whose workers write each shard's parts and marker. The tables are
 then assembled from the parts in shard order, so a run killed at any moment
-and rerun gives the same bytes as a run never interrupted.
+and rerun gives the same bytes as a run never interrupted. INPUT and OUTPUT
+may each be a local path or an fsspec URL (`s3://bucket/run`,
+`rusnews.io.storage`); the input is read here and sent to the workers with
+the shards, so workers need to reach OUTPUT only.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from rusnews.engine.progress import RunProgress, count_inputs
 from rusnews.engine.publish import publish
 from rusnews.engine.shards import Shard, cut_shards
 from rusnews.io.readers import read_folder
+from rusnews.io.storage import Location, is_process_local, location
 from rusnews.io.tables import TableAssembler, part_path
 from rusnews.schema import TABLES
 
@@ -42,7 +46,7 @@ ENGINES = ("local", "dask")
 
 @dataclass
 class RunSummary:
-    output: Path
+    output: Location
     n_articles: int = 0  # articles in the tables, resumed shards included
     n_errors: int = 0
     n_failed: int = 0
@@ -71,9 +75,21 @@ def make_engine(
     stages: str = FULL,
     expected_shards: int | None = None,
     profile: str = DEFAULT_PROFILE,
+    in_process: bool = False,
 ) -> Engine:
-    """The engine for a run; the local one stays in this process when there is one shard's work."""
+    """The engine for a run; the local one stays in this process when there is one shard's work.
+
+    `in_process`: the output is a store only this process sees (`memory://`),
+    so no other process may write it.
+    """
     workers = default_workers() if workers is None else workers
+    if in_process and engine != "local":
+        raise RunRefused(
+            "a memory:// output lives in this process only, where Dask workers cannot write; "
+            "give -o a path or a shared store (s3://...), or use --engine local"
+        )
+    if in_process:
+        workers = 1
     if engine == "dask":
         from rusnews.engine.dask_engine import DaskEngine
 
@@ -97,7 +113,7 @@ class ShardPlan:
     """Walks the shards of an input, handing on those still to do and noting the rest."""
 
     def __init__(
-        self, input_path: Path, output: Path, config: RunConfig, progress: RunProgress
+        self, input_path: Location, output: Location, config: RunConfig, progress: RunProgress
     ) -> None:
         self.input_path, self.output, self.config, self.progress = (
             input_path,
@@ -108,13 +124,19 @@ class ShardPlan:
         self.shard_ids: list[str] = []
         self.resumed: list[ShardReport] = []
         self.finished: set[str] = set()  # shards whose parts and marker are written, resumed or not
+        self._listed: dict[str, set[str]] | None = None  # shard ids with each part, when started
 
     def todo(self) -> Iterator[Shard]:
         settings = self.config.key()
+        self._listed = completions.listed_shards(self.output)
         items = read_folder(self.input_path, (self.output,), self.config.follow_links_outside)
         for shard in cut_shards(items, self.config.shard_size):
             self.shard_ids.append(shard.shard_id)
-            done = completions.is_done(self.output, shard.shard_id, shard.fingerprint(settings))
+            done = (
+                completions.is_done(self.output, shard.shard_id, shard.fingerprint(settings))
+                if shard.shard_id in self._listed[completions.DONE]
+                else None
+            )
             if done is not None and self._parts_present(shard.shard_id):
                 self.resumed.append(done)
                 self.finished.add(shard.shard_id)
@@ -123,7 +145,8 @@ class ShardPlan:
             yield shard
 
     def _parts_present(self, shard_id: str) -> bool:
-        return all(part_path(self.output, name, shard_id).exists() for name in TABLES)
+        assert self._listed is not None
+        return all(shard_id in self._listed[name] for name in TABLES)
 
     def assemble_ready(self, assembler: TableAssembler) -> None:
         """Append the parts of every finished shard whose predecessors are all in."""
@@ -134,8 +157,8 @@ class ShardPlan:
 
 
 def run(
-    input_path: Path,
-    output: Path,
+    input_path: str | Path | Location,
+    output: str | Path | Location,
     formats: tuple[str, ...] = ("parquet",),
     workers: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -156,8 +179,11 @@ def run(
     which mentions the full pipeline looks for (pipeline.PROFILES). RunRefused
     says why a run could not start: nothing to read, or an output folder that
     is a file or holds the run of another input (`resume=False` replaces it).
+    Either path may be a URL (`s3://bucket/in`); a `memory://` output runs
+    every shard in this process.
     """
     input_path = input_root(input_path)
+    output = location(output)
     config = RunConfig(
         stages=stages,
         batch_size=batch_size,
@@ -186,7 +212,13 @@ def run(
                 plan = ShardPlan(input_path, output, config, bar)
                 if isinstance(engine, str):
                     chosen = make_engine(
-                        engine, workers, scheduler, stages, math.ceil(total / shard_size), profile
+                        engine,
+                        workers,
+                        scheduler,
+                        stages,
+                        math.ceil(total / shard_size),
+                        profile,
+                        in_process=is_process_local(output),
                     )
                     # Not warmed: workers load the models on their first shard, so
                     # a rerun with every shard done loads nothing.
@@ -222,8 +254,8 @@ def _run_shards(
 
 
 def _finish(
-    input_path: Path,
-    output: Path,
+    input_path: Location,
+    output: Location,
     config: RunConfig,
     formats: tuple[str, ...],
     engine: dict,
@@ -233,9 +265,13 @@ def _finish(
     assembler: TableAssembler,
 ) -> RunSummary:
     completions.remove_stale(output, plan.shard_ids)
+    # The reports in hand, where a listing shows their markers still there: on a store,
+    # reading every marker back would be a request per shard.
+    known = {report.shard_id: report for report in [*plan.resumed, *processed]}
+    marked = completions.listed_shards(output)[completions.DONE]
     reports = []
     for sid in plan.shard_ids:
-        report = completions.read_marker(output, sid)
+        report = known.get(sid) if sid in marked else completions.read_marker(output, sid)
         if report is None:  # only if someone deletes files under parts/ while we run
             raise RuntimeError(
                 f"shard {sid} has no completion marker in {output / 'parts'}; run again"
@@ -247,7 +283,7 @@ def _finish(
     seconds = time.perf_counter() - started
     manifest = build_manifest(input_path, config, formats, engine, reports, processed, seconds)
     publish(output, staged, manifest)
-    assembler.discard()  # the staging folder, empty now
+    assembler.published()
     counts = manifest["counts"]
     return RunSummary(
         output=output,

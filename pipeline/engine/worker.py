@@ -13,7 +13,6 @@ import socket
 import threading
 import time
 from collections import Counter
-from pathlib import Path
 
 from rusnews.engine import ticks
 from rusnews.engine.batches import batched, get_pipeline, process_batch
@@ -22,6 +21,7 @@ from rusnews.engine.config import DEFAULT_PROFILE, RunConfig
 from rusnews.engine.memory import peak_rss_mb, rss_mb
 from rusnews.engine.shards import Shard
 from rusnews.engine.stopping import ignore_interrupts
+from rusnews.io.storage import Location, location
 from rusnews.io.tables import to_arrow, write_part
 from rusnews.model import WARNING
 from rusnews.schema import TABLES, Row
@@ -117,12 +117,15 @@ _ONE_SHARD_AT_A_TIME = threading.Lock()
 
 
 def run_shard(shard: Shard, output: str, config: RunConfig) -> ShardReport:
-    """Process one shard and write its parts, then its marker; return the marker's report."""
+    """Process one shard and write its parts, then its marker; return the marker's report.
+
+    `output` is a path or a URL (`s3://bucket/run`): a string travels to any worker.
+    """
     with _ONE_SHARD_AT_A_TIME:
-        return _run_shard(shard, Path(output), config)
+        return _run_shard(shard, location(output), config)
 
 
-def _run_shard(shard: Shard, run_dir: Path, config: RunConfig) -> ShardReport:
+def _run_shard(shard: Shard, run_dir: Location, config: RunConfig) -> ShardReport:
     if (config.stages, config.profile) not in _PREPARED:
         prepare(config.stages, config.profile)
     started, started_at = time.perf_counter(), time.time()

@@ -276,7 +276,7 @@ def _versions() -> dict[str, str]:
 def evaluate(
     gold: Path,
     fmt: str,
-    run_dir: Path | None = None,
+    run_dir: Path | str | None = None,
     report_dir: Path | None = None,
     baseline: str | None = None,
     limit: int | None = None,
@@ -294,7 +294,7 @@ def evaluate(
     Returns the report as a dict (what `report.json` holds).
     """
     if run_dir is not None:
-        recorded = run_profile(Path(run_dir))
+        recorded = run_profile(run_dir)
         if profile is not None and recorded is not None and profile != recorded:
             raise RunError(
                 f"{run_dir} was made with profile {recorded!r}, not {profile!r}; "
@@ -312,7 +312,7 @@ def evaluate(
     timings: dict[str, float] = {}
     warnings: list[str] = []
     if run_dir is not None:
-        predictions[RUSNEWS], run_warnings = read_run(Path(run_dir), docs)
+        predictions[RUSNEWS], run_warnings = read_run(run_dir, docs)
         warnings.extend(run_warnings)
         # A run may have skipped documents; score every system on the same ones.
         docs = [doc for doc in docs if doc.doc_id in predictions[RUSNEWS]]

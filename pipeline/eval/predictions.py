@@ -7,13 +7,12 @@ them would compare different strings.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from rusnews.eval.gold import GoldDoc
+from rusnews.io.storage import Location, ObjectPath, location, read_pointer
 from rusnews.model import BOUND_FIELDS, KINDS, Article, Mention
 from rusnews.views import CONVENTIONS
 
@@ -55,15 +54,14 @@ def run_rusnews(docs: Sequence[GoldDoc], profile: str = "names") -> list[Article
     )
 
 
-def run_profile(run_dir: Path) -> str | None:
-    """The profile a `rusnews run` folder was made with, from its manifest.json.
+def run_profile(run_dir: str | Location) -> str | None:
+    """The profile a `rusnews run` folder (or URL) was made with, from its manifest.json.
 
     A manifest from before runs had profiles means `names`, the only pipeline
     then; no readable manifest (tables copied elsewhere) means unknown, None.
     """
-    try:
-        manifest = json.loads((Path(run_dir) / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    manifest, _ = read_pointer(location(run_dir))
+    if manifest is None:
         return None
     configuration = manifest.get("configuration") if isinstance(manifest, dict) else None
     if not isinstance(configuration, dict):
@@ -71,16 +69,27 @@ def run_profile(run_dir: Path) -> str | None:
     return str(configuration.get("profile", "names"))
 
 
-def _table(run_dir: Path, name: str) -> Any | None:
+def _table(folder: Location, name: str) -> Any | None:
     """A run table as a DataFrame: `NAME.parquet` (file or folder of parts) or `NAME.csv`."""
     import pandas as pd
 
-    parquet, csv = run_dir / f"{name}.parquet", run_dir / f"{name}.csv"
+    parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
     if parquet.exists():
+        if isinstance(parquet, ObjectPath):
+            with parquet.open("rb") as handle:
+                return pd.read_parquet(handle)
         return pd.read_parquet(parquet)
     if csv.exists():
         # Ids such as `001` must stay strings.
-        return pd.read_csv(csv, dtype={"article_id": str}, keep_default_na=False, na_values=[""])
+        options: dict[str, Any] = {
+            "dtype": {"article_id": str},
+            "keep_default_na": False,
+            "na_values": [""],
+        }
+        if isinstance(csv, ObjectPath):
+            with csv.open("rb") as handle:
+                return pd.read_csv(handle, **options)
+        return pd.read_csv(csv, **options)
     return None
 
 
@@ -108,17 +117,21 @@ def _optional_int(row: dict[str, Any], column: str) -> int | None:
     return None if value is None else int(value)
 
 
-def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Mention]], list[str]]:
+def read_run(
+    run_dir: str | Location, docs: Sequence[GoldDoc]
+) -> tuple[dict[str, list[Mention]], list[str]]:
     """Mentions of an earlier `rusnews run`, for the gold documents it processed.
 
     A gold document the run did not process (absent from `articles`) is left
     out of the predictions, and a warning says so; when the run has no
-    `articles` table every gold document counts as processed.
+    `articles` table every gold document counts as processed. A run on an
+    object store is read where its pointer names (`rusnews.io.storage`).
     """
-    run_dir = Path(run_dir)
+    run_dir = location(run_dir)
     if not run_dir.is_dir():
         raise RunError(f"{run_dir}: not a folder; --run expects the output folder of `rusnews run`")
-    mentions = _table(run_dir, "mentions")
+    folder = read_pointer(run_dir)[1]
+    mentions = _table(folder, "mentions")
     if mentions is None:
         raise RunError(
             f"{run_dir}: no mentions.parquet or mentions.csv; "
@@ -130,7 +143,7 @@ def read_run(run_dir: Path, docs: Sequence[GoldDoc]) -> tuple[dict[str, list[Men
 
     warnings: list[str] = []
     texts = {doc.doc_id: doc.text for doc in docs}
-    articles = _table(run_dir, "articles")
+    articles = _table(folder, "articles")
     processed = (
         set(texts) if articles is None else set(articles["article_id"].astype(str)) & set(texts)
     )

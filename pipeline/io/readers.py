@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from rusnews.io.decode import DecodeError, decode, decode_utf8
 from rusnews.io.markers import split_markers
 from rusnews.io.published import parse_published
 from rusnews.io.scrub import display_path, replace_surrogates
+from rusnews.io.storage import Location
 from rusnews.io.walk import READ, walk_inputs
 from rusnews.model import WARNING, Article, Problem
 
@@ -36,12 +36,13 @@ class MalformedJSON(ValueError):
     """JSON that Python's reader cannot take apart, though it may be well formed."""
 
 
-def _article_id(root: Path, path: Path) -> str:
-    base = root if root.is_dir() else root.parent
+def _article_id(root: Location, path: Location) -> str:
+    # A file given as the input is its own root; any other path lies in the root folder.
+    base = root.parent if path == root else root
     return path.relative_to(base).with_suffix("").as_posix()
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Location) -> bytes:
     size = path.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         raise DecodeError(
@@ -155,7 +156,7 @@ def _json_records(text: str, encoding: str) -> Iterator[Record]:
         yield Record(idx, item, encoding)
 
 
-def _jsonl_records(path: Path) -> Iterator[Record]:
+def _jsonl_records(path: Location) -> Iterator[Record]:
     """Records of a JSONL file, streamed: a file of a million lines never sits in memory.
 
     JSONL is UTF-8, and its lines end at "\n" only (U+0085 or U+2028 may stand
@@ -197,7 +198,7 @@ _HTML_TAG = re.compile(
 )
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Location) -> None:
     """Raise OSError for what cannot be read as a plain file (broken links, FIFOs, devices)."""
     if not path.exists():
         raise OSError(f"{path.name} is a broken link or vanished")
@@ -252,7 +253,7 @@ def _record_articles(
         yield article
 
 
-def _read_file(path: Path, where: str, article_id: str) -> Iterator[Article | Problem]:
+def _read_file(path: Location, where: str, article_id: str) -> Iterator[Article | Problem]:
     try:
         _check_file(path)
         if path.suffix.lower() == ".jsonl":
@@ -296,7 +297,7 @@ def _read_file(path: Path, where: str, article_id: str) -> Iterator[Article | Pr
     yield article
 
 
-def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
+def read_path(root: Location, path: Location) -> Iterator[Article | Problem]:
     """Articles of one file, or Problems saying why a file or record was skipped."""
     where, renamed = display_path(path)
     article_id, _ = display_path(_article_id(root, path))
@@ -318,7 +319,7 @@ def read_path(root: Path, path: Path) -> Iterator[Article | Problem]:
 
 
 def read_folder(
-    root: Path, exclude: tuple[Path, ...] = (), follow_outside: bool = False
+    root: Location, exclude: tuple[Location, ...] = (), follow_outside: bool = False
 ) -> Iterator[Article | Problem]:
     """Every article under root in a stable order; duplicate ids and unread files become Problems.
 

@@ -1,20 +1,33 @@
 """Writers and readers of the output tables, in pairs. Writers only write.
 
-Every file is written under a temporary name and renamed into place, so an
-interrupted run never leaves a half-written table that looks whole, and a
-write that fails (a full or read-only disk) removes what it had written.
+Every file is written under a temporary name and renamed into place (on an
+object store, in one put: `rusnews.io.storage`), so an interrupted run never
+leaves a half-written table that looks whole, and a write that fails (a full
+or read-only disk) removes what it had written. A run folder may be a local
+path or an `ObjectPath` on a store; readers follow a store's pointer to the
+tables of the run it names.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-from pathlib import Path
+from typing import IO, Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
+from rusnews.io.storage import (
+    Location,
+    ObjectPath,
+    fresh_prefix,
+    location,
+    move,
+    remove_tree,
+    tables_root,
+    write_atomic,
+)
+from rusnews.io.storage import write_text_atomic as write_text_atomic
 from rusnews.schema import DAY, TABLES, Row
 
 FORMATS = ("parquet", "csv")
@@ -25,42 +38,34 @@ def to_arrow(name: str, rows: list[Row]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def _atomic(path: Path, write) -> None:
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """A small UTF-8 file (a manifest, a marker) put in place whole or not at all."""
-    _atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+def _encoded(table: pa.Table, fmt: str) -> bytes:
+    sink = pa.BufferOutputStream()
+    if fmt == "parquet":
+        pq.write_table(table, sink)
+    elif fmt == "csv":
+        pacsv.write_csv(_for_csv(table), sink)
+    else:
+        raise ValueError(f"unknown table format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return sink.getvalue().to_pybytes()
 
 
 def write_table(
-    table: pa.Table, out_dir: Path, name: str, formats: tuple[str, ...] = ("parquet",)
-) -> list[Path]:
+    table: pa.Table, out_dir: Location, name: str, formats: tuple[str, ...] = ("parquet",)
+) -> list[Location]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt in formats:
         path = out_dir / f"{name}.{fmt}"
-        if fmt == "parquet":
-            _atomic(path, lambda p: pq.write_table(table, p))
-        elif fmt == "csv":
-            _atomic(path, lambda p: pacsv.write_csv(_for_csv(table), p))
-        else:
-            raise ValueError(f"unknown table format {fmt!r}; choose from {', '.join(FORMATS)}")
+        write_atomic(path, _encoded(table, fmt))
         written.append(path)
     return written
 
 
-def table_path(run_dir: Path, name: str, fmt: str | None = None) -> Path | None:
-    """Where a run keeps table `name`: its Parquet file, else its CSV file; None if neither.
+def table_path(run_dir: Location, name: str, fmt: str | None = None) -> Location | None:
+    """Where a folder keeps table `name`: its Parquet file, else its CSV file; None if neither.
 
-    Every reader finds the tables through here, so where a run publishes them
-    is known in one place.
+    Every reader finds the tables through here (in the folder `tables_root`
+    names), so where a run publishes them is known in one place.
     """
     for candidate in FORMATS if fmt is None else (fmt,):
         path = run_dir / f"{name}.{candidate}"
@@ -95,34 +100,52 @@ def to_frame(table: pa.Table, name: str) -> pd.DataFrame:
     return table.cast(TABLES[name]).to_pandas()
 
 
-def read_table(run_dir: Path, name: str, fmt: str | None = None) -> pd.DataFrame:
+def _read_with(read: Any, path: Location, **options: Any) -> pa.Table:
+    """pyarrow's `read` on a local path as it is, on an object through an open file."""
+    if isinstance(path, ObjectPath):
+        with path.open("rb") as handle:
+            return read(handle, **options)
+    return read(path, **options)
+
+
+def read_table(run_dir: str | Location, name: str, fmt: str | None = None) -> pd.DataFrame:
     """A table of a run: `<name>.parquet`, else `<name>.csv`, else its folder of parts.
 
     Parts are what a run that has not assembled its tables yet (interrupted, or
     still going) has written so far. Whichever it reads, the columns have the
-    dtypes `pd.read_parquet` gives the Parquet file.
+    dtypes `pd.read_parquet` gives the Parquet file. On an object store the
+    tables are those the run's pointer names (`rusnews.io.storage`).
     """
-    path = table_path(run_dir, name, fmt)
+    return read_table_at(tables_root(location(run_dir)), name, fmt)
+
+
+def read_table_at(folder: Location, name: str, fmt: str | None = None) -> pd.DataFrame:
+    """`read_table` in this very folder, with no pointer followed: the tables' own folder."""
+    path = table_path(folder, name, fmt)
     if path is not None and path.suffix == ".parquet":
-        return to_frame(pq.read_table(path), name)
+        return to_frame(_read_with(pq.read_table, path), name)
     if path is not None:
-        return to_frame(pacsv.read_csv(path, convert_options=_csv_options(name)), name)
-    parts = list_parts(run_dir, name)
+        table = _read_with(pacsv.read_csv, path, convert_options=_csv_options(name))
+        return to_frame(table, name)
+    parts = list_parts(folder, name)
     if parts and fmt is None:
         return to_frame(pa.concat_tables([read_part(p, name) for p in parts]), name)
     raise FileNotFoundError(
-        f"no {name}.parquet, {name}.csv or parts/{name}/ in {run_dir}: is it a rusnews run folder?"
+        f"no {name}.parquet, {name}.csv or parts/{name}/ in {folder}: is it a rusnews run folder?"
     )
 
 
-def read_run(run_dir: str | Path, fmt: str | None = None) -> dict[str, pd.DataFrame]:
+def read_run(run_dir: str | Location, fmt: str | None = None) -> dict[str, pd.DataFrame]:
     """Every table of a run as a DataFrame, `{"articles": ..., "mentions": ..., ...}`.
 
     Parquet is read when the run wrote it, else CSV (`fmt` chooses); either way
     the dtypes are the schema's: ids such as `04` stay strings, `published` is
-    datetime64, an integer column with nulls is Int64.
+    datetime64, an integer column with nulls is Int64. `run_dir` may be a URL
+    (`s3://bucket/run`): the pointer is read once, so every table is of the
+    one run it named, even while another run publishes there.
     """
-    return {name: read_table(Path(run_dir), name, fmt) for name in TABLES}
+    folder = tables_root(location(run_dir))
+    return {name: read_table_at(folder, name, fmt) for name in TABLES}
 
 
 # Parts: a sharded run writes each shard's rows to `parts/<table>/<shard>.arrow`
@@ -133,42 +156,44 @@ PARTS = "parts"
 PART_SUFFIX = ".arrow"
 
 
-def parts_dir(run_dir: Path, name: str) -> Path:
+def parts_dir(run_dir: Location, name: str) -> Location:
     return run_dir / PARTS / name
 
 
-def part_path(run_dir: Path, name: str, shard_id: str) -> Path:
+def part_path(run_dir: Location, name: str, shard_id: str) -> Location:
     return parts_dir(run_dir, name) / f"{shard_id}{PART_SUFFIX}"
 
 
-def write_part(table: pa.Table, run_dir: Path, name: str, shard_id: str) -> Path:
+def write_part(table: pa.Table, run_dir: Location, name: str, shard_id: str) -> Location:
     """One shard's rows of one table, written atomically (a rerun overwrites it)."""
     path = part_path(run_dir, name, shard_id)
     path.parent.mkdir(parents=True, exist_ok=True)
-
-    def write(target: Path) -> None:
-        with pa.OSFile(str(target), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-            writer.write_table(table)
-
-    _atomic(path, write)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    write_atomic(path, sink.getvalue().to_pybytes())
     return path
 
 
-def read_part(path: Path, name: str) -> pa.Table:
+def read_part(path: Location, name: str) -> pa.Table:
     """One part of table `name`, in the table's schema."""
-    with pa.memory_map(str(path)) as source:
-        table = pa.ipc.open_file(source).read_all()
+    if isinstance(path, ObjectPath):
+        table = pa.ipc.open_file(pa.BufferReader(path.read_bytes())).read_all()
+    else:
+        with pa.memory_map(str(path)) as source:
+            table = pa.ipc.open_file(source).read_all()
     schema = TABLES[name]
     return table if table.schema.equals(schema) else table.cast(schema)
 
 
-def list_parts(run_dir: Path, name: str) -> list[Path]:
+def list_parts(run_dir: Location, name: str) -> list[Location]:
     """Part files of a table in shard order; temporary files of a killed writer are not parts."""
     folder = parts_dir(run_dir, name)
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir() if p.suffix == PART_SUFFIX and not p.name.startswith(".")
+        (p for p in folder.iterdir() if p.suffix == PART_SUFFIX and not p.name.startswith(".")),
+        key=lambda p: p.name,
     )
 
 
@@ -184,10 +209,12 @@ class TableAssembler:
     give the same bytes. The files grow in a staging folder inside the run
     folder (one file system, so moving them out is a rename): `finish` gives
     them whole for the caller to publish, `close` renames them into place
-    itself, `discard` removes the staging folder with whatever it holds.
+    itself, `discard` removes the staging folder with whatever it holds. On
+    an object store the staging folder is a fresh prefix under
+    `published/`, where the tables stay: the run's pointer then names it.
     """
 
-    def __init__(self, run_dir: Path, formats: tuple[str, ...] = ("parquet",)) -> None:
+    def __init__(self, run_dir: Location, formats: tuple[str, ...] = ("parquet",)) -> None:
         unknown = [fmt for fmt in formats if fmt not in FORMATS]
         if unknown:
             raise ValueError(
@@ -195,10 +222,16 @@ class TableAssembler:
             )
         self.run_dir, self.formats = run_dir, formats
         self.writers: dict[tuple[str, str], pq.ParquetWriter | pacsv.CSVWriter] = {}
+        self.files: list[IO[bytes]] = []  # the open objects the writers write to, on a store
         self.appended = 0  # parts of this many shards are in
-        self.staging = run_dir / f"{STAGING}-{os.getpid()}"
+        self.kept = False  # the staged tables are published where they lie (on a store)
+        self.staging: Location = (
+            fresh_prefix(run_dir)
+            if isinstance(run_dir, ObjectPath)
+            else run_dir / f"{STAGING}-{os.getpid()}"
+        )
 
-    def _temporary(self, name: str, fmt: str) -> Path:
+    def _temporary(self, name: str, fmt: str) -> Location:
         return self.staging / f"{name}.{fmt}"
 
     def _writer(self, name: str, fmt: str) -> pq.ParquetWriter | pacsv.CSVWriter:
@@ -206,14 +239,23 @@ class TableAssembler:
         if key not in self.writers:
             self.staging.mkdir(parents=True, exist_ok=True)
             path, schema = self._temporary(name, fmt), TABLES[name]
+            where: Any = path
+            if isinstance(path, ObjectPath):
+                where = path.open("wb")
+                self.files.append(where)
             self.writers[key] = (
-                pq.ParquetWriter(path, schema)
+                pq.ParquetWriter(where, schema)
                 if fmt == "parquet"
-                else pacsv.CSVWriter(path, _csv_schema(schema))
+                else pacsv.CSVWriter(where, _csv_schema(schema))
             )
         return self.writers[key]
 
-    def append(self, parts: dict[str, Path]) -> None:
+    def _close_files(self) -> None:
+        for handle in self.files:
+            handle.close()
+        self.files.clear()
+
+    def append(self, parts: dict[str, Location]) -> None:
         """One shard's parts, `{table: part path}`, after those of the shards before it."""
         for name, part in parts.items():
             table = read_part(part, name)
@@ -221,22 +263,31 @@ class TableAssembler:
                 self._writer(name, fmt).write_table(table if fmt == "parquet" else _for_csv(table))
         self.appended += 1
 
-    def finish(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Path]:
+    def finish(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Location]:
         """Complete every table (one without parts is empty, with its columns); staged paths."""
         for name in names:
             for fmt in self.formats:
                 self._writer(name, fmt).close()
         self.writers.clear()
+        self._close_files()  # on a store, the objects are put when their file closes
         return [self._temporary(name, fmt) for name in names for fmt in self.formats]
 
-    def close(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Path]:
+    def close(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Location]:
         """Complete every table and rename it into place, one file after another."""
         written = []
         for staged in self.finish(names):
-            os.replace(staged, self.run_dir / staged.name)
+            move(staged, self.run_dir / staged.name)
             written.append(self.run_dir / staged.name)
-        shutil.rmtree(self.staging, ignore_errors=True)
+        remove_tree(self.staging)
         return written
+
+    def published(self) -> None:
+        """The staged tables went out: locally the staging folder is empty and goes, on a store
+        it is where the published tables stay."""
+        if isinstance(self.staging, ObjectPath):
+            self.kept = True
+        else:
+            remove_tree(self.staging)
 
     def discard(self) -> None:
         for writer in self.writers.values():
@@ -245,12 +296,20 @@ class TableAssembler:
             except OSError:  # the disk that failed the run may fail the last flush too
                 pass
         self.writers.clear()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        try:
+            self._close_files()
+        except OSError:
+            pass
+        if not self.kept:
+            remove_tree(self.staging)
 
 
 def assemble_table(
-    run_dir: Path, name: str, parts: list[Path], formats: tuple[str, ...] = ("parquet",)
-) -> list[Path]:
+    run_dir: Location,
+    name: str,
+    parts: list[Location],
+    formats: tuple[str, ...] = ("parquet",),
+) -> list[Location]:
     """Concatenate parts, in the order given, into `<name>.<fmt>`, one part in memory at a time."""
     assembler = TableAssembler(run_dir, formats)
     try:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from rusnews.date_values import date_interval
-from rusnews.io.tables import read_table
+from rusnews.io.storage import Location, location, read_pointer
+from rusnews.io.tables import read_table_at
 from rusnews.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WARNING, WEEK, YEAR
 from rusnews.schema import TABLES
 
@@ -48,7 +47,7 @@ class Timeline:
 
 @dataclass(slots=True)
 class RunSummary:
-    run_dir: Path
+    run_dir: Location
     manifest: dict[str, Any]
     n_articles: int
     n_failed: int
@@ -84,10 +83,11 @@ class RunSummary:
         return int((self.errors["severity"] == WARNING).sum())
 
 
-def load_table(run_dir: Path, name: str, required: bool = False) -> pd.DataFrame:
-    """A run's table; an absent optional table reads as empty, with its columns."""
+def load_table(folder: Location, name: str, required: bool = False) -> pd.DataFrame:
+    """A table of the folder that holds a run's tables (`read_pointer`); an absent optional
+    table reads as empty, with its columns."""
     try:
-        return read_table(run_dir, name)
+        return read_table_at(folder, name)
     except FileNotFoundError:
         if required:
             raise
@@ -223,21 +223,24 @@ def _counts(values: pd.Series, order: tuple[str, ...] = ()) -> dict[str, int]:
     return ordered
 
 
-def summarize(run_dir: Path) -> RunSummary:
-    """Every number and list the report shows, from the run folder's tables."""
-    articles = load_table(run_dir, "articles", required=True)
-    mentions = load_table(run_dir, "mentions")
-    entities = load_table(run_dir, "entities")
-    events = load_table(run_dir, "events")
-    arguments = load_table(run_dir, "event_arguments")
+def summarize(run_dir: str | Location) -> RunSummary:
+    """Every number and list the report shows, from the run folder's tables.
+
+    The manifest is read once, and the tables are taken from where it points
+    (`rusnews.io.storage.read_pointer`): all of one run, on a store too.
+    """
+    run_dir = location(run_dir)
+    found, folder = read_pointer(run_dir)
+    articles = load_table(folder, "articles", required=True)
+    mentions = load_table(folder, "mentions")
+    entities = load_table(folder, "entities")
+    events = load_table(folder, "events")
+    arguments = load_table(folder, "event_arguments")
     # A run made before occupations had their own table reads as having none.
-    occupations = load_table(run_dir, "occupations")
-    ownerships = load_table(run_dir, "ownerships")
-    errors = load_table(run_dir, "errors")
-    manifest_path = run_dir / "manifest.json"
-    manifest = (
-        json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-    )
+    occupations = load_table(folder, "occupations")
+    ownerships = load_table(folder, "ownerships")
+    errors = load_table(folder, "errors")
+    manifest = found or {}
     # Days are stored as midnight timestamps; the page shows them as dates.
     published = list(pd.to_datetime(articles["published"]).dropna().dt.date)
     named = entities[entities["label"].isin(NAME_LABELS)]
