@@ -10,7 +10,7 @@ from rusnews.date_values import date_interval
 from rusnews.model import BOUND_FIELDS, Article, Event, Occupation, Problem
 from rusnews.pandas_meta import for_pandas
 
-S, I32, I64, B = pa.string(), pa.int32(), pa.int64(), pa.bool_()
+S, I32, I64, F64, B = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()
 # Days are timestamps at midnight: pandas reads Arrow dates as objects, timestamps as datetime64.
 DAY = pa.timestamp("ms")
 
@@ -68,6 +68,9 @@ ENTITIES = pa.schema(
         ("last", S),
         ("value", S),
         ("granularity", S),
+        # Filled after every shard is done, by the corpus step (rusnews.corpus): it
+        # joins `corpus_entities`. Empty for DATE entities, which are values, not things.
+        ("corpus_entity_id", I32),
     ]
 )
 EVENTS = pa.schema(
@@ -94,6 +97,7 @@ EVENTS = pa.schema(
         ("content_start", I64),
         ("content_end", I64),
         ("deal_type", S),
+        ("story_id", I32),  # filled by the corpus step; joins `stories`
     ]
 )
 EVENT_ARGUMENTS = pa.schema(
@@ -159,7 +163,46 @@ ERRORS = pa.schema(
     ]
 )
 
-TABLES: dict[str, pa.Schema] = {
+# One row per real-world thing across the run, from the `entities` of every
+# article (rusnews.corpus.entities). Lists are JSON text, so that CSV holds them too.
+CORPUS_ENTITIES = pa.schema(
+    [
+        ("corpus_entity_id", I32),
+        ("label", S),
+        ("name", S),
+        ("owner", S),  # a body's owner (`Россия` for МИД России), else empty
+        ("aliases", S),  # JSON object: the names its mentions used -> how many mentions
+        ("n_articles", I32),
+        ("n_mentions", I32),
+        ("first_published", DAY),
+        ("last_published", DAY),
+        # Taken from `entities` where it has them (a knowledge base's links).
+        ("wikidata", S),
+        ("geonames", I64),
+        ("latitude", F64),
+        ("longitude", F64),
+        ("country", S),
+    ]
+)
+# Events of one type about the same corpus entities within a few days (rusnews.corpus.stories).
+STORIES = pa.schema(
+    [
+        ("story_id", I32),
+        ("event_type", S),
+        ("participant_ids", S),  # JSON list of corpus_entity_id, most frequent first
+        ("participants", S),  # JSON list of their names, in the same order
+        ("n_events", I32),
+        ("n_articles", I32),
+        ("first_published", DAY),
+        ("last_published", DAY),
+        ("first_date", DAY),  # the days its events are dated by (see rusnews.corpus.stories)
+        ("last_date", DAY),
+        ("article_ids", S),  # JSON list, in run order
+    ]
+)
+
+# Tables every shard writes parts of, and tables the corpus step makes from them.
+SHARD_TABLES: dict[str, pa.Schema] = {
     name: for_pandas(name, schema)
     for name, schema in {
         "articles": ARTICLES,
@@ -172,6 +215,13 @@ TABLES: dict[str, pa.Schema] = {
         "errors": ERRORS,
     }.items()
 }
+CORPUS_TABLES: dict[str, pa.Schema] = {
+    name: for_pandas(name, schema)
+    for name, schema in {"corpus_entities": CORPUS_ENTITIES, "stories": STORIES}.items()
+}
+TABLES: dict[str, pa.Schema] = {**SHARD_TABLES, **CORPUS_TABLES}
+# Shard tables whose last column the corpus step fills: assembled after it, not as shards end.
+CORPUS_COLUMNS: dict[str, str] = {"entities": "corpus_entity_id", "events": "story_id"}
 
 Row = dict[str, Any]
 

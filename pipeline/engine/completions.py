@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rusnews.io.tables import PARTS, STAGING, parts_dir, write_text_atomic
-from rusnews.schema import TABLES
+from rusnews.schema import SHARD_TABLES
 
 DONE = "_done"
 LOCK = ".lock"
@@ -88,7 +88,7 @@ def is_done(run_dir: Path, shard_id: str, fingerprint: str) -> ShardReport | Non
 
 def _shard_files(run_dir: Path) -> Iterator[tuple[str, Path]]:
     """(shard id, file) for every part and marker present."""
-    for folder in [*(parts_dir(run_dir, name) for name in TABLES), run_dir / PARTS / DONE]:
+    for folder in [*(parts_dir(run_dir, name) for name in SHARD_TABLES), run_dir / PARTS / DONE]:
         if folder.is_dir():
             for path in folder.iterdir():
                 if not path.name.startswith("."):
@@ -113,7 +113,7 @@ def remove_temporaries(run_dir: Path) -> None:
         run_dir,
         run_dir / PARTS,
         run_dir / PARTS / DONE,
-        *(parts_dir(run_dir, name) for name in TABLES),
+        *(parts_dir(run_dir, name) for name in SHARD_TABLES),
     ]
     for folder in folders:
         if folder.is_dir():
@@ -125,7 +125,7 @@ def remove_temporaries(run_dir: Path) -> None:
 
 def clear(run_dir: Path) -> None:
     """Forget every shard (`--force`): parts and markers go, the lock stays."""
-    for name in [*TABLES, DONE]:
+    for name in [*SHARD_TABLES, DONE]:
         shutil.rmtree(run_dir / PARTS / name, ignore_errors=True)
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-from rusnews.schema import DAY, TABLES, Row
+from rusnews.schema import CORPUS_COLUMNS, CORPUS_TABLES, DAY, SHARD_TABLES, TABLES, Row
 
 FORMATS = ("parquet", "csv")
 
@@ -89,10 +89,26 @@ def _csv_schema(schema: pa.Schema) -> pa.Schema:
     )
 
 
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """`table` in `schema`: a column the schema added since the table was written (a part
+    of a shard done by an earlier version, a run folder from before it) is empty, and a
+    column the schema does not know is left out."""
+    if table.schema.equals(schema):
+        return table.replace_schema_metadata(schema.metadata)
+    names = set(table.column_names)
+    if names != set(schema.names):
+        columns = [
+            table.column(field.name) if field.name in names else pa.nulls(len(table), field.type)
+            for field in schema
+        ]
+        table = pa.Table.from_arrays(columns, names=schema.names)
+    return table.cast(schema)
+
+
 def to_frame(table: pa.Table, name: str) -> pd.DataFrame:
     """Table `name` in pandas, with the dtypes `pd.read_parquet` gives its Parquet file."""
     # The cast puts on the schema's pandas metadata, which a CSV read lacks.
-    return table.cast(TABLES[name]).to_pandas()
+    return conform(table, TABLES[name]).to_pandas()
 
 
 def read_table(run_dir: Path, name: str, fmt: str | None = None) -> pd.DataFrame:
@@ -120,9 +136,31 @@ def read_run(run_dir: str | Path, fmt: str | None = None) -> dict[str, pd.DataFr
 
     Parquet is read when the run wrote it, else CSV (`fmt` chooses); either way
     the dtypes are the schema's: ids such as `04` stay strings, `published` is
-    datetime64, an integer column with nulls is Int64.
+    datetime64, an integer column with nulls is Int64. A run that has no corpus
+    tables (one still going, or made before they existed) gets them computed
+    from its other tables, with `entities.corpus_entity_id` and `events.story_id`.
     """
-    return {name: read_table(Path(run_dir), name, fmt) for name in TABLES}
+    run_dir = Path(run_dir)
+    tables = {name: read_table(run_dir, name, fmt) for name in SHARD_TABLES}
+    if all(table_path(run_dir, name, fmt) is not None for name in CORPUS_TABLES):
+        return {**tables, **{name: read_table(run_dir, name, fmt) for name in CORPUS_TABLES}}
+    return with_corpus(tables)
+
+
+def with_corpus(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Shard tables with the corpus step done over them: its tables and id columns added."""
+    from rusnews.corpus.resolve import resolve_corpus, with_ids
+
+    result = resolve_corpus(tables)
+    done = dict(tables)
+    for name, column in CORPUS_COLUMNS.items():
+        ids = result.entity_ids if name == "entities" else result.story_ids
+        done[name] = with_ids(tables[name], column, ids)
+    frames = {"corpus_entities": result.corpus_entities, "stories": result.stories}
+    for name, frame in frames.items():
+        table = pa.Table.from_pandas(frame, schema=TABLES[name], preserve_index=False)
+        done[name] = to_frame(table, name)
+    return done
 
 
 # Parts: a sharded run writes each shard's rows to `parts/<table>/<shard>.arrow`
@@ -158,8 +196,7 @@ def read_part(path: Path, name: str) -> pa.Table:
     """One part of table `name`, in the table's schema."""
     with pa.memory_map(str(path)) as source:
         table = pa.ipc.open_file(source).read_all()
-    schema = TABLES[name]
-    return table if table.schema.equals(schema) else table.cast(schema)
+    return conform(table, TABLES[name])
 
 
 def list_parts(run_dir: Path, name: str) -> list[Path]:
@@ -216,10 +253,13 @@ class TableAssembler:
     def append(self, parts: dict[str, Path]) -> None:
         """One shard's parts, `{table: part path}`, after those of the shards before it."""
         for name, part in parts.items():
-            table = read_part(part, name)
-            for fmt in self.formats:
-                self._writer(name, fmt).write_table(table if fmt == "parquet" else _for_csv(table))
+            self.append_table(name, read_part(part, name))
         self.appended += 1
+
+    def append_table(self, name: str, table: pa.Table) -> None:
+        """Rows of table `name` after those appended before, as one row group."""
+        for fmt in self.formats:
+            self._writer(name, fmt).write_table(table if fmt == "parquet" else _for_csv(table))
 
     def finish(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Path]:
         """Complete every table (one without parts is empty, with its columns); staged paths."""

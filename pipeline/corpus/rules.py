@@ -1,0 +1,312 @@
+"""The rules of identity: when two articles' entities are one thing.
+
+Each rule is a small named function over the entity records that says which
+pairs it would join; `link` applies them in order (`RULES`), refuses a join
+that would put two owners, two Wikidata ids, two genders or two different
+full names of a person into one thing, and counts what each rule joined and
+what it was refused. Rules after the first see what the earlier ones joined
+(the surname rule counts the full names a corpus entity has, not its rows).
+No rule compares all pairs: each groups the records by a key, or looks a
+surname up in an index.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rusnews.corpus.names import (
+    MIN_SKELETON,
+    NameTables,
+    has_latin,
+    is_initial,
+    latin_skeleton,
+    official_form,
+)
+from rusnews.model import ORG, PER
+from rusnews.text import fold, fold_spaced
+
+DEFAULT_WINDOW_DAYS = 3
+
+
+@dataclass(slots=True)
+class Record:
+    """One article's entity, as the rules see it."""
+
+    label: str
+    name: str
+    first: str | None = None
+    middle: str | None = None
+    last: str | None = None
+    gender: str | None = None
+    day: int | None = None  # publication date of its article, as a day number
+    wikidata: str | None = None
+    body: str | None = None  # a body's name without its owner (`министерство иностранных дел`)
+    owner: str | None = None  # the body's owner's comparison form; None: a body with none found
+    n_mentions: int = 1
+
+    @property
+    def full_person(self) -> tuple[str, str] | None:
+        """(first, last) folded, for a person named with both (not by an initial)."""
+        if self.label == PER and self.first and self.last and not is_initial(self.first):
+            return fold(self.first), fold_spaced(self.last)
+        return None
+
+    @property
+    def partial_person(self) -> bool:
+        """A person named without first name and surname both: `Путин`, `В. Путин`, `Мадонна`."""
+        return self.label == PER and self.full_person is None
+
+
+@dataclass(slots=True)
+class Cluster:
+    """What the rules need to know of a group of records joined so far."""
+
+    owners: set[str | None] = field(default_factory=set)  # of its bodies; None: no owner found
+    wikidata: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)
+    persons: set[tuple[str, str]] = field(default_factory=set)  # full names (first, last)
+    days: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, record: Record) -> Cluster:
+        cluster = cls()
+        if record.body is not None:
+            cluster.owners.add(record.owner)
+        if record.wikidata:
+            cluster.wikidata.add(record.wikidata)
+        if record.gender:
+            cluster.genders.add(record.gender)
+        if record.full_person:
+            cluster.persons.add(record.full_person)
+        if record.day is not None:
+            cluster.days.append(record.day)
+        return cluster
+
+    def conflict(self, other: Cluster, by_wikidata: bool = False) -> str | None:
+        """Why the two may not be one thing, or None."""
+        if len(self.owners | other.owners) > 1:
+            return "owner"
+        if self.wikidata and other.wikidata and not self.wikidata & other.wikidata:
+            return "wikidata"
+        if len(self.genders | other.genders) > 1:
+            return "gender"
+        # The same Wikidata id outweighs two spellings of a name (Майкл Стил, Michael Steele).
+        if not by_wikidata and self.persons and other.persons and not self.persons & other.persons:
+            return "person"
+        return None
+
+    def absorb(self, other: Cluster) -> None:
+        self.owners |= other.owners
+        self.wikidata |= other.wikidata
+        self.genders |= other.genders
+        self.persons |= other.persons
+        self.days = sorted(self.days + other.days)
+
+
+class Links:
+    """Records joined into groups (union-find), with each group's `Cluster`."""
+
+    def __init__(self, records: list[Record]) -> None:
+        self.records = records
+        self.parent = list(range(len(records)))
+        self.clusters = [Cluster.of(r) for r in records]
+        for cluster in self.clusters:
+            cluster.days.sort()
+        self.fired: Counter[str] = Counter()
+        self.refused: Counter[str] = Counter()
+        self.trace: list[tuple[str, int, int]] | None = None
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, rule: str, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return False
+        why = self.clusters[a].conflict(self.clusters[b], by_wikidata=rule == "same_wikidata")
+        if why:
+            self.refused[f"{rule}/{why}"] += 1
+            return False
+        keep, gone = min(a, b), max(a, b)
+        self.parent[gone] = keep
+        self.clusters[keep].absorb(self.clusters[gone])
+        self.fired[rule] += 1
+        if self.trace is not None:
+            self.trace.append((rule, i, j))
+        return True
+
+
+Rule = Callable[[list[Record], Links, NameTables, int], Iterable[tuple[int, int]]]
+
+
+def by_key(
+    records: list[Record], key: Callable[[Record], Hashable | None]
+) -> Iterator[tuple[int, int]]:
+    """Every record with the first record of its key: one pass, no pairs compared."""
+    first: dict[Hashable, int] = {}
+    for i, record in enumerate(records):
+        k = key(record)
+        if k is None:
+            continue
+        if k in first:
+            yield first[k], i
+        else:
+            first[k] = i
+
+
+def _group(record: Record) -> str:
+    # The tagger gives one name ORG in one article and LOC in another
+    # (`Казахстан` acting as a party); persons are kept apart.
+    return PER if record.label == PER else "NAME"
+
+
+def same_wikidata(records: list[Record], links: Links, tables: NameTables, window: int):
+    """Two entities a knowledge base linked to one Wikidata item."""
+    return by_key(records, lambda r: r.wikidata or None)
+
+
+def same_name(records: list[Record], links: Links, tables: NameTables, window: int):
+    """The same name (case and ё aside); a body's name with its owner; a person's full name."""
+
+    def key(r: Record) -> Hashable | None:
+        if r.body is not None:
+            return ("body", r.body, r.owner)
+        if r.label == PER:
+            return None if r.partial_person else (PER, fold_spaced(r.name))
+        return ("NAME", fold_spaced(r.name))
+
+    return by_key(records, key)
+
+
+def full_name(records: list[Record], links: Links, tables: NameTables, window: int):
+    """First name and surname agree; a patronymic given or not (`Дмитрий Анатольевич Медведев`)."""
+    return by_key(records, lambda r: r.full_person)
+
+
+def official_name(records: list[Record], links: Links, tables: NameTables, window: int):
+    """Names of one place or body: Россия / Российская Федерация / РФ, США / Соединённые Штаты
+    Америки, Республика Татарстан / Татарстан, Минфин / Министерство финансов."""
+
+    def key(r: Record) -> Hashable | None:
+        if r.label == PER:
+            return None
+        if r.body is not None:
+            return ("body", official_form(r.body, tables), r.owner)
+        return ("NAME", official_form(r.name, tables))
+
+    return by_key(records, key)
+
+
+def transliteration(records: list[Record], links: Links, tables: NameTables, window: int):
+    """An organization spelled in Latin and in Cyrillic letters: Lenta.ru / Лента.ру."""
+
+    def key(r: Record) -> Hashable | None:
+        if r.label != ORG or r.body is not None:
+            return None
+        skeleton = latin_skeleton(r.name)
+        return skeleton if len(skeleton) >= MIN_SKELETON else None
+
+    groups: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        k = key(record)
+        if k is not None:
+            groups.setdefault(k, []).append(i)
+    for members in groups.values():
+        # Only across scripts: two Cyrillic names of one skeleton differ in more than spelling.
+        if len(members) > 1 and len({has_latin(records[i].name) for i in members}) == 2:
+            yield from ((members[0], j) for j in members[1:])
+
+
+def _compatible(record: Record, first: str, links: Links, root: int) -> bool:
+    """A partial name fits a full one: initials that begin its first name, the same gender."""
+    if record.first and is_initial(record.first) and not first.startswith(fold(record.first[0])):
+        return False
+    genders = links.clusters[root].genders
+    return not (record.gender and genders and record.gender not in genders)
+
+
+def _within(days: list[int], day: int, window: int) -> bool:
+    at = bisect.bisect_left(days, day - window)
+    return at < len(days) and days[at] <= day + window
+
+
+def _partial_names(surname_only: bool) -> Rule:
+    def rule(records: list[Record], links: Links, tables: NameTables, window: int):
+        by_surname: dict[str, list[tuple[str, int]]] = {}
+        for i, r in enumerate(records):
+            if r.full_person:
+                first, last = r.full_person
+                by_surname.setdefault(last, []).append((first, i))
+        for i, r in enumerate(records):
+            if not r.partial_person or not r.last or (r.first is None) != surname_only:
+                continue
+            fits = {
+                links.find(j)
+                for first, j in by_surname.get(fold_spaced(r.last or ""), ())
+                if _compatible(r, first, links, links.find(j))
+            }
+            if len(fits) > 1 and r.day is not None:
+                # Several people of that name in the corpus: the one in the article's days.
+                fits = {root for root in fits if _within(links.clusters[root].days, r.day, window)}
+            if len(fits) == 1:
+                yield next(iter(fits)), i
+
+    return rule
+
+
+surname_to_full_name = _partial_names(surname_only=True)
+surname_to_full_name.__name__ = "surname_to_full_name"
+surname_to_full_name.__doc__ = """`Путин` joins `Владимир Путин` when the corpus, or else the
+article's days, holds exactly one full name of that surname and gender."""
+initials_to_full_name = _partial_names(surname_only=False)
+initials_to_full_name.__name__ = "initials_to_full_name"
+initials_to_full_name.__doc__ = """`В. Путин` joins `Владимир Путин` on the same terms,
+and only a full name whose first name the initial begins."""
+
+
+def same_partial_name(records: list[Record], links: Links, tables: NameTables, window: int):
+    """Partial names no full name took: one thing per spelling (`Медведев` where two
+    Медведевs are named), never joined to a full name by this rule."""
+
+    def key(r: Record) -> Hashable | None:
+        return (PER, fold_spaced(r.name)) if r.partial_person else None
+
+    for i, j in by_key(records, key):
+        a, b = links.find(i), links.find(j)
+        if not links.clusters[a].persons and not links.clusters[b].persons:
+            yield i, j
+
+
+RULES: tuple[Rule, ...] = (
+    same_wikidata,
+    same_name,
+    full_name,
+    official_name,
+    transliteration,
+    surname_to_full_name,
+    initials_to_full_name,
+    same_partial_name,
+)
+
+
+def link(
+    records: list[Record],
+    tables: NameTables,
+    window: int = DEFAULT_WINDOW_DAYS,
+    rules: tuple[Rule, ...] = RULES,
+    trace: bool = False,
+) -> Links:
+    """Apply the rules in order; `trace` keeps (rule, i, j) of every join made."""
+    links = Links(records)
+    if trace:
+        links.trace = []
+    for rule in rules:
+        for i, j in rule(records, links, tables, window):
+            links.join(rule.__name__, i, j)
+    return links
