@@ -68,9 +68,7 @@ ENTITIES = pa.schema(
         ("last", S),
         ("value", S),
         ("granularity", S),
-        # Filled after every shard is done, by the corpus step (rusnews.corpus): it
-        # joins `corpus_entities`. Empty for DATE entities, which are values, not things.
-        ("corpus_entity_id", I32),
+        ("corpus_entity_id", I32),  # set by the corpus step (rusnews.corpus); none for DATE
     ]
 )
 EVENTS = pa.schema(
@@ -163,44 +161,19 @@ ERRORS = pa.schema(
     ]
 )
 
-# One row per real-world thing across the run, from the `entities` of every
-# article (rusnews.corpus.entities). Lists are JSON text, so that CSV holds them too.
-CORPUS_ENTITIES = pa.schema(
-    [
-        ("corpus_entity_id", I32),
-        ("label", S),
-        ("name", S),
-        ("owner", S),  # a body's owner (`Россия` for МИД России), else empty
-        ("aliases", S),  # JSON object: the names its mentions used -> how many mentions
-        ("n_articles", I32),
-        ("n_mentions", I32),
-        ("first_published", DAY),
-        ("last_published", DAY),
-        # Taken from `entities` where it has them (a knowledge base's links).
-        ("wikidata", S),
-        ("geonames", I64),
-        ("latitude", F64),
-        ("longitude", F64),
-        ("country", S),
-    ]
-)
-# Events of one type about the same corpus entities within a few days (rusnews.corpus.stories).
-STORIES = pa.schema(
-    [
-        ("story_id", I32),
-        ("event_type", S),
-        ("participant_ids", S),  # JSON list of corpus_entity_id, most frequent first
-        ("participants", S),  # JSON list of their names, in the same order
-        ("n_events", I32),
-        ("n_articles", I32),
-        ("first_published", DAY),
-        ("last_published", DAY),
-        ("first_date", DAY),  # the days its events are dated by (see rusnews.corpus.stories)
-        ("last_date", DAY),
-        ("article_ids", S),  # JSON list, in run order
-    ]
-)
-
+# The corpus step's tables (rusnews.corpus); lists are JSON text, which CSV holds too.
+# fmt: off
+CORPUS_ENTITIES = pa.schema([
+    ("corpus_entity_id", I32), ("label", S), ("name", S), ("owner", S), ("aliases", S),
+    ("n_articles", I32), ("n_mentions", I32), ("first_published", DAY), ("last_published", DAY),
+    ("wikidata", S), ("geonames", I64), ("latitude", F64), ("longitude", F64), ("country", S),
+])
+STORIES = pa.schema([
+    ("story_id", I32), ("event_type", S), ("participant_ids", S), ("participants", S),
+    ("n_events", I32), ("n_articles", I32), ("first_published", DAY), ("last_published", DAY),
+    ("first_date", DAY), ("last_date", DAY), ("article_ids", S),
+])
+# fmt: on
 # Tables every shard writes parts of, and tables the corpus step makes from them.
 SHARD_TABLES: dict[str, pa.Schema] = {
     name: for_pandas(name, schema)
@@ -215,12 +188,10 @@ SHARD_TABLES: dict[str, pa.Schema] = {
         "errors": ERRORS,
     }.items()
 }
-CORPUS_TABLES: dict[str, pa.Schema] = {
-    name: for_pandas(name, schema)
-    for name, schema in {"corpus_entities": CORPUS_ENTITIES, "stories": STORIES}.items()
-}
+CORPUS_TABLES = {"corpus_entities": CORPUS_ENTITIES, "stories": STORIES}
+CORPUS_TABLES = {name: for_pandas(name, schema) for name, schema in CORPUS_TABLES.items()}
 TABLES: dict[str, pa.Schema] = {**SHARD_TABLES, **CORPUS_TABLES}
-# Shard tables whose last column the corpus step fills: assembled after it, not as shards end.
+# Shard tables whose last column the corpus step fills; they are assembled after it.
 CORPUS_COLUMNS: dict[str, str] = {"entities": "corpus_entity_id", "events": "story_id"}
 
 Row = dict[str, Any]
