@@ -336,9 +336,13 @@ def evaluate(
             from rusnews.eval.records import score_records
 
             report["records"] = score_records(Path(gold), fmt, articles)
+            if fmt == "brat":
+                from rusnews.eval.identity import score_identity
+
+                report["identity"] = score_identity(Path(gold), docs, articles)
         else:
             report.setdefault("warnings", []).append(
-                "event records are scored on live runs only (leave out --run)"
+                "event records and identity are scored on live runs only (leave out --run)"
             )
     if report_dir is not None:
         from rusnews.eval.report import write_reports

@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-from rusnews.schema import CORPUS_COLUMNS, CORPUS_TABLES, DAY, SHARD_TABLES, TABLES, Row
+from rusnews.schema import CORPUS_COLUMNS, CORPUS_TABLES, DAY, SHARD_TABLES, TABLES, Row, rows_of
 
 FORMATS = ("parquet", "csv")
 
@@ -145,6 +145,15 @@ def read_run(run_dir: str | Path, fmt: str | None = None) -> dict[str, pd.DataFr
     if all(table_path(run_dir, name, fmt) is not None for name in CORPUS_TABLES):
         return {**tables, **{name: read_table(run_dir, name, fmt) for name in CORPUS_TABLES}}
     return with_corpus(tables)
+
+
+def tables_of(articles) -> dict[str, pd.DataFrame]:
+    """The shard tables of processed articles (rusnews.model.Article), as a run reads them."""
+    rows: dict[str, list[Row]] = {name: [] for name in SHARD_TABLES}
+    for article in articles:
+        for name, table_rows in rows_of(article).items():
+            rows[name] += table_rows
+    return {name: to_frame(to_arrow(name, table_rows), name) for name, table_rows in rows.items()}
 
 
 def with_corpus(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
