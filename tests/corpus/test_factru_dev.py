@@ -60,6 +60,4 @@ def test_the_corpus_entity_of_russia_counts_its_aliases(factru) -> None:
     corpus = result.corpus_entities
     russia = corpus[corpus["name"] == "Россия"].iloc[0]
     assert russia["n_articles"] > 30
-    assert {"Россия", "РФ", "Российская Федерация"} <= set(
-        __import__("json").loads(russia["aliases"])
-    )
+    assert {"Россия", "РФ", "Российская Федерация"} <= set(json.loads(russia["aliases"]))
