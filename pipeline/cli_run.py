@@ -147,7 +147,9 @@ def run_command(
         table.add_row(f"mentions {label}", str(summary.mentions_by_label.get(label, 0)))
     table.add_row("entities", str(summary.n_entities))
     table.add_row("events", str(summary.n_events))
-    if summary.corpus:
+    if summary.corpus.get("error"):
+        table.add_row("corpus", plain(summary.corpus["error"]))
+    elif summary.corpus:
         table.add_row(
             "corpus",
             f"{summary.corpus['corpus_entities']} corpus entities, {summary.corpus['stories']} "

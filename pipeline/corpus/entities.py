@@ -93,112 +93,103 @@ class EntityRows:
     said: list[bool]  # the body's owner is named in its own mentions
 
 
+ENTITY_COLUMNS = (
+    "article_id",
+    "entity_id",
+    "label",
+    "name",
+    "first",
+    "middle",
+    "last",
+    "n_mentions",
+)
+
+
+class _Records:
+    """Builds the records article by article: an article's bodies need its places first."""
+
+    def __init__(self, published, entities: pd.DataFrame, mentions: pd.DataFrame, tables) -> None:
+        self.published, self.tables = published, tables
+        self.said_owners = _said_owners(mentions)
+        self.cols = {c: entities[c].tolist() for c in ENTITY_COLUMNS}
+        self.kb = {
+            c: entities[c].tolist() if c in entities else None for c in ("wikidata", "country")
+        }
+        self.out = EntityRows([], [], [], [], [])
+        self.bodies: list[Body | None] = []
+        self.countries: dict[str, Owner | None] = {}
+
+    def _kb(self, column: str, row: int):
+        values = self.kb[column]
+        return _value(values[row]) if values is not None else None
+
+    def add_article(self, article: str, rows: range) -> None:
+        cols, out = self.cols, self.out
+        places: list[tuple[str, int, str | None]] = []
+        loc_names: dict[int, str] = {}
+        first_record = len(out.records)
+        for row in rows:
+            label = cols["label"][row]
+            if label == DATE:
+                continue
+            name = cols["name"][row]
+            first, middle, last = (_value(cols[c][row]) for c in ("first", "middle", "last"))
+            n_mentions = int(cols["n_mentions"][row])
+            gender = person_gender(first, last) if label == PER else None
+            day, wikidata = self.published.get(article), self._kb("wikidata", row)
+            out.records.append(
+                Record(
+                    label, name, first, middle, last, gender, day, wikidata, n_mentions=n_mentions
+                )
+            )
+            out.rows.append(row)
+            out.articles.append(article)
+            out.owner_names.append(None)
+            out.said.append(False)
+            self.bodies.append(None)
+            if label == LOC:
+                loc_names[int(cols["entity_id"][row])] = name
+                places.append((name, n_mentions, self._kb("country", row)))
+        for i in range(first_record, len(out.records)):
+            if out.records[i].label == ORG:
+                inside = self.said_owners.get((article, int(cols["entity_id"][out.rows[i]])))
+                self.bodies[i] = _body(out.records[i].name, inside, loc_names, self.tables)
+        bodies = self.bodies[first_record:]
+        said = [b.owner for b in bodies if b is not None and b.said and b.owner]
+        country = article_country(places, said, self.tables)
+        self.countries[article] = country
+        for body in bodies:
+            if body is not None and body.owner is None:
+                body.owner = country
+
+    def finish(self) -> EntityRows:
+        _owners_by_evidence(self.out, self.bodies, self.countries, self.tables)
+        for i, body in enumerate(self.bodies):
+            if body is not None:
+                self.out.records[i].body = body.base
+                self.out.records[i].owner = body.owner.key if body.owner else None
+                self.out.owner_names[i] = body.owner.name if body.owner else None
+                self.out.said[i] = body.said
+        return self.out
+
+
 def entity_records(
     published: dict[str, int | None],
     entities: pd.DataFrame,
     mentions: pd.DataFrame,
     tables: NameTables,
 ) -> EntityRows:
-    said_owners = _said_owners(mentions)
-    kb = {c: entities[c].tolist() if c in entities else None for c in ("wikidata", "country")}
-    cols = {
-        c: entities[c].tolist()
-        for c in (
-            "article_id",
-            "entity_id",
-            "label",
-            "name",
-            "first",
-            "middle",
-            "last",
-            "n_mentions",
-        )
-    }
-    out = EntityRows([], [], [], [], [])
-    bodies: list[Body | None] = []
-    countries: dict[str, Owner | None] = {}
-    n = len(entities)
+    """A record of every PER/ORG/LOC row of `entities` (the rows of an article lie together)."""
+    records = _Records(published, entities, mentions, tables)
+    articles = records.cols["article_id"]
     start = 0
-    while start < n:
-        article = cols["article_id"][start]
+    while start < len(articles):
         end = start
-        while end < n and cols["article_id"][end] == article:
+        while end < len(articles) and articles[end] == articles[start]:
             end += 1
-        _article_entities(
-            article,
-            range(start, end),
-            cols,
-            kb,
-            said_owners,
-            published,
-            tables,
-            out,
-            bodies,
-            countries,
-        )
+        records.add_article(articles[start], range(start, end))
         start = end
-    _owners_by_evidence(out, bodies, countries, tables)
-    for i, body in enumerate(bodies):
-        if body is not None:
-            record = out.records[i]
-            record.body = body.base
-            record.owner = body.owner.key if body.owner else None
-            out.owner_names[i] = body.owner.name if body.owner else None
-            out.said[i] = body.said
-    return out
-
-
-def _article_entities(
-    article, rows, cols, kb, said_owners, published, tables, out, bodies, countries
-) -> None:
-    places: list[tuple[str, int, str | None]] = []
-    loc_names: dict[int, str] = {}
-    first_record = len(out.records)
-    for row in rows:
-        label = cols["label"][row]
-        if label == DATE:
-            continue
-        name = cols["name"][row]
-        first, middle, last = (_value(cols[c][row]) for c in ("first", "middle", "last"))
-        n_mentions = int(cols["n_mentions"][row])
-        record = Record(
-            label=label,
-            name=name,
-            first=first,
-            middle=middle,
-            last=last,
-            gender=person_gender(first, last) if label == PER else None,
-            day=published.get(article),
-            wikidata=_value(kb["wikidata"][row]) if kb["wikidata"] is not None else None,
-            n_mentions=n_mentions,
-        )
-        out.records.append(record)
-        out.rows.append(row)
-        out.articles.append(article)
-        out.owner_names.append(None)
-        out.said.append(False)
-        bodies.append(None)
-        if label == LOC:
-            loc_names[int(cols["entity_id"][row])] = name
-            country = _value(kb["country"][row]) if kb["country"] is not None else None
-            places.append((name, n_mentions, country))
-    for i in range(first_record, len(out.records)):
-        record = out.records[i]
-        if record.label == ORG:
-            row = out.rows[i]
-            bodies[i] = _body(
-                record.name,
-                said_owners.get((article, int(cols["entity_id"][row]))),
-                loc_names,
-                tables,
-            )
-    said = [b.owner for b in bodies[first_record:] if b is not None and b.said and b.owner]
-    country = article_country(places, said, tables)
-    countries[article] = country
-    for i in range(first_record, len(out.records)):
-        body = bodies[i]
-        if body is not None and body.owner is None:
-            body.owner = country
+    return records.finish()
 
 
 def _body(

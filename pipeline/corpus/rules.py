@@ -81,7 +81,8 @@ class Cluster:
             cluster.genders.add(record.gender)
         if record.full_person:
             cluster.persons.add(record.full_person)
-        if record.day is not None:
+        # Only the surname rules ask a group's days; places in every article need none.
+        if record.day is not None and record.label == PER:
             cluster.days.append(record.day)
         return cluster
 
@@ -103,7 +104,8 @@ class Cluster:
         self.wikidata |= other.wikidata
         self.genders |= other.genders
         self.persons |= other.persons
-        self.days = sorted(self.days + other.days)
+        if other.days:
+            self.days = sorted(self.days + other.days)  # two sorted runs: one linear merge
 
 
 class Links:

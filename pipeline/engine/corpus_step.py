@@ -18,7 +18,8 @@ from typing import Any
 
 import pyarrow as pa
 from rusnews.corpus.resolve import COLUMNS, resolve_corpus, wanted_columns
-from rusnews.io.tables import TableAssembler, part_path, read_part
+from rusnews.io.tables import TableAssembler, part_path, read_part, to_arrow
+from rusnews.model import ERROR
 from rusnews.schema import CORPUS_COLUMNS, CORPUS_TABLES, TABLES
 
 
@@ -43,15 +44,28 @@ def run_corpus_step(
     """Resolve the run's corpus and give the assembler the tables that depend on it; the
     step's statistics (counts, rules fired, seconds) for the manifest."""
     started = time.perf_counter()
-    result = resolve_corpus(read_for_corpus(run_dir, shard_ids), window_days)
-    ids = {"entities": result.entity_ids, "events": result.story_ids}
+    try:
+        result = resolve_corpus(read_for_corpus(run_dir, shard_ids), window_days)
+    except Exception as error:  # the shards' work stands without the corpus
+        # A fault here must not cost the run its tables: they are published without
+        # corpus ids, and an `errors` row says why.
+        message = f"the corpus step failed ({type(error).__name__}: {error}); "
+        message += "corpus_entities and stories are empty and the corpus ids unset"
+        row = {"path": str(run_dir), "stage": "corpus", "kind": "corpus_failed"}
+        row.update(severity=ERROR, message=message)
+        assembler.append_table("errors", to_arrow("errors", [row]))
+        result = None
+    ids = {"entities": result.entity_ids, "events": result.story_ids} if result else {}
     for name, column in CORPUS_COLUMNS.items():
         offset = 0
         for sid in shard_ids:
             part = read_part(part_path(run_dir, name, sid), name)
-            filled = _filled(part, column, ids[name][offset : offset + len(part)])
-            assembler.append_table(name, filled)
+            if name in ids:
+                part = _filled(part, column, ids[name][offset : offset + len(part)])
+            assembler.append_table(name, part)
             offset += len(part)
+    if result is None:
+        return {"error": message, "seconds": round(time.perf_counter() - started, 3)}
     frames = {"corpus_entities": result.corpus_entities, "stories": result.stories}
     for name, frame in frames.items():
         schema = CORPUS_TABLES[name]

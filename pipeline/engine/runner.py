@@ -263,6 +263,8 @@ def _finish(
     seconds = time.perf_counter() - started
     manifest = build_manifest(input_path, config, formats, engine, reports, processed, seconds)
     manifest["corpus"] = corpus
+    if "error" in corpus:  # its `errors` row
+        manifest["counts"]["errors"] += 1
     publish(output, staged, manifest)
     assembler.discard()  # the staging folder, empty now
     counts = manifest["counts"]

@@ -81,3 +81,21 @@ def test_story_window_is_a_setting_of_the_run(tmp_path: Path) -> None:
     stories = read_run(tmp_path / "narrow")["stories"]
     assert (stories["first_date"] == stories["last_date"]).all()
     assert pd.api.types.is_datetime64_any_dtype(stories["first_published"])
+
+
+def test_a_failing_corpus_step_leaves_the_tables_and_says_why(tmp_path: Path, monkeypatch) -> None:
+    from rusnews.engine import corpus_step
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("no memory left")
+
+    monkeypatch.setattr(corpus_step, "resolve_corpus", broken)
+    summary = run(_copy(FIRST[:2], tmp_path / "in"), tmp_path / "out", **OPTIONS)
+    assert summary.n_articles == 2 and "no memory left" in summary.corpus["error"]
+    tables = read_run(tmp_path / "out")
+    assert len(tables["entities"]) > 0 and tables["entities"]["corpus_entity_id"].isna().all()
+    assert len(tables["corpus_entities"]) == 0 and len(tables["stories"]) == 0
+    row = tables["errors"][tables["errors"]["stage"] == "corpus"].iloc[0]
+    assert row["kind"] == "corpus_failed" and "no memory left" in row["message"]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["errors"] == summary.n_errors == 1
