@@ -49,6 +49,11 @@ def _value(value):
     )
 
 
+def _nullable(column: pd.Series) -> list:
+    """The column's values with None for every missing one (NaN, NA), in one pass."""
+    return column.astype(object).where(column.notna(), None).tolist()
+
+
 def _said_owners(mentions: pd.DataFrame) -> dict[tuple[str, int], Counter]:
     """(article, ORG entity id) -> the places named inside its mentions, as owners."""
     named = mentions[mentions["label"].isin((ORG, LOC)) & mentions["entity_id"].notna()]
@@ -111,9 +116,9 @@ class _Records:
     def __init__(self, published, entities: pd.DataFrame, mentions: pd.DataFrame, tables) -> None:
         self.published, self.tables = published, tables
         self.said_owners = _said_owners(mentions)
-        self.cols = {c: entities[c].tolist() for c in ENTITY_COLUMNS}
+        self.cols = {c: _nullable(entities[c]) for c in ENTITY_COLUMNS}
         self.kb = {
-            c: entities[c].tolist() if c in entities else None for c in ("wikidata", "country")
+            c: _nullable(entities[c]) if c in entities else None for c in ("wikidata", "country")
         }
         self.out = EntityRows([], [], [], [], [])
         self.bodies: list[Body | None] = []
@@ -121,7 +126,7 @@ class _Records:
 
     def _kb(self, column: str, row: int):
         values = self.kb[column]
-        return _value(values[row]) if values is not None else None
+        return values[row] if values is not None else None
 
     def add_article(self, article: str, rows: range) -> None:
         cols, out = self.cols, self.out
@@ -133,7 +138,7 @@ class _Records:
             if label == DATE:
                 continue
             name = cols["name"][row]
-            first, middle, last = (_value(cols[c][row]) for c in ("first", "middle", "last"))
+            first, middle, last = cols["first"][row], cols["middle"][row], cols["last"][row]
             n_mentions = int(cols["n_mentions"][row])
             gender = person_gender(first, last) if label == PER else None
             day, wikidata = self.published.get(article), self._kb("wikidata", row)

@@ -11,7 +11,7 @@ and a person to name parts and a gender.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +31,8 @@ class NameTables:
     codes: dict[str, str]  # folded country name -> ISO code
     owned_heads: frozenset[str]  # nouns of bodies that belong to a place (`министерство`)
     place_adjectives: dict[str, str]  # folded adjective stem -> the place (`японск` -> Япония)
+    # Forms already computed: a run names the same few thousand things again and again.
+    forms: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
 
 
 def adjective_stem(adjective: str) -> str:
@@ -73,15 +75,24 @@ def name_tables() -> NameTables:
 def full_form(name: str, tables: NameTables) -> str:
     """The folded full name an acronym or short name stands for (`МИД` -> `министерство
     иностранных дел`), else the folded name."""
-    full = tables.entities.expand(name.strip()) or tables.entities.full_name(name)
-    return fold_spaced(full or name)
+    found = tables.forms.get(("full", name))
+    if found is None:
+        full = tables.entities.expand(name.strip()) or tables.entities.full_name(name)
+        found = tables.forms[("full", name)] = fold_spaced(full or name)
+    return found
 
 
 def official_form(name: str, tables: NameTables | None = None) -> str:
     """One form for the names of one place or body: `country:RU` for Россия, РФ and
     Российская Федерация; `татарстан` for Республика Татарстан and Татарстан."""
     tables = tables or name_tables()
-    folded = full_form(name, tables)
+    found = tables.forms.get(("official", name))
+    if found is None:
+        found = tables.forms[("official", name)] = _official(full_form(name, tables), tables)
+    return found
+
+
+def _official(folded: str, tables: NameTables) -> str:
     code = tables.codes.get(folded)
     if code:
         return COUNTRY + code

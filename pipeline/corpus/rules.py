@@ -46,13 +46,12 @@ class Record:
     body: str | None = None  # a body's name without its owner (`министерство иностранных дел`)
     owner: str | None = None  # the body's owner's comparison form; None: a body with none found
     n_mentions: int = 1
+    # (first, last) folded, for a person named with both (not by an initial); set once.
+    full_person: tuple[str, str] | None = field(init=False, default=None)
 
-    @property
-    def full_person(self) -> tuple[str, str] | None:
-        """(first, last) folded, for a person named with both (not by an initial)."""
+    def __post_init__(self) -> None:
         if self.label == PER and self.first and self.last and not is_initial(self.first):
-            return fold(self.first), fold_spaced(self.last)
-        return None
+            self.full_person = (fold(self.first), fold_spaced(self.last))
 
     @property
     def partial_person(self) -> bool:
@@ -60,31 +59,30 @@ class Record:
         return self.label == PER and self.full_person is None
 
 
+NONE: frozenset = frozenset()
+
+
 @dataclass(slots=True)
 class Cluster:
-    """What the rules need to know of a group of records joined so far."""
+    """What the rules need to know of a group of records joined so far (most sets stay empty,
+    so they are frozen and shared until a join fills them)."""
 
-    owners: set[str | None] = field(default_factory=set)  # of its bodies; None: no owner found
-    wikidata: set[str] = field(default_factory=set)
-    genders: set[str] = field(default_factory=set)
-    persons: set[tuple[str, str]] = field(default_factory=set)  # full names (first, last)
-    days: list[int] = field(default_factory=list)
+    owners: frozenset[str | None] = NONE  # of its bodies; None: a body with no owner found
+    wikidata: frozenset[str] = NONE
+    genders: frozenset[str] = NONE
+    persons: frozenset[tuple[str, str]] = NONE  # full names (first, last)
+    days: tuple[int, ...] = ()  # sorted
 
     @classmethod
     def of(cls, record: Record) -> Cluster:
-        cluster = cls()
-        if record.body is not None:
-            cluster.owners.add(record.owner)
-        if record.wikidata:
-            cluster.wikidata.add(record.wikidata)
-        if record.gender:
-            cluster.genders.add(record.gender)
-        if record.full_person:
-            cluster.persons.add(record.full_person)
-        # Only the surname rules ask a group's days; places in every article need none.
-        if record.day is not None and record.label == PER:
-            cluster.days.append(record.day)
-        return cluster
+        return cls(
+            frozenset((record.owner,)) if record.body is not None else NONE,
+            frozenset((record.wikidata,)) if record.wikidata else NONE,
+            frozenset((record.gender,)) if record.gender else NONE,
+            frozenset((record.full_person,)) if record.full_person else NONE,
+            # Only the surname rules ask a group's days; places in every article need none.
+            (record.day,) if record.day is not None and record.label == PER else (),
+        )
 
     def conflict(self, other: Cluster, by_wikidata: bool = False) -> str | None:
         """Why the two may not be one thing, or None."""
@@ -100,12 +98,16 @@ class Cluster:
         return None
 
     def absorb(self, other: Cluster) -> None:
-        self.owners |= other.owners
-        self.wikidata |= other.wikidata
-        self.genders |= other.genders
-        self.persons |= other.persons
+        if other.owners:
+            self.owners |= other.owners
+        if other.wikidata:
+            self.wikidata |= other.wikidata
+        if other.genders:
+            self.genders |= other.genders
+        if other.persons:
+            self.persons |= other.persons
         if other.days:
-            self.days = sorted(self.days + other.days)  # two sorted runs: one linear merge
+            self.days = tuple(sorted(self.days + other.days))  # two sorted runs: a linear merge
 
 
 class Links:
@@ -115,8 +117,6 @@ class Links:
         self.records = records
         self.parent = list(range(len(records)))
         self.clusters = [Cluster.of(r) for r in records]
-        for cluster in self.clusters:
-            cluster.days.sort()
         self.fired: Counter[str] = Counter()
         self.refused: Counter[str] = Counter()
         self.trace: list[tuple[str, int, int]] | None = None
@@ -225,39 +225,43 @@ def transliteration(records: list[Record], links: Links, tables: NameTables, win
             yield from ((members[0], j) for j in members[1:])
 
 
-def _compatible(record: Record, first: str, links: Links, root: int) -> bool:
+def _compatible(record: Record, firsts: set[str], genders: frozenset[str]) -> bool:
     """A partial name fits a full one: initials that begin its first name, the same gender."""
-    if record.first and is_initial(record.first) and not first.startswith(fold(record.first[0])):
-        return False
-    genders = links.clusters[root].genders
+    if record.first and is_initial(record.first):
+        initial = fold(record.first[0])
+        if not any(first.startswith(initial) for first in firsts):
+            return False
     return not (record.gender and genders and record.gender not in genders)
 
 
-def _within(days: list[int], day: int, window: int) -> bool:
+def _within(days: tuple[int, ...], day: int, window: int) -> bool:
     at = bisect.bisect_left(days, day - window)
     return at < len(days) and days[at] <= day + window
 
 
 def _partial_names(surname_only: bool) -> Rule:
     def rule(records: list[Record], links: Links, tables: NameTables, window: int):
-        by_surname: dict[str, list[tuple[str, int]]] = {}
+        # Surname -> the groups holding a full name of it, and their first names: the
+        # groups as the earlier rules left them, so a name in a thousand articles is one.
+        by_surname: dict[str, dict[int, set[str]]] = {}
         for i, r in enumerate(records):
             if r.full_person:
                 first, last = r.full_person
-                by_surname.setdefault(last, []).append((first, i))
+                by_surname.setdefault(last, {}).setdefault(links.find(i), set()).add(first)
         for i, r in enumerate(records):
             if not r.partial_person or not r.last or (r.first is None) != surname_only:
                 continue
-            fits = {
-                links.find(j)
-                for first, j in by_surname.get(fold_spaced(r.last or ""), ())
-                if _compatible(r, first, links, links.find(j))
-            }
+            groups = by_surname.get(fold_spaced(r.last), {})
+            fits = [
+                root
+                for root, firsts in groups.items()
+                if _compatible(r, firsts, links.clusters[root].genders)
+            ]
             if len(fits) > 1 and r.day is not None:
                 # Several people of that name in the corpus: the one in the article's days.
-                fits = {root for root in fits if _within(links.clusters[root].days, r.day, window)}
+                fits = [root for root in fits if _within(links.clusters[root].days, r.day, window)]
             if len(fits) == 1:
-                yield next(iter(fits)), i
+                yield fits[0], i
 
     return rule
 
