@@ -89,6 +89,13 @@ def run_command(
         "--follow-links-outside",
         help="Also read links that lead outside INPUT (default: an outside_input row each).",
     ),
+    window_days: int = typer.Option(
+        3,
+        "--window-days",
+        min=0,
+        help="Days apart two events of one story may be, and a surname and the full name it "
+        "stands for (corpus_entities, stories).",
+    ),
 ) -> None:
     """Run the pipeline over INPUT: tables of articles, mentions, entities, events and errors.
 
@@ -138,6 +145,7 @@ def run_command(
             time_limit=time_limit or None,
             profile=profile.value,
             follow_links_outside=follow_links_outside,
+            window_days=window_days,
         )
     table = Table(title=plain(f"rusnews run → {target}"), show_header=False)
     table.add_row("articles", str(summary.n_articles))
@@ -145,6 +153,14 @@ def run_command(
         table.add_row(f"mentions {label}", str(summary.mentions_by_label.get(label, 0)))
     table.add_row("entities", str(summary.n_entities))
     table.add_row("events", str(summary.n_events))
+    if summary.corpus.get("error"):
+        table.add_row("corpus", plain(summary.corpus["error"]))
+    elif summary.corpus:
+        table.add_row(
+            "corpus",
+            f"{summary.corpus['corpus_entities']} corpus entities, {summary.corpus['stories']} "
+            f"stories ({summary.corpus['stories_of_several_articles']} told by several articles)",
+        )
     table.add_row(
         "errors",
         f"{summary.n_errors - summary.n_warnings} (and {summary.n_warnings} warnings: articles "

@@ -11,7 +11,9 @@ from rusnews.model import BOUND_FIELDS
 # turn such a column into float64; it reads them as its nullable Int64 instead.
 NULLABLE_INTEGERS: dict[str, tuple[str, ...]] = {
     "mentions": ("entity_id", *BOUND_FIELDS),
-    "entities": ("geonames",),
+    "entities": ("geonames", "corpus_entity_id"),
+    "events": ("story_id",),
+    "corpus_entities": ("geonames",),
     "event_arguments": ("entity_id",),
     "occupations": ("person_entity_id", "organization_entity_id", "place_entity_id"),
     "ownerships": ("owner_entity_id", "property_entity_id"),

@@ -30,13 +30,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rusnews.model import Article
-from rusnews.schema import (
-    entity_rows,
-    event_rows,
-    mention_rows,
-    occupation_rows,
-    ownership_rows,
-)
+from rusnews.rows import entity_rows, event_rows, mention_rows, occupation_rows, ownership_rows
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch

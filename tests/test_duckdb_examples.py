@@ -118,11 +118,36 @@ def check_occupations(rows: pd.DataFrame, run: Path) -> None:
     )
 
 
+def check_corpus_entities(rows: pd.DataFrame, run: Path) -> None:
+    assert len(rows) == 20
+    assert rows["articles"].is_monotonic_decreasing
+    kazakhstan = rows[rows["name"] == "Республика Казахстан"].iloc[0]
+    assert {"Казахстан", "Республика Казахстан", "РК"} <= set(kazakhstan["aliases"])
+    entities = pd.read_parquet(run / "entities.parquet")
+    named = entities.merge(pd.read_parquet(run / "corpus_entities.parquet"), on="corpus_entity_id")
+    counted = named.groupby("name_y")["article_id"].nunique()
+    for name, articles in zip(rows["name"], rows["articles"]):
+        assert counted[name] == articles, name
+
+
+def check_stories(rows: pd.DataFrame, run: Path) -> None:
+    events = pd.read_parquet(run / "events.parquet")
+    per_story = events.groupby("story_id").agg(n=("event_id", "size"), a=("article_id", "nunique"))
+    assert len(rows) == len(per_story)
+    for story, n_events, n_articles in zip(rows["story_id"], rows["n_events"], rows["n_articles"]):
+        assert (per_story.loc[story, "n"], per_story.loc[story, "a"]) == (n_events, n_articles)
+    assert rows["participants"].map(len).min() >= 1
+    lavrov = rows[rows["participants"].map(lambda p: "Сергей Лавров" in p)]
+    assert "NEGOTIATION" in set(lavrov["event_type"])  # переговоры с Рыженковым в Минске
+
+
 CHECKS: dict[str, Callable[[pd.DataFrame, Path], None]] = {
     "top_entities_per_month": check_top_entities_per_month,
     "who_meets_whom": check_who_meets_whom,
     "events_per_type_per_day": check_events_per_type_per_day,
     "occupations": check_occupations,
+    "corpus_entities": check_corpus_entities,
+    "stories": check_stories,
 }
 
 

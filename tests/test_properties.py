@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rusnews.io.decode import decode
 from rusnews.io.readers import read_folder, split_markers
 from rusnews.model import Article, Problem
-from rusnews.schema import rows_of
+from rusnews.rows import rows_of
 
 WORDS = [
     "Министр",

@@ -22,3 +22,7 @@ CREATE OR REPLACE VIEW ownerships AS
     SELECT * FROM read_parquet(getvariable('run') || '/ownerships.parquet');
 CREATE OR REPLACE VIEW errors AS
     SELECT * FROM read_parquet(getvariable('run') || '/errors.parquet');
+CREATE OR REPLACE VIEW corpus_entities AS
+    SELECT * FROM read_parquet(getvariable('run') || '/corpus_entities.parquet');
+CREATE OR REPLACE VIEW stories AS
+    SELECT * FROM read_parquet(getvariable('run') || '/stories.parquet');

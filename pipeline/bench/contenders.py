@@ -166,6 +166,8 @@ def run_scale(
         "articles": summary.n_articles,
         "seconds": seconds,
         "workers": engine.workers,
+        # The corpus step (corpus entities and stories), within `seconds`.
+        "corpus_seconds": summary.corpus.get("seconds", 0.0),
         "rss_after": rss_after(reports, checkpoints),
         "peak_rss_mb": max(
             (r.worker["peak_rss_mb"] for r in reports if r and r.worker), default=None

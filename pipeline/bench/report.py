@@ -90,6 +90,11 @@ def print_bench(result: BenchResult, console: Console | None = None) -> None:
             f"{s['articles_per_s']:.1f} articles/s; worker RSS after {after or '-'}; "
             f"peak {s['peak_rss_mb'] or 0:.0f} MB"
         )
+        if s.get("corpus_seconds") is not None and s["seconds"]:
+            console.print(
+                f"corpus step: {s['corpus_seconds']:.1f} s of the run's {s['seconds']:.1f} s "
+                f"({s['corpus_seconds'] / s['seconds']:.1%})"
+            )
     found = ratios(result)
     if found:
         table = Table(title="ratios")

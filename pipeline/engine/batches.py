@@ -14,7 +14,8 @@ from rusnews.engine.config import DEFAULT_PROFILE, DEFAULT_TIME_LIMIT, FULL, bui
 from rusnews.engine.deadline import DeadlineExceeded, deadline
 from rusnews.model import Article, Problem
 from rusnews.pipeline import Pipeline
-from rusnews.schema import Row, error_rows, rows_of
+from rusnews.rows import error_rows, rows_of
+from rusnews.schema import Row
 
 # One pipeline per stage set, profile and process: a worker loads the models
 # once and keeps them for every shard it is given.

@@ -26,7 +26,7 @@ from rusnews.io.storage import (
     remove_tree,
 )
 from rusnews.io.tables import PARTS, STAGING, parts_dir, write_text_atomic
-from rusnews.schema import TABLES
+from rusnews.schema import SHARD_TABLES
 
 DONE = "_done"
 LOCK = ".lock"
@@ -94,7 +94,7 @@ def is_done(run_dir: Location, shard_id: str, fingerprint: str) -> ShardReport |
 
 def _shard_files(run_dir: Location) -> Iterator[tuple[str, Location]]:
     """(shard id, file) for every part and marker present."""
-    for folder in [*(parts_dir(run_dir, name) for name in TABLES), run_dir / PARTS / DONE]:
+    for folder in [*(parts_dir(run_dir, name) for name in SHARD_TABLES), run_dir / PARTS / DONE]:
         if folder.is_dir():
             for path in folder.iterdir():
                 if not path.name.startswith("."):
@@ -107,7 +107,7 @@ def listed_shards(run_dir: Location) -> dict[str, set[str]]:
     One listing instead of a look-up per file: on an object store a look-up is
     a request, and a run of many shards would spend minutes on them.
     """
-    found: dict[str, set[str]] = {name: set() for name in [*TABLES, DONE]}
+    found: dict[str, set[str]] = {name: set() for name in [*SHARD_TABLES, DONE]}
     for sid, path in _shard_files(run_dir):
         folder = path.parent.name
         if folder in found and path.suffix in (".arrow", ".json"):
@@ -139,7 +139,7 @@ def remove_temporaries(run_dir: Location) -> None:
         run_dir,
         run_dir / PARTS,
         run_dir / PARTS / DONE,
-        *(parts_dir(run_dir, name) for name in TABLES),
+        *(parts_dir(run_dir, name) for name in SHARD_TABLES),
     ]
     for folder in folders:
         if folder.is_dir():
@@ -151,7 +151,7 @@ def remove_temporaries(run_dir: Location) -> None:
 
 def clear(run_dir: Location) -> None:
     """Forget every shard (`--force`): parts and markers go, the lock stays."""
-    for name in [*TABLES, DONE]:
+    for name in [*SHARD_TABLES, DONE]:
         remove_tree(run_dir / PARTS / name)
 
 

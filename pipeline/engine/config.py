@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from rusnews import __version__
+from rusnews.corpus.rules import DEFAULT_WINDOW_DAYS as DEFAULT_WINDOW_DAYS
 from rusnews.lexicon import models_fingerprint
 from rusnews.stages.registry import FULL as FULL
 from rusnews.stages.registry import NER as NER
@@ -40,11 +41,16 @@ class RunConfig:
     # Read links that lead outside INPUT. It changes what is read, never how, so it is not in
     # `key()`: the fingerprints of the shards it changes see the other articles.
     follow_links_outside: bool = False
+    # Days apart two events of one story may be (rusnews.corpus.stories). The corpus step
+    # runs after the shards, every run, so it is not in `key()` either.
+    window_days: int = DEFAULT_WINDOW_DAYS
 
     def __post_init__(self) -> None:
         check_set(self.stages, self.profile)
         if self.batch_size < 1 or self.shard_size < 1:
             raise ValueError("batch size and shard size must be at least 1")
+        if self.window_days < 0:
+            raise ValueError("the story window must be 0 days or more")
 
     def key(self) -> str:
         """The part of every shard's fingerprint that comes from the settings.

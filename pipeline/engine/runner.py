@@ -26,10 +26,12 @@ from rusnews.engine.config import (
     DEFAULT_PROFILE,
     DEFAULT_SHARD_SIZE,
     DEFAULT_TIME_LIMIT,
+    DEFAULT_WINDOW_DAYS,
     FULL,
     RunConfig,
     default_workers,
 )
+from rusnews.engine.corpus_step import run_corpus_step
 from rusnews.engine.folders import RunRefused, check_output, claim_output, input_root
 from rusnews.engine.local import Engine, PoolEngine, SerialEngine
 from rusnews.engine.manifest import build_manifest
@@ -39,7 +41,7 @@ from rusnews.engine.shards import Shard, cut_shards
 from rusnews.io.readers import read_folder
 from rusnews.io.storage import Location, is_process_local, location
 from rusnews.io.tables import TableAssembler, part_path
-from rusnews.schema import TABLES
+from rusnews.schema import CORPUS_COLUMNS, SHARD_TABLES
 
 ENGINES = ("local", "dask")
 
@@ -61,6 +63,7 @@ class RunSummary:
     processing_seconds: float = 0.0  # from the first shard's start to the last one's end
     timings: dict[str, float] = field(default_factory=dict)
     worker_peak_rss_mb: float | None = None
+    corpus: dict = field(default_factory=dict)  # the corpus step's counts and seconds
 
     @property
     def articles_per_second(self) -> float:
@@ -146,14 +149,23 @@ class ShardPlan:
 
     def _parts_present(self, shard_id: str) -> bool:
         assert self._listed is not None
-        return all(shard_id in self._listed[name] for name in TABLES)
+        return all(shard_id in self._listed[name] for name in SHARD_TABLES)
 
     def assemble_ready(self, assembler: TableAssembler) -> None:
-        """Append the parts of every finished shard whose predecessors are all in."""
+        """Append the parts of every finished shard whose predecessors are all in.
+
+        Tables with a column of the corpus step wait for it (`run_corpus_step`).
+        """
         ids = self.shard_ids
         while assembler.appended < len(ids) and ids[assembler.appended] in self.finished:
             sid = ids[assembler.appended]
-            assembler.append({name: part_path(self.output, name, sid) for name in TABLES})
+            assembler.append(
+                {
+                    name: part_path(self.output, name, sid)
+                    for name in SHARD_TABLES
+                    if name not in CORPUS_COLUMNS
+                }
+            )
 
 
 def run(
@@ -171,12 +183,14 @@ def run(
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     profile: str = DEFAULT_PROFILE,
     follow_links_outside: bool = False,
+    window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> RunSummary:
     """Run the pipeline over `input_path` into `output`; see the module docstring.
 
     `engine` is "local", "dask", or an engine already entered and warmed (the
     benchmark passes one so that start-up is not timed). `profile` chooses
-    which mentions the full pipeline looks for (pipeline.PROFILES). RunRefused
+    which mentions the full pipeline looks for (pipeline.PROFILES). `window_days`
+    is the corpus step's window (rusnews.corpus.stories). RunRefused
     says why a run could not start: nothing to read, or an output folder that
     is a file or holds the run of another input (`resume=False` replaces it).
     Either path may be a URL (`s3://bucket/in`); a `memory://` output runs
@@ -191,6 +205,7 @@ def run(
         time_limit=time_limit,
         profile=profile,
         follow_links_outside=follow_links_outside,
+        window_days=window_days,
     )
     check_output(output, input_path)
     total = count_inputs(input_path, (output,), follow_links_outside)
@@ -279,9 +294,13 @@ def _finish(
         reports.append(report)
     plan.finished.update(plan.shard_ids)  # every marker is there: the rest of the parts go in
     plan.assemble_ready(assembler)
+    corpus = run_corpus_step(output, plan.shard_ids, assembler, config.window_days)
     staged = assembler.finish()
     seconds = time.perf_counter() - started
     manifest = build_manifest(input_path, config, formats, engine, reports, processed, seconds)
+    manifest["corpus"] = corpus
+    if "error" in corpus:  # its `errors` row
+        manifest["counts"]["errors"] += 1
     publish(output, staged, manifest)
     assembler.published()
     counts = manifest["counts"]
@@ -301,4 +320,5 @@ def _finish(
         processing_seconds=manifest["timings"]["processing_s"],
         timings=manifest["timings"]["stages_s"],
         worker_peak_rss_mb=manifest["memory"]["worker_peak_rss_mb"],
+        corpus=corpus,
     )

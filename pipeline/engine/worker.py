@@ -24,7 +24,7 @@ from rusnews.engine.stopping import ignore_interrupts
 from rusnews.io.storage import Location, location
 from rusnews.io.tables import to_arrow, write_part
 from rusnews.model import WARNING
-from rusnews.schema import TABLES, Row
+from rusnews.schema import SHARD_TABLES, Row
 
 # Environment variables that size the BLAS and OpenMP thread pools. They only
 # work if set before numpy loads, so engines set them before starting workers.
@@ -135,7 +135,7 @@ def _run_shard(shard: Shard, run_dir: Location, config: RunConfig) -> ShardRepor
     # From the shard's own configuration, not the engine's: what was loaded at
     # start-up is only a head start, the run's settings decide the stages.
     pipe = get_pipeline(config.stages, config.profile)
-    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    tables: dict[str, list[Row]] = {name: [] for name in SHARD_TABLES}
     timings: Counter[str] = Counter()
     rules: Counter[str] = Counter()
     report = ShardReport(

@@ -342,9 +342,14 @@ def evaluate(
             linking = score_linking(docs, articles) if fmt in LINK_FORMATS else None
             if linking is not None:
                 report["linking"] = linking
+            if fmt == "brat":
+                from rusnews.eval.identity import score_identity
+
+                report["identity"] = score_identity(Path(gold), docs, articles)
         else:
             report.setdefault("warnings", []).append(
-                "event records and Wikidata links are scored on live runs only (leave out --run)"
+                "event records, Wikidata links and identity are scored on live runs only "
+                "(leave out --run)"
             )
     if report_dir is not None:
         from rusnews.eval.report import write_reports

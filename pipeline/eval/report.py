@@ -15,6 +15,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 from rusnews.eval.chart import f1_chart
+from rusnews.eval.identity import IDENTITY_NOTE, IDENTITY_TITLE, identity_rows
 from rusnews.eval.linking import linking_rows
 from rusnews.eval.report_normals import corrected_line, coverage_line, normal_error_rows
 
@@ -222,6 +223,9 @@ def print_report(report: dict, console: Console | None = None, errors: bool = Tr
         console.print(_rich_table("event and occupation records (triples)", header, rows))
     if report.get("linking"):
         console.print(_rich_table("Wikidata links", *linking_rows(report)))
+    if report.get("identity"):
+        header, rows = identity_rows(report)
+        console.print(_rich_table(IDENTITY_TITLE, header, rows))
     if errors:
         # Gold of normal forms alone has no span errors to show.
         for system in (system for system in systems if system in report["errors"]):
@@ -320,6 +324,9 @@ def render_markdown(report: dict) -> str:
         header, rows = linking_rows(report)
         description = report["linking"]["description"]
         parts += ["## Wikidata links", "", description + ".", "", _md_table(header, rows), ""]
+    if report.get("identity"):
+        header, rows = identity_rows(report)
+        parts += [f"## {IDENTITY_TITLE}", "", IDENTITY_NOTE, "", _md_table(header, rows), ""]
     for system in (system for system in systems if system in report["errors"]):
         errors = report["errors"][system]
         totals = ", ".join(f"{kind} {count}" for kind, count in errors["totals"].items())

@@ -28,7 +28,8 @@ from rusnews.io.storage import (
     write_atomic,
 )
 from rusnews.io.storage import write_text_atomic as write_text_atomic
-from rusnews.schema import DAY, TABLES, Row
+from rusnews.rows import rows_of
+from rusnews.schema import CORPUS_COLUMNS, CORPUS_TABLES, DAY, SHARD_TABLES, TABLES, Row
 
 FORMATS = ("parquet", "csv")
 
@@ -94,10 +95,26 @@ def _csv_schema(schema: pa.Schema) -> pa.Schema:
     )
 
 
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """`table` in `schema`: a column the schema added since the table was written (a part
+    of a shard done by an earlier version, a run folder from before it) is empty, and a
+    column the schema does not know is left out."""
+    if table.schema.equals(schema):
+        return table.replace_schema_metadata(schema.metadata)
+    names = set(table.column_names)
+    if names != set(schema.names):
+        columns = [
+            table.column(field.name) if field.name in names else pa.nulls(len(table), field.type)
+            for field in schema
+        ]
+        table = pa.Table.from_arrays(columns, names=schema.names)
+    return table.cast(schema)
+
+
 def to_frame(table: pa.Table, name: str) -> pd.DataFrame:
     """Table `name` in pandas, with the dtypes `pd.read_parquet` gives its Parquet file."""
     # The cast puts on the schema's pandas metadata, which a CSV read lacks.
-    return table.cast(TABLES[name]).to_pandas()
+    return conform(table, TABLES[name]).to_pandas()
 
 
 def _read_with(read: Any, path: Location, **options: Any) -> pa.Table:
@@ -142,10 +159,40 @@ def read_run(run_dir: str | Location, fmt: str | None = None) -> dict[str, pd.Da
     the dtypes are the schema's: ids such as `04` stay strings, `published` is
     datetime64, an integer column with nulls is Int64. `run_dir` may be a URL
     (`s3://bucket/run`): the pointer is read once, so every table is of the
-    one run it named, even while another run publishes there.
+    one run it named, even while another run publishes there. A run that has no
+    corpus tables (one still going, or made before they existed) gets them computed
+    from its other tables, with `entities.corpus_entity_id` and `events.story_id`.
     """
     folder = tables_root(location(run_dir))
-    return {name: read_table_at(folder, name, fmt) for name in TABLES}
+    tables = {name: read_table_at(folder, name, fmt) for name in SHARD_TABLES}
+    if all(table_path(folder, name, fmt) is not None for name in CORPUS_TABLES):
+        return {**tables, **{name: read_table_at(folder, name, fmt) for name in CORPUS_TABLES}}
+    return with_corpus(tables)
+
+
+def tables_of(articles) -> dict[str, pd.DataFrame]:
+    """The shard tables of processed articles (rusnews.model.Article), as a run reads them."""
+    rows: dict[str, list[Row]] = {name: [] for name in SHARD_TABLES}
+    for article in articles:
+        for name, table_rows in rows_of(article).items():
+            rows[name] += table_rows
+    return {name: to_frame(to_arrow(name, table_rows), name) for name, table_rows in rows.items()}
+
+
+def with_corpus(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Shard tables with the corpus step done over them: its tables and id columns added."""
+    from rusnews.corpus.resolve import resolve_corpus, with_ids
+
+    result = resolve_corpus(tables)
+    done = dict(tables)
+    for name, column in CORPUS_COLUMNS.items():
+        ids = result.entity_ids if name == "entities" else result.story_ids
+        done[name] = with_ids(tables[name], column, ids)
+    frames = {"corpus_entities": result.corpus_entities, "stories": result.stories}
+    for name, frame in frames.items():
+        table = pa.Table.from_pandas(frame, schema=TABLES[name], preserve_index=False)
+        done[name] = to_frame(table, name)
+    return done
 
 
 # Parts: a sharded run writes each shard's rows to `parts/<table>/<shard>.arrow`
@@ -182,8 +229,7 @@ def read_part(path: Location, name: str) -> pa.Table:
     else:
         with pa.memory_map(str(path)) as source:
             table = pa.ipc.open_file(source).read_all()
-    schema = TABLES[name]
-    return table if table.schema.equals(schema) else table.cast(schema)
+    return conform(table, TABLES[name])
 
 
 def list_parts(run_dir: Location, name: str) -> list[Location]:
@@ -258,10 +304,13 @@ class TableAssembler:
     def append(self, parts: dict[str, Location]) -> None:
         """One shard's parts, `{table: part path}`, after those of the shards before it."""
         for name, part in parts.items():
-            table = read_part(part, name)
-            for fmt in self.formats:
-                self._writer(name, fmt).write_table(table if fmt == "parquet" else _for_csv(table))
+            self.append_table(name, read_part(part, name))
         self.appended += 1
+
+    def append_table(self, name: str, table: pa.Table) -> None:
+        """Rows of table `name` after those appended before, as one row group."""
+        for fmt in self.formats:
+            self._writer(name, fmt).write_table(table if fmt == "parquet" else _for_csv(table))
 
     def finish(self, names: tuple[str, ...] | list[str] = tuple(TABLES)) -> list[Location]:
         """Complete every table (one without parts is empty, with its columns); staged paths."""

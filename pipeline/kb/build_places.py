@@ -145,10 +145,11 @@ def country_rows() -> list[CountryRow]:
                 row.latitude, row.longitude = capital["latitude"], capital["longitude"]
         rows.append(row)
     by_iso = {row.iso2: row for row in rows}
-    for name, iso2 in read_lexicon(EXTRA_NAMES, ("name", "iso2")):
-        if iso2 not in by_iso:
-            raise ValueError(f"{EXTRA_NAMES}: {iso2!r} is no ISO 3166-1 alpha-2 code")
-        by_iso[iso2].names.append(fold_spaced(name))
+    for name, code in read_lexicon(EXTRA_NAMES, ("name", "code")):
+        # Withdrawn (SU), user-assigned (XK) and subdivision (GB-SCT) codes name no country
+        # of ISO 3166-1 today: the corpus step reads those rows, the countries table not.
+        if code in by_iso:
+            by_iso[code].names.append(fold_spaced(name))
     _unique_forms(rows)
     return rows
 

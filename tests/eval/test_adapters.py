@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rusnews.model import BODY, MEDIA, PLACE_ADJECTIVE
 from rusnews.pipeline import Pipeline
-from rusnews.schema import mention_rows
+from rusnews.rows import mention_rows
 from rusnews.stages.registry import full_stages
 from rusnews.views import view
 

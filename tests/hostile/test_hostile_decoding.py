@@ -232,7 +232,7 @@ def test_relative_dates_past_the_calendars_end_stay_unresolved(run) -> None:
 def test_a_message_that_quotes_a_name_that_is_not_utf8_can_be_stored(tmp_path) -> None:
     from rusnews.io.readers import read_path
     from rusnews.io.tables import to_arrow
-    from rusnews.schema import error_rows
+    from rusnews.rows import error_rows
 
     name = os.fsdecode(os.fsencode(tmp_path) + b"/" + CP1251_FILE)
     os.mkfifo(name)

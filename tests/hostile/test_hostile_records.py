@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from rusnews.model import Article
-from rusnews.schema import event_rows, occupation_rows
+from rusnews.rows import event_rows, occupation_rows
 from rusnews.stages.events.statements import quotations
 
 PUBLISHED = "2025-12-03"

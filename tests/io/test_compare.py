@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rusnews.io.compare import compare_runs, describe, main
 from rusnews.io.tables import to_arrow, write_table
-from rusnews.schema import TABLES, rows_of
+from rusnews.rows import rows_of
+from rusnews.schema import TABLES
 
 
 def _write_run(folder, articles):

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 from rusnews.io.tables import read_table, to_arrow, write_table
 from rusnews.model import Article, Entity, Mention, Sentence, Token
-from rusnews.schema import TABLES, rows_of
+from rusnews.rows import rows_of
+from rusnews.schema import TABLES
 
 
 def _article() -> Article:

@@ -74,7 +74,8 @@ def test_ambiguous_cities_stay_unlinked_without_a_deciding_cue() -> None:
 
 
 def test_the_entities_table_carries_the_links(pipe) -> None:
-    from rusnews.schema import ENTITIES, entity_rows
+    from rusnews.rows import entity_rows
+    from rusnews.schema import ENTITIES
 
     article = pipe("Делегация Казахстана прибыла в Брюссель.")
     rows = {row["name"]: row for row in entity_rows(article)}

@@ -9,7 +9,7 @@ import pytest
 from rusnews.io.readers import read_folder
 from rusnews.model import Article
 from rusnews.pipeline import Pipeline
-from rusnews.schema import entity_rows, mention_rows
+from rusnews.rows import entity_rows, mention_rows
 from rusnews.stages.base import MENTIONS, MENTIONS_FINAL, NAMES
 
 from tests.conftest import SAMPLE

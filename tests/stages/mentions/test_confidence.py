@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 from rusnews.model import DATE
-from rusnews.schema import mention_rows
+from rusnews.rows import mention_rows
 from rusnews.stages.mentions.confidence import confidence_model
 from rusnews.views import CONVENTIONS, confidence_thresholds, view
 
