@@ -148,7 +148,7 @@ def country_rows() -> list[CountryRow]:
     for name, code in read_lexicon(EXTRA_NAMES, ("name", "code")):
         # Withdrawn (SU), user-assigned (XK) and subdivision (GB-SCT) codes name no country
         # of ISO 3166-1 today: the corpus step reads those rows, the countries table not.
-        if code in by_iso:
+        if code in by_iso and fold_spaced(name) not in by_iso[code].names:
             by_iso[code].names.append(fold_spaced(name))
     _unique_forms(rows)
     return rows
