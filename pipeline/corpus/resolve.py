@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from rusnews.corpus.entities import KB_COLUMNS, day_numbers, resolve_entities
+from rusnews.corpus.entities import ENTITY_COLUMNS, KB_COLUMNS, day_numbers, resolve_entities
 from rusnews.corpus.names import NameTables, name_tables
 from rusnews.corpus.rules import DEFAULT_WINDOW_DAYS, Links
 from rusnews.corpus.stories import build_stories
@@ -22,16 +22,7 @@ from rusnews.corpus.stories import build_stories
 # What the step reads of each table (entities: and the knowledge-base columns it has).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id", "published"),
-    "entities": (
-        "article_id",
-        "entity_id",
-        "label",
-        "name",
-        "first",
-        "middle",
-        "last",
-        "n_mentions",
-    ),
+    "entities": ENTITY_COLUMNS,
     "mentions": (
         "article_id",
         "entity_id",

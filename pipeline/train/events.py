@@ -43,19 +43,28 @@ LEARNERS = ("logistic", "sgd")
 NEVER = 1.01  # a threshold no probability reaches
 
 
+def hashed(features: list[list[str]], bits: int = BITS):
+    """One row of hashed binary features per example (scipy CSR)."""
+    from scipy import sparse
+
+    rows, cols = [], []
+    for r, names in enumerate(features):
+        for c in {feature_index(f, bits) for f in names}:
+            rows.append(r)
+            cols.append(c)
+    return sparse.csr_matrix(
+        (np.ones(len(rows), np.float32), (rows, cols)),
+        shape=(len(features), 1 << bits),
+        dtype=np.float32,
+    )
+
+
 def matrix(examples: Examples, bits: int = BITS, embedding=None):
     """Hashed binary features, then (with an embedding) the navec columns."""
     from scipy import sparse
 
-    rows, cols = [], []
-    for r, names in enumerate(examples.features):
-        for c in {feature_index(f, bits) for f in names}:
-            rows.append(r)
-            cols.append(c)
+    x = hashed(examples.features, bits)
     n = len(examples.features)
-    x = sparse.csr_matrix(
-        (np.ones(len(rows), np.float32), (rows, cols)), shape=(n, 1 << bits), dtype=np.float32
-    )
     if embedding is None:
         return x
     dense = np.zeros((n, DIMENSIONS), np.float32)

@@ -25,7 +25,7 @@ import numpy as np
 from rusnews.eval.conventions import convention_named
 from rusnews.eval.evaluate import load_gold, score_convention
 from rusnews.eval.gold import GoldDoc
-from rusnews.linear import LinearModel, feature_index
+from rusnews.linear import LinearModel
 from rusnews.model import Article, Mention
 from rusnews.stages.mentions.confidence import (
     DIMENSIONS,
@@ -36,6 +36,7 @@ from rusnews.stages.mentions.confidence import (
     repeats_of,
     scored,
 )
+from rusnews.train.events import hashed
 from rusnews.views import COLLECTION5, CONFIDENCE_MODEL, NAMES, NEREL, fill_kinds, view
 
 BITS = 18
@@ -144,19 +145,12 @@ def collect(
 
 
 def matrix(examples: Examples):
+    """The hashed features, then the navec columns."""
     from scipy import sparse
 
-    rows, cols = [], []
-    for r, names in enumerate(examples.features):
-        for c in {feature_index(f, BITS) for f in names}:
-            rows.append(r)
-            cols.append(c)
     n = len(examples.features)
-    x = sparse.csr_matrix(
-        (np.ones(len(rows), np.float32), (rows, cols)), shape=(n, 1 << BITS), dtype=np.float32
-    )
     dense = np.stack(examples.vectors) if n else np.zeros((0, DIMENSIONS), np.float32)
-    return sparse.hstack([x, sparse.csr_matrix(dense)], format="csr")
+    return sparse.hstack([hashed(examples.features, BITS), sparse.csr_matrix(dense)], format="csr")
 
 
 def _learner():
