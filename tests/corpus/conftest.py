@@ -40,3 +40,11 @@ def corpus_tables(pipe) -> dict:
         [Article(key, text, published=day) for key, (day, text) in TEXTS.items()]
     )
     return tables_of(articles)
+
+
+@pytest.fixture(scope="session")
+def unlinked_tables(corpus_tables) -> dict:
+    """The same tables as a run without the knowledge-base links would write them."""
+    from rusnews.corpus.entities import KB_COLUMNS
+
+    return {**corpus_tables, "entities": corpus_tables["entities"].drop(columns=list(KB_COLUMNS))}

@@ -44,20 +44,26 @@ def test_lenta_in_both_scripts_is_one(corpus_tables) -> None:
     )
 
 
-def test_foreign_ministries_keep_their_owners(corpus_tables) -> None:
-    result = resolve_corpus(corpus_tables)
+def test_foreign_ministries_keep_their_owners(corpus_tables, unlinked_tables) -> None:
     mfa = "Министерство иностранных дел"
-    russia = _corpus_id(corpus_tables, result, "mfa-ru", mfa)
-    named = _corpus_id(corpus_tables, result, "mfa-kz-2", mfa)  # `МИД Казахстана`
-    bare = _corpus_id(corpus_tables, result, "mfa-kz", mfa)  # `В МИД` in an article on Kazakhstan
-    assert russia != named and named == bare
-    owners = result.corpus_entities.set_index("corpus_entity_id")["owner"]
-    assert (owners[russia], owners[named]) == ("Россия", "Казахстан")
-    # The article names only Astana: no owner without a knowledge base's country.
-    assert _corpus_id(corpus_tables, result, "capital", mfa) not in (russia, named)
+    for tables in (unlinked_tables, corpus_tables):
+        result = resolve_corpus(tables)
+        russia = _corpus_id(tables, result, "mfa-ru", mfa)
+        named = _corpus_id(tables, result, "mfa-kz-2", mfa)  # `МИД Казахстана`
+        bare = _corpus_id(tables, result, "mfa-kz", mfa)  # `В МИД` in an article on Kazakhstan
+        assert russia != named and named == bare
+        owners = result.corpus_entities.set_index("corpus_entity_id")["owner"]
+        assert (owners[russia], owners[named]) == ("Россия", "Казахстан")
+    # The article names only Astana: no owner without the links, whose `country` of Astana
+    # makes the ministry Kazakhstan's.
+    plain = resolve_corpus(unlinked_tables)
+    ids = {_corpus_id(unlinked_tables, plain, a, mfa) for a in ("mfa-ru", "mfa-kz-2")}
+    assert _corpus_id(unlinked_tables, plain, "capital", mfa) not in ids
+    assert _corpus_id(corpus_tables, result, "capital", mfa) == named
 
 
-def test_works_without_and_uses_the_knowledge_base_columns(corpus_tables) -> None:
+def test_works_without_and_uses_the_knowledge_base_columns(unlinked_tables) -> None:
+    corpus_tables = unlinked_tables
     plain = resolve_corpus(corpus_tables)
     spb = _corpus_id(corpus_tables, plain, "spb", "Санкт-Петербург")
     assert spb != _corpus_id(corpus_tables, plain, "leningrad", "Ленинград")
