@@ -31,6 +31,8 @@ class NameTables:
     codes: dict[str, str]  # folded country name -> ISO code
     owned_heads: frozenset[str]  # nouns of bodies that belong to a place (`министерство`)
     place_adjectives: dict[str, str]  # folded adjective stem -> the place (`японск` -> Япония)
+    # ISO code -> the country's name as news writes it (the first name of the table).
+    country_names: dict[str, str] = field(default_factory=dict)
     # Forms already computed: a run names the same few thousand things again and again.
     forms: dict[tuple[str, str], str] = field(default_factory=dict, compare=False)
 
@@ -41,10 +43,11 @@ def adjective_stem(adjective: str) -> str:
 
 
 def read_name_tables(folder: Path = GAZETTEERS) -> NameTables:
-    codes = {
-        fold_spaced(name): code
-        for name, code in read_lexicon(folder / "country_codes.tsv", ("name", "code"))
-    }
+    rows = read_lexicon(folder / "country_codes.tsv", ("name", "code"))
+    codes = {fold_spaced(name): code for name, code in rows}
+    country_names: dict[str, str] = {}
+    for name, code in rows:
+        country_names.setdefault(code, name)
     heads = frozenset(
         fold(lemma)
         for lemma, kinds in read_lexicon(folder / "org_heads.tsv", ("lemma", "kinds"))
@@ -57,7 +60,7 @@ def read_name_tables(folder: Path = GAZETTEERS) -> NameTables:
         )
     }
     lexicon = entity_lexicon() if folder == GAZETTEERS else _entity_lexicon_of(folder)
-    return NameTables(lexicon, codes, heads, adjectives)
+    return NameTables(lexicon, codes, heads, adjectives, country_names)
 
 
 def _entity_lexicon_of(folder: Path) -> EntityLexicon:

@@ -130,7 +130,9 @@ def article_country(
         return None
     code = ranked[0][0]
     shown = names.get(code)
-    return Owner(COUNTRY + code, shown.most_common(1)[0][0] if shown else code)
+    # A country only a knowledge base gave (`Астана` -> KZ) is shown by its name, not its code.
+    name = shown.most_common(1)[0][0] if shown else tables.country_names.get(code, code)
+    return Owner(COUNTRY + code, name)
 
 
 def owner_of(name: str, tables: NameTables) -> Owner:

@@ -31,8 +31,9 @@ def test_the_sample_keeps_russias_and_kazakhstans_foreign_ministries_apart(tmp_p
     corpus, entities = tables["corpus_entities"], tables["entities"]
     ministries = corpus[corpus["name"] == "Министерство иностранных дел"]
     owners = dict(zip(ministries["owner"], ministries["corpus_entity_id"]))
-    assert {"Россия", "Республика Казахстан"} <= set(owners)
-    assert owners["Россия"] != owners["Республика Казахстан"]
+    # Kazakhstan's ministry is named by whichever name of the country its articles use most.
+    (kazakh,) = set(owners) & {"Республика Казахстан", "Казахстан"}
+    assert "Россия" in owners and owners["Россия"] != owners[kazakh]
     russian = entities[(entities["article_id"] == "lavrov-minsk") & (entities["label"] == "ORG")]
     assert owners["Россия"] in set(russian["corpus_entity_id"])
     # Every PER/ORG/LOC entity has its corpus entity, and each corpus entity its entities.
