@@ -155,6 +155,10 @@ class Linker:
         if entity.label == PER and entity.last is None:
             return None  # a first name alone names many people
         others = [label for label in NAME_LABELS if label != entity.label]
+        if entity.label == PER and entity.first:
+            # A person the text names in full is linked by that name: the surname alone is
+            # shared (`Кан` is Наото Кан's alias, and not Оливер Кан's item).
+            forms = [form for form in forms if len(form.split()) > 1]
         for form in forms:
             for labels in ([entity.label], others if entity.label != PER else []):
                 counts: Counter = Counter()

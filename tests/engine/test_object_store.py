@@ -25,7 +25,7 @@ from rusnews.io import storage
 from rusnews.io.storage import ObjectPath, location
 from rusnews.io.tables import TableAssembler, part_path, read_run, read_table_at
 from rusnews.report import write_report
-from rusnews.schema import TABLES
+from rusnews.schema import SHARD_TABLES, TABLES
 
 from tests.conftest import ROOT, SAMPLE
 from tests.engine.conftest import copy_sample
@@ -202,7 +202,7 @@ def test_a_run_killed_before_its_pointer_leaves_the_earlier_run_published(
     assembler = TableAssembler(out)
     for idx in range(4):
         sid = f"shard-{idx:05d}"
-        assembler.append({name: part_path(out, name, sid) for name in TABLES})
+        assembler.append({name: part_path(out, name, sid) for name in SHARD_TABLES})
     staged = assembler.finish()
     assert all(path.exists() for path in staged)
     assert table_bytes(out) == before
