@@ -94,29 +94,56 @@ def load_table(folder: Location, name: str, required: bool = False) -> pd.DataFr
         return pd.DataFrame({col: pd.Series(dtype=object) for col in TABLES[name].names})
 
 
-def top_entities(entities: pd.DataFrame, label: str, n: int = TOP_N) -> list[TopEntity]:
-    """Entities of one label ranked by articles, then mentions, counted per cross-article key."""
+def _groups(rows: pd.DataFrame, corpus: pd.DataFrame | None) -> tuple[pd.Series, dict[str, str]]:
+    """What one row of the ranking counts: the corpus entity where the run resolved one
+    (`Путин` and `В. Путин` are one thing), else the cross-article key; and the names the
+    corpus entities go by, a body with its owner (`Министерство иностранных дел (Россия)`)."""
+    keys = rows["key"].astype(str)
+    if corpus is None or "corpus_entity_id" not in rows or corpus.empty:
+        return keys, {}
+    ids = pd.to_numeric(rows["corpus_entity_id"], errors="coerce")
+    groups = keys.where(ids.isna(), "corpus:" + ids.astype("Int64").astype(str))
+    owner = corpus["owner"] if "owner" in corpus else pd.Series(None, index=corpus.index)
+    shown = (
+        corpus["name"]
+        .astype(str)
+        .where(
+            owner.isna() | (owner.astype(str) == ""),
+            corpus["name"].astype(str) + " (" + owner.astype(str) + ")",
+        )
+    )
+    names = dict(zip("corpus:" + corpus["corpus_entity_id"].astype(str), shown))
+    return groups, names
+
+
+def top_entities(
+    entities: pd.DataFrame, label: str, n: int = TOP_N, corpus: pd.DataFrame | None = None
+) -> list[TopEntity]:
+    """Entities of one label ranked by articles, then mentions, counted per corpus entity
+    (`corpus_entities`), or per cross-article key in a run without one."""
     rows = entities[entities["label"] == label]
     if rows.empty:
         return []
-    # The key's name: its most frequent canonical name, ties to the alphabetically first.
+    groups, corpus_names = _groups(rows, corpus)
+    rows = rows.assign(group=groups.values)
+    # A key's name: its most frequent canonical name, ties to the alphabetically first.
     names = (
-        rows.groupby(["key", "name"])
+        rows.groupby(["group", "name"])
         .size()
         .reset_index(name="count")
-        .sort_values(["key", "count", "name"], ascending=[True, False, True])
-        .drop_duplicates("key")
-        .set_index("key")["name"]
+        .sort_values(["group", "count", "name"], ascending=[True, False, True])
+        .drop_duplicates("group")
+        .set_index("group")["name"]
     )
-    stats = rows.groupby("key").agg(
+    stats = rows.groupby("group").agg(
         articles=("article_id", "nunique"), mentions=("n_mentions", "sum")
     )
-    stats["name"] = names
+    stats["name"] = [corpus_names.get(g, names[g]) for g in stats.index]
     stats = stats.reset_index().sort_values(
         ["articles", "mentions", "name"], ascending=[False, False, True]
     )
     return [
-        TopEntity(str(r.name), str(r.key), int(r.articles), int(r.mentions))
+        TopEntity(str(r.name), str(r.group), int(r.articles), int(r.mentions))
         for r in stats.head(n).itertuples()
     ]
 
@@ -240,6 +267,7 @@ def summarize(run_dir: str | Location) -> RunSummary:
     occupations = load_table(folder, "occupations")
     ownerships = load_table(folder, "ownerships")
     errors = load_table(folder, "errors")
+    corpus = load_table(folder, "corpus_entities")
     manifest = found or {}
     # Days are stored as midnight timestamps; the page shows them as dates.
     published = list(pd.to_datetime(articles["published"]).dropna().dt.date)
@@ -260,7 +288,7 @@ def summarize(run_dir: str | Location) -> RunSummary:
         # A run made before deals had a type has no such column: no deal is typed there.
         n_deals=int(events["deal_type"].notna().sum()) if "deal_type" in events else 0,
         events_by_type=_counts(events["event_type"]),
-        top={label: top_entities(entities, label) for label in (PER, ORG, LOC)},
+        top={label: top_entities(entities, label, corpus=corpus) for label in (PER, ORG, LOC)},
         timeline=timeline(events),
         errors=errors,
         errors_by_kind=_counts(errors["kind"]),

@@ -34,6 +34,38 @@ def test_top_entities_rank_by_articles_then_mentions_per_key() -> None:
     assert top_entities(table, "ORG") == []
 
 
+def test_top_entities_count_one_row_per_corpus_entity() -> None:
+    # `Путин` and `В. Путин` are other keys but one corpus entity; two ministries of one name
+    # and two owners are two rows, each shown with its owner.
+    table = entities(
+        ("a1", "PER", "PER:владимир путин", "Владимир Путин", 2),
+        ("a2", "PER", "PER:в. путин", "В. Путин", 1),
+        ("a3", "PER", "PER:путин", "Путин", 1),
+        ("a1", "ORG", "ORG:министерство иностранных дел", "Министерство иностранных дел", 1),
+        ("a2", "ORG", "ORG:министерство иностранных дел", "Министерство иностранных дел", 1),
+    ).assign(corpus_entity_id=[0, 0, 0, 1, 2])
+    corpus = pd.DataFrame(
+        {
+            "corpus_entity_id": [0, 1, 2],
+            "name": [
+                "Владимир Путин",
+                "Министерство иностранных дел",
+                "Министерство иностранных дел",
+            ],
+            "owner": [None, "Россия", "Казахстан"],
+        }
+    )
+    assert [
+        (t.name, t.articles, t.mentions) for t in top_entities(table, "PER", corpus=corpus)
+    ] == [("Владимир Путин", 3, 4)]
+    assert sorted(t.name for t in top_entities(table, "ORG", corpus=corpus)) == [
+        "Министерство иностранных дел (Казахстан)",
+        "Министерство иностранных дел (Россия)",
+    ]
+    # Without the corpus entities the ranking is by key, as in runs made before them.
+    assert len(top_entities(table, "PER")) == 3
+
+
 @pytest.mark.parametrize(
     ("value", "granularity", "expected"),
     [
@@ -110,7 +142,8 @@ def test_summary_of_the_sample_run_agrees_with_its_tables(sample_run: Path) -> N
     assert s.manifest["input"].endswith("sample")
     assert sum(s.events_by_type.values()) == s.n_events
     assert s.published_range == (date(2025, 11, 14), date(2025, 12, 10))
-    assert "Министерство иностранных дел" in {t.name for t in s.top["ORG"]}
+    # Each foreign ministry is a row of its own, shown with its owner.
+    assert "Министерство иностранных дел (Казахстан)" in {t.name for t in s.top["ORG"]}
     assert s.top["PER"][0].articles >= s.top["PER"][-1].articles
     # By day for the rules' events alone; a September `одобрил` the learned detector finds
     # stretches the dated span past two months, and months are then the finest that fits.
