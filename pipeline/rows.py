@@ -127,6 +127,7 @@ def _sentence(article: Article, idx: int) -> str | None:
 
 
 def event_argument_rows(article: Article) -> list[Row]:
+    countries = {e.entity_id: e.country for e in article.entities}
     return [
         {
             "article_id": article.article_id,
@@ -137,6 +138,7 @@ def event_argument_rows(article: Article) -> list[Row]:
             "name": arg.name,
             "start": arg.start,
             "end": arg.end,
+            "country": countries.get(arg.entity_id),
         }
         for ev in article.events
         for arg in ev.arguments

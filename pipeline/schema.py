@@ -115,6 +115,10 @@ EVENT_ARGUMENTS = pa.schema(
         ("name", S),
         ("start", I64),
         ("end", I64),
+        # The ISO 3166-1 country of the argument's entity, from the knowledge-base links: a
+        # place's own, an organization's or person's where the text or the tables say
+        # (GDELT's actor country codes).
+        ("country", S),
     ]
 )
 OCCUPATIONS = pa.schema(

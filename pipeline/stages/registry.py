@@ -36,7 +36,7 @@ def full_stages(profile: str = PROFILES[0], links: bool = True) -> list[Stage]:
     from rusnews.stages.events.ownership import ExtractOwnership
     from rusnews.stages.events.sentences import RecordSentences
     from rusnews.stages.events.stage import ExtractEvents
-    from rusnews.stages.linking import LinkKnowledge
+    from rusnews.stages.linking import LinkKnowledge, PersonCountries
     from rusnews.stages.mentions.confidence import ScoreMentions
     from rusnews.stages.mentions.descriptors import OrgDescriptors
     from rusnews.stages.mentions.gazetteer import TagGazetteer
@@ -88,6 +88,7 @@ def full_stages(profile: str = PROFILES[0], links: bool = True) -> list[Stage]:
         ParseSyntax(wanted=RecordSentences()),
         ExtractEvents(profile=EVENT_PROFILES[profile]),
         ExtractOwnership(),
+        *([PersonCountries()] if links else []),
     ]
 
 
