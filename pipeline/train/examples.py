@@ -108,13 +108,15 @@ def process(docs: list[GoldEvents]) -> list[Article]:
     """
     from rusnews.pipeline import Pipeline, default_stages
     from rusnews.stages.events.stage import ExtractEvents
+    from rusnews.stages.linking import PersonCountries
     from rusnews.stages.mentions.confidence import ScoreMentions
     from rusnews.stages.slovnet.syntax import ParseSyntax
 
+    # What reads the records (the persons' countries) goes with them.
     stages = [
         ParseSyntax() if isinstance(s, ParseSyntax) else s
         for s in default_stages()
-        if not isinstance(s, (ExtractEvents, ScoreMentions))
+        if not isinstance(s, (ExtractEvents, ScoreMentions, PersonCountries))
     ]
     return Pipeline(stages).process([Article(d.doc_id, d.text) for d in docs])
 
