@@ -63,16 +63,22 @@ def mention_features(m: Mention, article: Article, repeats: int) -> list[str]:
         f"quote={any(c in QUOTES for c in text)}",
         f"repeats={min(repeats, MAX_REPEATS)}",
     ]
-    idx = article.sentence_of(m.start)
-    tokens = article.sentences[idx].tokens if idx >= 0 else []
-    starts = [t.start for t in tokens]
-    first = bisect_left(starts, m.start)
-    last = bisect_left(starts, m.end) - 1
-    if not tokens or first >= len(tokens) or last < first:
+    # The layout's token offsets, built once per article, not once per mention.
+    layout = article.layout()
+    idx = layout.sentence_of(m.start)
+    if idx < 0:
+        return feats
+    sentence = layout.sentences[idx]
+    tokens, starts = layout.tokens, layout.token_starts
+    opens = bisect_left(starts, sentence.start)
+    ends = opens + len(sentence.tokens)  # after the sentence's last token
+    first = bisect_left(starts, m.start, opens, ends)
+    last = bisect_left(starts, m.end, opens, ends) - 1
+    if first >= ends or last < first:
         return feats
     head, tail = tokens[first], tokens[last]
-    before = tokens[first - 1] if first > 0 else None
-    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    before = tokens[first - 1] if first > opens else None
+    after = tokens[last + 1] if last + 1 < ends else None
     lemma_first, lemma_last = _word(head, ""), _word(tail, "")
     prev, nxt = _word(before, "<s>"), _word(after, "</s>")
     return [
@@ -87,7 +93,7 @@ def mention_features(m: Mention, article: Article, repeats: int) -> list[str]:
         f"label+pos_last={label}|{tail.pos}",
         f"case={tail.feats.get('Case')}",
         f"number={tail.feats.get('Number')}",
-        f"opens_sentence={first == 0}",
+        f"opens_sentence={first == opens}",
         f"prev={prev}",
         f"label+prev={label}|{prev}",
         f"pos_prev={before.pos if before else '<s>'}",
