@@ -69,8 +69,8 @@ LATIN = re.compile(r"[A-Za-z]")
 
 
 def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
-    """A bracketed original spelling takes the normal form of the name before it, so both
-    read as one name (the Russian one)."""
+    """A bracketed original spelling takes the name before it as its core (and a person's
+    name parts), so both read as one name (the Russian one)."""
     by_end = {(m.label, m.end): m for m in article.mentions if m.normal}
     for mention in mentions:
         if CYRILLIC.search(mention.text) or not LATIN.search(mention.text):
@@ -89,11 +89,19 @@ def take_original_spellings(article: Article, mentions: list[Mention]) -> None:
         for end in range(max(0, opening - 2), opening + 1):
             gap = article.text[end : mention.start]
             name = by_end.get((mention.label, end))
-            if name is not None and name is not mention and ORIGINAL_SPELLING_GAP.fullmatch(gap):
-                # It spells the name, not the descriptor before it: Vedomosti is Ведомости.
-                mention.normal, mention.core = name.core or name.normal, name.core
-                mention.first, mention.middle, mention.last = name.first, name.middle, name.last
+            if name is None or name is mention or not ORIGINAL_SPELLING_GAP.fullmatch(gap):
+                continue
+            # A Latin name after a Latin one is another thing (`Libra (Facebook)`: its
+            # owner), not the same name spelled in its own script.
+            if not CYRILLIC.search(name.text):
                 break
+            # The span keeps its own normal form, as written (RuNormAS: `Reeflay`); the
+            # name it spells is its core, so it reads as that name where a convention
+            # compares names (factRuEval's chains) and joins its entity: Vedomosti is
+            # Ведомости, not the descriptor before it.
+            mention.core = name.core or name.normal
+            mention.first, mention.middle, mention.last = name.first, name.middle, name.last
+            break
 
 
 class Normalize:

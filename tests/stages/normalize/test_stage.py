@@ -362,7 +362,7 @@ def test_stage_without_tokens_keeps_the_text():
 
 
 @pytest.mark.parametrize(
-    ("text", "name", "label", "spelling", "normal"),
+    ("text", "name", "label", "spelling", "core"),
     [
         (
             "Тренер сборной Юрген Клинсман (Jürgen Klinsmann) назвал состав.",
@@ -378,20 +378,38 @@ def test_stage_without_tokens_keeps_the_text():
             "Vedomosti",
             "Ведомости",
         ),
-        # Not right after the name: the Latin one keeps its own.
+        (
+            "Врачи выписали музыканта Андрея Ширмана (DJ Smash) из клиники.",
+            "Андрея Ширмана",
+            PER,
+            "DJ Smash",
+            "Андрей Ширман",
+        ),
+        # Not right after the name: the Latin one is a name of its own.
         (
             "Юрген Клинсман сказал, что Joachim Löw (тренер) прав.",
             "Юрген Клинсман",
             PER,
             "Joachim Löw",
-            "Joachim Löw",
+            None,
+        ),
+        # A Latin name after a Latin one is another thing (its owner), not a spelling:
+        # it is its own core.
+        (
+            "Проблемы возникли у Libra (Facebook) с властями.",
+            "Libra",
+            ORG,
+            "Facebook",
+            "Facebook",
         ),
     ],
 )
-def test_bracketed_original_spelling_takes_the_name(
-    text: str, name: str, label: str, spelling: str, normal: str
+def test_bracketed_original_spelling_takes_the_name_as_core(
+    text: str, name: str, label: str, spelling: str, core: str | None
 ):
-    """`Юрген Клинсман (Jürgen Klinsmann)`: the bracketed Latin spelling is the same name."""
+    """`Юрген Клинсман (Jürgen Klinsmann)`: the bracketed Latin spelling is the same name.
+    Its normal form is the span as written (what RuNormAS keeps); its core, the name it
+    spells (what factRuEval's chains and the entities compare)."""
     article = Article("a3", text, sentences=[Sentence(0, len(text), text, tag_phrase(text))])
     first, second = text.index(name), text.index(spelling)
     article.mentions = [
@@ -399,4 +417,5 @@ def test_bracketed_original_spelling_takes_the_name(
         Mention(second, second + len(spelling), spelling, label, sentence_idx=0),
     ]
     Normalize()([article])
-    assert article.mentions[1].normal == normal
+    assert article.mentions[1].normal == spelling
+    assert article.mentions[1].core == core
