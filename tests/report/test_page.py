@@ -19,7 +19,7 @@ HOSTILE = "<script>alert('x')</script> & \"quotes\""
 
 def test_sample_report_is_self_contained(sample_run: Path) -> None:
     page = render_report(sample_run)
-    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 3
+    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 5
     assert "<script" not in page.lower()
     # Nothing to fetch: no external stylesheet, image, font or script.
     assert not re.search(r"""(src|href)\s*=|url\(|@import""", page)
@@ -27,6 +27,8 @@ def test_sample_report_is_self_contained(sample_run: Path) -> None:
         "Mentions per label",
         "Events per type",
         "Events by type over time",
+        "Who meets whom",
+        "Places on the map",
         "Top persons",
         "Top organizations",
         "Top locations",
