@@ -8,8 +8,10 @@ from html import escape
 import pandas as pd
 from rusnews.io.walk import READ
 from rusnews.model import DATE, DAY, LOC, MONTH, ORG, PER, WARNING
+from rusnews.report.network import NETWORK_TYPES, Network
+from rusnews.report.places import CORPUS, Places
 from rusnews.report.summary import OTHER, RunSummary, Timeline, TopEntity
-from rusnews.report.svg import PALETTE, hbar_chart, stacked_columns
+from rusnews.report.svg import PALETTE, hbar_chart, map_chart, network_chart, stacked_columns
 from rusnews.show import COLORS
 
 # Darker than displaCy's highlight colours (COLORS), which are pale behind text
@@ -76,13 +78,11 @@ def _timeline_note(t: Timeline, total: int) -> str:
             "(neither the text nor a publication date gives one)."
         )
     parts = [
-        (
-            f"{t.drawn} of {total} events drawn, by {t.period} of the event's date "
-            "(the date the sentence names, else the article's publication date)."
-        )
+        f"{t.drawn} of {total} events drawn, by {t.period}.",
+        f"Placed by their own date (the one their sentence names): {t.own}; "
+        f"by their article's publication date, having none of their own: {t.by_published}; "
+        f"by neither, no date at all: {t.undated}.",
     ]
-    if t.undated:
-        parts.append(f"{t.undated} have no date.")
     if t.too_coarse:
         parts.append(f"{t.too_coarse} are dated only to a coarser period than a {t.period}.")
     if t.outside and t.outside_range:
@@ -170,6 +170,75 @@ def _timeline(s: RunSummary) -> str:
     )
 
 
+def _network_note(n: Network) -> str:
+    kinds = ", ".join(NETWORK_TYPES)
+    if not n.n_joint:
+        return (
+            f"No event of type {kinds} with two parties or more in this run "
+            f"({n.n_events} such events in all)."
+        )
+    shown = (
+        f"all {n.n_parties} parties and {n.n_pairs} pairs"
+        if len(n.nodes) == n.n_parties
+        else f"the {len(n.nodes)} most connected of {n.n_parties} parties, "
+        f"{len(n.edges)} of {n.n_pairs} pairs"
+    )
+    return (
+        f"{n.n_joint} of the {n.n_events} events of type {kinds} have two parties or more "
+        "(persons, organizations, places acting as one; not the place where they meet). "
+        f"Shown: {shown}. A circle's area grows with the events a party takes part in, "
+        "a line's width with the events two share; one node per corpus entity."
+    )
+
+
+def _network(s: RunSummary) -> str:
+    n = s.network
+    index = {p.key: i for i, p in enumerate(n.nodes)}
+    nodes = [(p.name, p.events, LABEL_COLORS.get(p.label, "#888")) for p in n.nodes]
+    edges = [(index[e.a], index[e.b], e.events) for e in n.edges]
+    chart = network_chart(nodes, edges, "chart-network", "Who meets whom")
+    if n.top_pairs:
+        rows = "".join(
+            f"<tr><td>{escape(n.names[p.a])}</td><td>{escape(n.names[p.b])}</td>"
+            f"<td class='n'>{p.events}</td><td class='n'>{p.articles}</td></tr>"
+            for p in n.top_pairs
+        )
+        table = (
+            "<table id='top-pairs'><tr><th>party</th><th>party</th><th>events together</th>"
+            f"<th>articles</th></tr>{rows}</table>"
+        )
+    else:
+        table = ""
+    legend = _legend({label: LABEL_COLORS[label] for label in (PER, ORG, LOC)})
+    return (
+        f"<section class='panel' id='network'><h2>Who meets whom</h2>{legend}{chart}"
+        f"<p class='note'>{escape(_network_note(n))}</p>{table}</section>"
+    )
+
+
+def _map_note(p: Places) -> str:
+    what = "locations (LOC corpus entities)" if p.source == CORPUS else "locations (LOC keys)"
+    total = p.located + p.without
+    if not total:
+        return "No location in this run."
+    return (
+        f"{p.located} of {total} {what} have coordinates from the knowledge base and are drawn; "
+        f"{p.without} have none. A circle's area grows with the articles that name the place; "
+        "a country stands at its capital. Equirectangular projection, true to scale along the "
+        "middle parallel; graticule lines only, no coastlines."
+    )
+
+
+def _map(s: RunSummary) -> str:
+    color = LABEL_COLORS[LOC]
+    places = [(p.name, p.latitude, p.longitude, p.articles, color) for p in s.places.places]
+    chart = map_chart(places, "chart-map", "Where: places named in the run")
+    return (
+        f"<section class='panel' id='map'><h2>Places on the map</h2>{chart}"
+        f"<p class='note'>{escape(_map_note(s.places))}</p></section>"
+    )
+
+
 def _top_table(label: str, rows: list[TopEntity]) -> str:
     if not rows:
         body = "<tr><td colspan='3' class='note'>none found</td></tr>"
@@ -234,7 +303,7 @@ def render_page(s: RunSummary) -> str:
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body><main>"
-        f"{_header(s)}{_cards(s)}{_counts_charts(s)}{_timeline(s)}"
+        f"{_header(s)}{_cards(s)}{_counts_charts(s)}{_timeline(s)}{_network(s)}{_map(s)}"
         "<h2>Who and where</h2>"
         "<p class='note'>Ranked by the number of articles that mention them, then by "
         "mentions; one row per cross-article key (hover a name to see it).</p>"

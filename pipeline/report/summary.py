@@ -12,6 +12,8 @@ from rusnews.date_values import date_interval
 from rusnews.io.storage import Location, location, read_pointer
 from rusnews.io.tables import read_table_at
 from rusnews.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WARNING, WEEK, YEAR
+from rusnews.report.network import Network, meeting_network
+from rusnews.report.places import Places, mapped_places
 from rusnews.schema import TABLES
 
 TOP_N = 15
@@ -39,7 +41,9 @@ class Timeline:
     buckets: list[date] = field(default_factory=list)
     series: dict[str, list[int]] = field(default_factory=dict)  # type -> count per bucket
     drawn: int = 0
-    undated: int = 0
+    own: int = 0  # placed by the date their sentence names
+    by_published: int = 0  # placed by their article's publication date
+    undated: int = 0  # neither: no date of their own, and an article without one
     too_coarse: int = 0
     outside: int = 0
     outside_range: tuple[str, str] | None = None
@@ -63,6 +67,8 @@ class RunSummary:
     events_by_type: dict[str, int]
     top: dict[str, list[TopEntity]]
     timeline: Timeline
+    network: Network
+    places: Places
     errors: pd.DataFrame
     errors_by_kind: dict[str, int]
 
@@ -191,13 +197,43 @@ def _next(bucket: date, period: str) -> date:
     return date(bucket.year + 1, 1, 1)
 
 
-def timeline(events: pd.DataFrame, n_series: int = TIME_SERIES) -> Timeline:
+def _placed(
+    events: pd.DataFrame, published: dict[str, date]
+) -> list[tuple[date | None, str | None, str, str | None, bool]]:
+    """(first day, granularity, type, value as written, by publication date) per event: its own
+    date, else its article's publication date, as a day."""
+    n = len(events)
+    # Runs made before the column: every date there is taken as the event's own.
+    from_published = (
+        events["date_from_published"].fillna(False).astype(bool)
+        if "date_from_published" in events
+        else pd.Series(False, index=events.index)
+    )
+    articles = events["article_id"] if "article_id" in events else pd.Series([None] * n)
+    placed = []
+    for v, g, t, by_pub, article in zip(
+        events["date"], events["date_granularity"], events["event_type"], from_published, articles
+    ):
+        day = parse_event_date(v, g)
+        if day is not None:
+            placed.append((day, g, t, v, bool(by_pub)))
+        elif (pub := published.get(article)) is not None:
+            placed.append((pub, DAY, t, pub.isoformat(), True))
+        else:
+            placed.append((None, None, t, None, False))
+    return placed
+
+
+def timeline(
+    events: pd.DataFrame, n_series: int = TIME_SERIES, published: dict[str, date] | None = None
+) -> Timeline:
     """Events by type over time, at the finest period (day, month, year) that fits the run's
-    dates."""
-    parsed = [
-        (parse_event_date(v, g), g, t, v)
-        for v, g, t in zip(events["date"], events["date_granularity"], events["event_type"])
-    ]
+    dates. An event without a date of its own is placed at its article's publication date
+    (`published`: article id -> day), as the events stage does when the article has one."""
+    placed = _placed(events, published or {})
+    parsed = [(d, g, t, v) for d, g, t, v, _ in placed]
+    own = sum(1 for d, *_, by_pub in placed if d is not None and not by_pub)
+    by_published = sum(1 for d, *_, by_pub in placed if d is not None and by_pub)
     undated = sum(1 for d, _, _, _ in parsed if d is None)
     dated = [(d, g, t) for d, g, t, _ in parsed if d is not None]
     if not dated:
@@ -215,6 +251,8 @@ def timeline(events: pd.DataFrame, n_series: int = TIME_SERIES) -> Timeline:
     drawn = [(d, t) for d, g, t in inside if _RANK[g] <= _PERIOD_RANK[period]]
     result = Timeline(
         period=period,
+        own=own,
+        by_published=by_published,
         undated=undated,
         too_coarse=len(inside) - len(drawn),
         outside=len(outside),
@@ -270,7 +308,11 @@ def summarize(run_dir: str | Location) -> RunSummary:
     corpus = load_table(folder, "corpus_entities")
     manifest = found or {}
     # Days are stored as midnight timestamps; the page shows them as dates.
-    published = list(pd.to_datetime(articles["published"]).dropna().dt.date)
+    published_at = pd.to_datetime(articles["published"])
+    published = list(published_at.dropna().dt.date)
+    published_by_article = {
+        str(a): d.date() for a, d in zip(articles["article_id"], published_at) if not pd.isna(d)
+    }
     named = entities[entities["label"].isin(NAME_LABELS)]
     return RunSummary(
         run_dir=run_dir,
@@ -289,7 +331,9 @@ def summarize(run_dir: str | Location) -> RunSummary:
         n_deals=int(events["deal_type"].notna().sum()) if "deal_type" in events else 0,
         events_by_type=_counts(events["event_type"]),
         top={label: top_entities(entities, label, corpus=corpus) for label in (PER, ORG, LOC)},
-        timeline=timeline(events),
+        timeline=timeline(events, published=published_by_article),
+        network=meeting_network(events, arguments, entities, corpus),
+        places=mapped_places(corpus, entities),
         errors=errors,
         errors_by_kind=_counts(errors["kind"]),
     )

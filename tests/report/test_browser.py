@@ -18,7 +18,13 @@ from tests.report.chromium import dump_dom, find_chromium, screenshot
 # A headless Chromium started per page.
 pytestmark = pytest.mark.slow
 
-CHARTS = {"chart-mentions", "chart-event-types", "chart-events-over-time"}
+CHARTS = {
+    "chart-mentions",
+    "chart-event-types",
+    "chart-events-over-time",
+    "chart-network",
+    "chart-map",
+}
 
 # Injected into a copy of the page (the report itself has no script): measures
 # what the browser actually laid out and writes it into the DOM for --dump-dom.
@@ -26,11 +32,16 @@ PROBE = """<script>
 (() => {
   const charts = [...document.querySelectorAll('svg.chart')].map(svg => {
     const box = svg.getBoundingClientRect();
-    const bars = [...svg.querySelectorAll('rect.bar')];
+    // The data marks: bars, the network's nodes, the map's places.
+    const bars = [...svg.querySelectorAll('rect.bar, circle.node, circle.place')];
     const drawn = bars.filter(r => { const b = r.getBBox(); return b.width > 0 && b.height > 0; });
+    const visible = (selector) => [...svg.querySelectorAll(selector)].filter(
+      e => { const b = e.getBoundingClientRect(); return b.width > 0 || b.height > 0; }).length;
     return {id: svg.id, width: box.width, height: box.height, bars: bars.length,
             drawn: drawn.length,
-            total: drawn.reduce((sum, r) => sum + Number(r.dataset.value), 0)};
+            total: drawn.reduce((sum, r) => sum + Number(r.dataset.value), 0),
+            edges: visible('line.edge'), graticule: visible('line.graticule'),
+            labels: visible('text.node-label, text.place-label')};
   });
   const images = [...document.images].map(
     img => ({complete: img.complete, width: img.naturalWidth}));
@@ -111,6 +122,13 @@ def test_charts_are_rendered_in_chromium(
     assert charts["chart-mentions"]["total"] == expected.n_mentions
     assert charts["chart-event-types"]["total"] == expected.n_events
     assert charts["chart-events-over-time"]["total"] == expected.timeline.drawn > 0
+    network, places = charts["chart-network"], charts["chart-map"]
+    assert network["bars"] == len(expected.network.nodes) > 0
+    assert network["total"] == sum(p.events for p in expected.network.nodes)
+    assert network["edges"] == len(expected.network.edges) > 0 and network["labels"] > 0
+    assert places["bars"] == expected.places.located > 0
+    assert places["total"] == sum(p.articles for p in expected.places.places)
+    assert places["graticule"] >= 2 and places["labels"] > 0
     assert all(img["complete"] and img["width"] > 0 for img in found["images"])
     text = re.sub(r"<[^>]+>", " ", dom)
     assert "Top persons" in text and "Алибек Бакаев" in text and "No errors" in text

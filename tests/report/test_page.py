@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rusnews.cli import app
-from rusnews.report import render_report, write_report
+from rusnews.report import render_report, summarize, write_report
 from typer.testing import CliRunner
 
 from tests.report.conftest import write_run
@@ -19,7 +19,7 @@ HOSTILE = "<script>alert('x')</script> & \"quotes\""
 
 def test_sample_report_is_self_contained(sample_run: Path) -> None:
     page = render_report(sample_run)
-    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 3
+    assert page.startswith("<!DOCTYPE html>") and page.count("<svg") == 5
     assert "<script" not in page.lower()
     # Nothing to fetch: no external stylesheet, image, font or script.
     assert not re.search(r"""(src|href)\s*=|url\(|@import""", page)
@@ -27,6 +27,8 @@ def test_sample_report_is_self_contained(sample_run: Path) -> None:
         "Mentions per label",
         "Events per type",
         "Events by type over time",
+        "Who meets whom",
+        "Places on the map",
         "Top persons",
         "Top organizations",
         "Top locations",
@@ -101,3 +103,42 @@ def test_the_errors_say_whether_every_input_was_read(tmp_path: Path) -> None:
     page = render_report(write_run(tmp_path / "unread", errors=[failed, unread]))
     assert "Inputs that could not be read: 1 " in page
     assert "every input was read" not in page.lower()
+
+
+def test_the_sample_page_draws_the_network_and_the_map(sample_run: Path) -> None:
+    page = render_report(sample_run)
+    s = summarize(sample_run)
+    assert page.count("class='node'") == len(s.network.nodes) > 0
+    assert page.count("class='edge'") == len(s.network.edges) > 0
+    assert page.count("<tr><td>") >= len(s.network.top_pairs) and "id='top-pairs'" in page
+    assert page.count("class='place'") == s.places.located > 0
+    assert f"{s.places.located} of {s.places.located + s.places.without} locations" in page
+    t = s.timeline
+    assert f"publication date, having none of their own: {t.by_published};" in page
+
+
+def test_an_empty_run_says_there_is_no_network_or_map(tmp_path: Path) -> None:
+    page = render_report(write_run(tmp_path))
+    assert "No event of type MEETING, NEGOTIATION, VISIT with two parties" in page
+    assert "no meetings, negotiations or visits of two parties" in page
+    assert "No location in this run." in page and "no location with coordinates" in page
+
+
+def test_names_in_the_network_are_escaped(tmp_path: Path) -> None:
+    def entity(i: int, name: str) -> dict:
+        return {"article_id": "a", "entity_id": i, "label": "PER", "name": name, "key": f"PER:{i}"}
+
+    def party(i: int, name: str, role: str) -> dict:
+        row = {"article_id": "a", "event_id": 0, "role": role, "entity_id": i, "label": "PER"}
+        return {**row, "name": name}
+
+    run = write_run(
+        tmp_path,
+        articles=[{"article_id": "a", "status": "ok", "text": "x"}],
+        entities=[entity(0, HOSTILE), entity(1, "Кая Каллас")],
+        events=[{"article_id": "a", "event_id": 0, "event_type": "MEETING"}],
+        event_arguments=[party(0, HOSTILE, "agent"), party(1, "Кая Каллас", "participant")],
+    )
+    page = render_report(run)
+    assert "<script" not in page and page.count("alert(&#x27;x&#x27;)") >= 3
+    assert "1 of the 1 events of type MEETING, NEGOTIATION, VISIT" in page

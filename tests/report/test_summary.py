@@ -148,3 +148,38 @@ def test_summary_of_the_sample_run_agrees_with_its_tables(sample_run: Path) -> N
     # By day for the rules' events alone; a September `одобрил` the learned detector finds
     # stretches the dated span past two months, and months are then the finest that fits.
     assert s.timeline.period in ("day", "month") and s.timeline.drawn > 0
+
+
+def test_events_without_a_date_of_their_own_are_placed_at_publication() -> None:
+    table = pd.DataFrame(
+        [
+            ("a1", "2025-12-01", "day", False, "MEETING"),  # its own date
+            ("a1", "2025-12-03", "day", True, "MEETING"),  # the events stage took the article's
+            ("a1", None, None, None, "VISIT"),  # none of its own: the article's, 2025-12-03
+            ("a2", "вчера", "day", False, "VISIT"),  # not a date: the article's, 2025-12-05
+            ("a3", None, None, False, "STATEMENT"),  # an article without a date: neither
+        ],
+        columns=["article_id", "date", "date_granularity", "date_from_published", "event_type"],
+    )
+    published = {"a1": date(2025, 12, 3), "a2": date(2025, 12, 5)}
+    t = timeline(table, published=published)
+    assert (t.own, t.by_published, t.undated, t.drawn) == (1, 3, 1, 4)
+    assert t.buckets[0] == date(2025, 12, 1) and len(t.buckets) == 5
+    assert t.series == {"MEETING": [1, 0, 1, 0, 0], "VISIT": [0, 0, 1, 0, 1]}
+    # Without publication dates only the events' own dates place them, as before.
+    alone = timeline(table)
+    assert (alone.own, alone.by_published, alone.undated, alone.drawn) == (1, 1, 3, 2)
+
+
+def test_the_sample_network_and_map(sample_run: Path) -> None:
+    s = summarize(sample_run)
+    network = s.network
+    assert network.n_joint > 0 and len(network.nodes) >= 2 and network.edges
+    keys = {p.key for p in network.nodes}
+    assert all(e.a in keys and e.b in keys for e in network.edges)
+    # One node per corpus entity: no two nodes of one name.
+    assert len({p.name for p in network.nodes}) == len(network.nodes)
+    corpus = pd.read_parquet(sample_run / "corpus_entities.parquet")
+    locations = corpus[corpus["label"] == "LOC"]
+    assert s.places.located == int(locations["latitude"].notna().sum()) > 0
+    assert s.places.located + s.places.without == len(locations)

@@ -6,7 +6,15 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from rusnews.report.svg import hbar_chart, nice_step, stacked_columns
+from rusnews.report.svg import (
+    hbar_chart,
+    map_chart,
+    map_view,
+    network_chart,
+    nice_step,
+    place_labels,
+    stacked_columns,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -57,3 +65,90 @@ def test_stacked_columns_stack_each_bucket_and_skip_zero_segments() -> None:
         float(lower.get("y")), abs=0.2
     )
     assert len(re.findall(r">2025-12-0\d<", svg)) == 3  # every bucket labelled when there are few
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg.replace("<svg ", "<svg xmlns='http://www.w3.org/2000/svg' ", 1))
+
+
+def marks(svg: str, tag: str, kind: str) -> list[ET.Element]:
+    return [e for e in parse(svg).iter(f"{SVG}{tag}") if e.get("class") == kind]
+
+
+def test_network_draws_a_circle_per_node_and_a_line_per_pair() -> None:
+    nodes = [
+        ("Сергей Лавров", 3, "#c2569f"),
+        ("Кая <Каллас>", 2, "#c2569f"),
+        ("ЕС & Co", 1, "#2b9bb8"),
+    ]
+    svg = network_chart(nodes, [(0, 1, 2), (0, 2, 1)], "net", "Who meets whom")
+    circles, lines = marks(svg, "circle", "node"), marks(svg, "line", "edge")
+    assert [c.get("data-value") for c in circles] == ["3", "2", "1"]
+    radii = [float(c.get("r")) for c in circles]
+    assert radii[0] > radii[1] > radii[2]
+    # Drawn light first; the heavier pair is the wider line.
+    assert [line.get("data-value") for line in lines] == ["1", "2"]
+    assert float(lines[1].get("stroke-width")) > float(lines[0].get("stroke-width"))
+    assert "Кая &lt;Каллас&gt;" in svg and "ЕС &amp; Co" in svg and "<Каллас>" not in svg
+    labels = {t.text for t in parse(svg).iter(f"{SVG}text") if t.get("class") == "node-label"}
+    assert labels == {"Сергей Лавров", "Кая <Каллас>", "ЕС & Co"}
+    assert "aria-label='Who meets whom'" in svg and "id='net'" in svg
+
+
+def test_an_empty_network_and_map_say_so() -> None:
+    assert "no meetings" in network_chart([], [], "net", "t")
+    assert "no meetings" in network_chart([("a", 1, "#000")], [], "net", "t")
+    assert "no location with coordinates" in map_chart([], "map", "t")
+
+
+def test_labels_never_overlap_each_other_or_a_circle() -> None:
+    # Ten circles on one spot: one label fits right of them, one left, one below, one above.
+    found = place_labels([(f"место {i}", 200.0, 100.0, 6.0) for i in range(10)], 400, 200)
+    assert [anchor for _, _, _, anchor in found] == ["start", "end", "middle", "middle"]
+    # Near the right edge the first label goes left, inside the chart.
+    (only,) = place_labels([("Владивосток", 395.0, 100.0, 4.0)], 400, 200)
+    assert only[3] == "end" and only[1] <= 400
+
+
+@pytest.mark.parametrize(
+    ("points", "world"),
+    [([(55.75, 37.62), (51.18, 71.45)], False), ([(35.68, 139.69), (38.9, -77.04)], True)],
+)
+def test_map_view_frames_the_points(points: list[tuple[float, float]], world: bool) -> None:
+    (lat0, lat1), (lon0, lon1), step = map_view(points)
+    assert all(lat0 < lat < lat1 and lon0 < lon < lon1 for lat, lon in points)
+    assert ((lon0, lon1) == (-180, 180)) == world and step == (30 if world else 10)
+    assert lat1 - lat0 >= 14 and lon1 - lon0 >= 24
+
+
+def test_map_view_of_one_point_is_a_region_around_it() -> None:
+    (lat0, lat1), (lon0, lon1), step = map_view([(89.0, 179.5)])
+    assert -90 <= lat0 < 89 < lat1 <= 90 and -180 <= lon0 < 179.5 < lon1 <= 180
+    assert (lat1 - lat0, lon1 - lon0, step) == (14, 24, 10)
+
+
+def test_map_circles_grow_with_articles_under_a_graticule() -> None:
+    places = [
+        ("Москва", 55.75, 37.62, 16, "#4f9a3c"),
+        ("Минск", 53.9, 27.57, 4, "#4f9a3c"),
+        ("<Нарын>", 41.43, 76.0, 1, "#4f9a3c"),
+    ]
+    svg = map_chart(places, "map", "Where")
+    circles = {c.find(f"{SVG}title").text.split(":")[0]: c for c in marks(svg, "circle", "place")}
+    assert set(circles) == {"Москва", "Минск", "<Нарын>"}
+    area = {name: float(c.get("r")) - 3 for name, c in circles.items()}
+    # The radius above its floor grows with the square root of the articles.
+    assert area["Москва"] == pytest.approx(2 * area["Минск"], abs=0.2)
+    # East is right, north is up.
+    assert float(circles["Москва"].get("cx")) > float(circles["Минск"].get("cx"))
+    assert float(circles["<Нарын>"].get("cy")) > float(circles["Москва"].get("cy"))
+    lines = marks(svg, "line", "graticule")
+    assert len(lines) >= 4 and ">30°E<" in svg and ">50°N<" in svg
+    assert "&lt;Нарын&gt;" in svg and "<Нарын>" not in svg
+
+
+def test_map_labels_only_the_first_places() -> None:
+    places = [(f"P{i}", 40.0 + i, 20.0 + 5 * i, 10 - i, "#4f9a3c") for i in range(8)]
+    svg = map_chart(places, "map", "Where", n_labels=3)
+    labels = [t.text for t in parse(svg).iter(f"{SVG}text") if t.get("class") == "place-label"]
+    assert labels == ["P0", "P1", "P2"]
