@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from rusnews import morphology
 from rusnews.model import Token
 from rusnews.morphology import (
     CASES,
     NOMN,
+    analyzers,
     inflect_nominative,
     is_known,
     parse_case,
@@ -67,6 +69,10 @@ WEIGHT_STEM_GUESS = 0.35
 WEIGHT_REGION = 0.6
 # The singular of a plural head, when only singular adjectives agree with it.
 WEIGHT_SHARED = 0.5
+# A ministry's short name of `мин` and a feminine or neuter noun in the genitive
+# (`Минцифры`, `Минпросвещения`: министерство цифры, просвещения) does not decline;
+# one on a masculine genitive in -а does (`Минфина` -> `Минфин`, `Минтранса`).
+MINISTRY_GENITIVE = re.compile(r"мин([а-яё]{4,}[ыия])")
 
 
 @cache
@@ -204,9 +210,25 @@ class HeadReading:
     shared: bool = False
 
 
+def is_ministry_short_name(text: str) -> bool:
+    match = MINISTRY_GENITIVE.fullmatch(text.lower())
+    if match is None:
+        return False
+    noun = match.group(1)
+    return any(
+        parse.tag.POS == "NOUN"
+        and {"gent", "sing"} <= parse.tag.grammemes
+        and parse.normal_form != noun
+        and analyzers(parse) == ["DictionaryAnalyzer"]
+        for parse in morphology.parse(noun)
+    )
+
+
 @lru_cache(maxsize=100_000)
 def head_readings(text: str) -> tuple[HeadReading, ...]:
     """Every way to read a head word; names repeat, so cached."""
+    if is_ministry_short_name(text):
+        return tuple(HeadReading(c, "sing", "neut", None, 1.0) for c in CASES)
     readings: list[HeadReading] = []
     for parse, weight in word_parses(text, NOUN_POS):
         number = parse.tag.number or "sing"
