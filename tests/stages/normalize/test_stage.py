@@ -247,6 +247,13 @@ WHOLE_ORGANIZATIONS = [
     # Quotes around the whole mention are typography.
     ("акции [«Газпрома»]", "Газпром"),
     ('Об этом пишет газета "[Ла стампа]" (La Stampa).', "Ла стампа"),
+    # A ministry's short name on a feminine or neuter genitive does not decline; one on a
+    # masculine genitive does.
+    ("сотрудники [Минцифры]", "Минцифры"),
+    ("в [Минпросвещения КБР]", "Минпросвещения КБР"),
+    ("глава [Минсвязи]", "Минсвязи"),
+    ("по данным [Минфина]", "Минфин"),
+    ("в [Минтрансе]", "Минтранс"),
 ]
 
 
