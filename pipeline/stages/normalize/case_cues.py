@@ -6,7 +6,9 @@ is narrow on purpose, the verb must follow the name in the same clause, with
 only adverbs and prepositional phrases between them, and the name must not
 itself follow a preposition. The words before the name limit its case outright:
 a preposition or a phrase like `по словам` (models/normalize/case_governors.tsv),
-an item of a list (`• Тору Камикава (Япония)` is a nominative), and no
+an item of a list (`• Тору Камикава (Япония)` is a nominative), a full name in
+apposition to a position noun in the nominative (`корреспондент Русской службы
+«Би-би-си» Фарида Рустамова`; the nouns of models/events/positions.tsv), and no
 preposition in the clause at all (the prepositional case needs one).
 """
 
@@ -21,10 +23,15 @@ from rusnews.lexicon import read_lexicon
 from rusnews.model import Article, Mention, Token
 from rusnews.morphology import CASES, NOMN, ud_case
 from rusnews.resources import MODELS_DIR
-from rusnews.text import fold
+from rusnews.text import CLOSING_QUOTES, OPENING_QUOTES, fold
 
 MAX_GAP = 6
 GOVERNORS_PATH = MODELS_DIR / "normalize" / "case_governors.tsv"
+# The position nouns of the occupation records: a name right after one is its apposition.
+POSITIONS_PATH = MODELS_DIR / "events" / "positions.tsv"
+# How many genitive words may stand between a position noun and the name in apposition
+# to it (`корреспондент Русской службы «Би-би-си» Фарида Рустамова`).
+MAX_APPOSITION_GAP = 8
 LOCT = "loct"
 # A bullet or an item number right before the name, on its line: `• `, `3. `, `2) `.
 LIST_ITEM_BEFORE = re.compile(r"(?:^|\s)(?:[•·▪●*]|\d{1,3}[.)])[ \t]*$")
@@ -157,6 +164,43 @@ def _governed_cases(tokens: list[Token], first: int) -> frozenset[str] | None:
     return None
 
 
+@cache
+def position_nouns(path: Path = POSITIONS_PATH) -> frozenset[str]:
+    return frozenset(
+        fold(lemma) for lemma, _kind, _notes in read_lexicon(path, ("lemma", "kind", "notes"))
+    )
+
+
+def _in_genitive(tok: Token) -> bool:
+    return tok.pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and tok.feats.get("Case") == "Gen"
+
+
+def _apposition_case(tokens: list[Token], first: int) -> frozenset[str] | None:
+    """A full name right after a position noun in the nominative is its apposition, a
+    nominative too: `рассказала руководитель олимпиады «Я – профессионал» Валерия
+    Касамара`. Between them only the noun's genitive attributes, and what stands inside
+    quotes. A lone surname there is as often the position's genitive attribute
+    (`представитель Пугачевой`): the caller leaves it out."""
+    quoted = False
+    for i in range(first - 1, max(-1, first - 1 - MAX_APPOSITION_GAP), -1):
+        tok = tokens[i]
+        if tok.text in CLOSING_QUOTES and not quoted:
+            quoted = True
+            continue
+        if quoted:
+            quoted = tok.text not in OPENING_QUOTES
+            continue
+        if tok.pos == "NOUN" and fold(tok.lemma or tok.text) in position_nouns():
+            # A genitive position is as often the name's own genitive attribute
+            # (`адвокат спортсмена Татьяна Стукалова`): only a nominative one tells.
+            # A plural one (`кандидату в президенты Андрею Санникову`) is not the name's.
+            nominative = ud_case(tok) == NOMN and tok.feats.get("Number") == "Sing"
+            return frozenset({NOMN}) if nominative else None
+        if not _in_genitive(tok):
+            return None
+    return None
+
+
 def _is_list_item(article: Article, mention: Mention) -> bool:
     # Only the last 12 characters matter: a search back to the line's start
     # would cross a whole article written on one line, for every name in it.
@@ -185,6 +229,11 @@ def allowed_cases(article: Article, mention: Mention) -> frozenset[str] | None:
     governed = _governed_cases(tokens, inside[0])
     if governed is not None:
         return governed
+    # Initials do not count: `Руководитель центра Э. Чернова` may be his genitive.
+    words = sum(tokens[i].text[:1].isupper() and len(tokens[i].text) > 1 for i in inside)
+    apposed = _apposition_case(tokens, inside[0]) if words >= 2 else None
+    if apposed is not None:
+        return apposed
     if _is_list_item(article, mention):
         return frozenset({NOMN})
     if not _preposition_in_clause(tokens, inside[0]):
