@@ -116,7 +116,9 @@ def tie_countries(countries: list[CountryRow], aliases: Aliases) -> dict[str, st
 
 def _alias_rows(aliases: Aliases) -> list[tuple]:
     rows = [
-        (form, label, item, n) for (form, label, item), n in aliases.counts.items() if _usable(form)
+        (form, label, item, n, aliases.documents[(form, label, item)])
+        for (form, label, item), n in aliases.counts.items()
+        if _usable(form)
     ]
     return sorted(rows, key=lambda r: (r[0], r[1], -r[3], r[2]))
 

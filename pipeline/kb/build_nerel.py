@@ -132,6 +132,8 @@ def item_name_forms(name: str, label: str) -> list[str]:
 class Aliases:
     # (form, label, item) -> links read so
     counts: Counter = field(default_factory=Counter)
+    # (form, label, item) -> train documents with such a link
+    documents: Counter = field(default_factory=Counter)
     labels: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     types: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     names: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
@@ -143,6 +145,7 @@ def collect_aliases(docs: list[NerelDoc], articles: list[Article]) -> Aliases:
     found = Aliases()
     for doc, article in zip(docs, articles):
         bounds = _by_bounds(article)
+        linked: set[tuple[str, str, str]] = set()
         for link in doc.links:
             forms = set(item_name_forms(link.name, link.label))
             mention = bounds.get((link.start, link.end))
@@ -159,11 +162,13 @@ def collect_aliases(docs: list[NerelDoc], articles: list[Article]) -> Aliases:
             for form in forms:
                 if form:
                     found.counts[(form, link.label, link.wikidata)] += 1
+                    linked.add((form, link.label, link.wikidata))
             found.labels[link.wikidata][link.label] += 1
             found.types[link.wikidata][link.nerel_type] += 1
             if link.name.strip().casefold() not in NO_NAME:
                 found.names[link.wikidata][link.name.strip()] += 1
             found.links[link.wikidata] += 1
+        found.documents.update(linked)
     return found
 
 

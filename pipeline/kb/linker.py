@@ -7,7 +7,10 @@ decides between them, else it is left unlinked.
 - Wikidata: the aliases of NEREL train for the entity's name (its canonical name first,
   then each mention's), of its own label before the other name label (a `Барселона`
   tagged ORG is the club, tagged LOC the city); the item most links went to, when it has
-  at least `SHARE` of them. A person known by a first name alone (`Филипп`) is not linked.
+  at least `SHARE` of them. A person known by a first name alone (`Филипп`) is linked only
+  when many train texts link that name to one item (`Чарльз`); a person named in full the
+  aliases lack may be found by first name and surname (past a middle name, or by an
+  initial: `Дж. Коми`).
 - Places (LOC): a country's name is the country; else the cities and regions of that
   name. A region shadows the cities of other countries (`Техас`); of several cities, one
   in a country the article names otherwise wins (`Александрия` beside `Вирджиния`), else
@@ -36,6 +39,10 @@ SHARE = 0.7
 NEREL_CITY = "CITY"
 POPULATION_RATIO = 3.0
 NAME_LABELS = (ORG, LOC)
+# Chosen by leave-one-document-out on NEREL train (see known_by_first_name).
+FIRST_NAME_DOCUMENTS = 3
+# A first name of at most this many letters is an initial (`Б`, `Дж`).
+INITIAL_LETTERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +93,30 @@ def _unique_country(places: Iterable[Place]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
 
 
+def given_name(first: str) -> tuple[str, bool]:
+    """A person's folded first name and whether it is an initial (`Б.`, `Дж`)."""
+    folded = fold_spaced(first)
+    bare = folded.rstrip(".")
+    return bare, folded.endswith(".") or len(bare) <= INITIAL_LETTERS
+
+
+def person_index(kb: Knowledge) -> dict[str, list[tuple[str, str, int]]]:
+    """Surname -> (first name, item, links) of the PER aliases of two words or more: `джон
+    фицджеральд кеннеди` is found for `Джон Кеннеди`, `джеймс коми` for `Дж. Коми`."""
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    for (form, label), items in sorted(kb.aliases.items()):
+        words = form.split()
+        if label != PER or len(words) < 2 or words[0].endswith("."):
+            continue
+        for item, n in items.items():
+            found.setdefault(words[-1], []).append((words[0], item, n))
+    return found
+
+
 class Linker:
     def __init__(self, kb: Knowledge | None = None) -> None:
         self.kb = kb or knowledge()
+        self.persons = person_index(self.kb)
 
     # -- places ------------------------------------------------------------------------
     def place_of(self, form: str, context: Counter | None = None) -> PlaceChoice | None:
@@ -153,7 +181,7 @@ class Linker:
         gives the entity a country, the items of that country first (`МИД` of `МИД
         России`), and never an item of another country."""
         if entity.label == PER and entity.last is None:
-            return None  # a first name alone names many people
+            return self.known_by_first_name(forms, country)
         others = [label for label in NAME_LABELS if label != entity.label]
         if entity.label == PER and entity.first:
             # A person the text names in full is linked by that name: the surname alone is
@@ -166,7 +194,34 @@ class Linker:
                     counts.update(self.kb.aliases.get((form, label), {}))
                 if counts:
                     return self._decide(counts, country)
+        if entity.label == PER and entity.first and entity.last:
+            return self.person_item(entity, country)
         return None
+
+    def known_by_first_name(self, forms: list[str], country: str | None) -> str | None:
+        """A first name alone names many people, but a few are known by it in many texts
+        (`Чарльз` is the prince, `Франциск` the pope): the first name is linked only when
+        train links it to one item in at least `FIRST_NAME_DOCUMENTS` documents."""
+        for form in forms:
+            counts = self.kb.aliases.get((form, PER))
+            if counts:
+                item = self._decide(Counter(counts), country)
+                documents = self.kb.documents.get((form, PER), {})
+                if item is not None and documents.get(item, 0) >= FIRST_NAME_DOCUMENTS:
+                    return item
+                return None
+        return None
+
+    def person_item(self, entity: Entity, country: str | None) -> str | None:
+        """A person the aliases know by first name and surname, with another middle name or
+        none (`Джон Кеннеди`: `джон фицджеральд кеннеди`), or by the first name an initial
+        opens (`Дж. Коми`: `джеймс коми`)."""
+        first, initial = given_name(entity.first or "")
+        counts: Counter = Counter()
+        for name, item, n in self.persons.get(fold_spaced(entity.last or ""), ()):
+            if name == first or (initial and name.startswith(first)):
+                counts[item] += n
+        return self._decide(counts, country) if counts else None
 
     def _decide(self, counts: Counter, country: str | None) -> str | None:
         if country is not None:

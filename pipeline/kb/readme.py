@@ -41,7 +41,7 @@ def write_readme(
         (
             ALIASES,
             "form (rusnews' folded name), label (PER/ORG/LOC as NEREL typed the span), "
-            "Wikidata id, count of NEREL train links read so",
+            "Wikidata id, count of NEREL train links read so, and of the documents they are in",
             sources["nerel"],
             "NEREL (see below)",
         ),

@@ -29,8 +29,8 @@ CITIES = "cities.tsv"
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # A name as rusnews writes it, the label NEREL gave the linked span, the item, and how
-    # many linked spans of NEREL train read so.
-    ALIASES: ("form", "label", "wikidata", "count"),
+    # many linked spans of NEREL train read so, in how many documents.
+    ALIASES: ("form", "label", "wikidata", "count", "documents"),
     # The item's most frequent label and NEREL type (CITY, COUNTRY, STATE_OR_PROVINCE ...),
     # its Russian name in NEREL train, its number of links, and the country it is tied to.
     ITEMS: ("wikidata", "label", "type", "name", "count", "country"),
@@ -80,6 +80,8 @@ COUNTRY, REGION, CITY = "country", "region", "city"
 class Knowledge:
     # (form, label) -> {item: count}
     aliases: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+    # (form, label) -> {item: train documents linking the form to it}
+    documents: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     # item -> ISO country it is tied to; item -> its NEREL type
     item_countries: dict[str, str] = field(default_factory=dict)
     item_types: dict[str, str] = field(default_factory=dict)
@@ -102,9 +104,11 @@ def read_knowledge(folder: Path = KB_DIR) -> Knowledge:
     """Every table of `folder` into lookup dictionaries."""
     kb = Knowledge()
     aliases: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for form, label, item, count in read_lexicon(folder / ALIASES, COLUMNS[ALIASES]):
+    documents: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for form, label, item, count, docs in read_lexicon(folder / ALIASES, COLUMNS[ALIASES]):
         aliases[(form, label)][item] = int(count)
-    kb.aliases = dict(aliases)
+        documents[(form, label)][item] = int(docs)
+    kb.aliases, kb.documents = dict(aliases), dict(documents)
     for item, _label, kind, _name, _count, country in read_lexicon(folder / ITEMS, COLUMNS[ITEMS]):
         kb.item_types[item] = kind
         if country:

@@ -90,3 +90,22 @@ def test_build_kb_says_what_is_missing(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["build-kb", "--corpora", str(tmp_path)])
     assert result.exit_code == 2
     assert "nerel-train" in result.output and "--corpora" in result.output
+
+
+def test_aliases_count_their_documents(built: Path) -> None:
+    kb = read_knowledge(built)
+    assert kb.documents.keys() == kb.aliases.keys()
+    for key, items in kb.aliases.items():
+        for item, links in items.items():
+            # Three documents were read: each link is in one of them, a document links many.
+            assert 1 <= kb.documents[key][item] <= min(links, 3)
+
+
+def test_build_kb_is_reproducible(built: Path, tmp_path: Path) -> None:
+    from rusnews.cli import app
+
+    args = ["build-kb", "--corpora", str(SHARED_CORPORA), "--out", str(tmp_path), "--limit", "3"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    for name in (ALIASES, ITEMS, COUNTRIES, REGIONS, CITIES, "README.md"):
+        assert (tmp_path / name).read_bytes() == (built / name).read_bytes(), name

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from rusnews.kb.linker import POPULATION_RATIO, Linker
-from rusnews.kb.tables import CITY, knowledge
-from rusnews.model import Article, Entity
+from rusnews.kb.tables import CITY, Knowledge, knowledge
+from rusnews.model import PER, Article, Entity
 
 
 def _by_name(article: Article) -> dict[str, Entity]:
@@ -82,3 +82,53 @@ def test_the_entities_table_carries_the_links(pipe) -> None:
     assert rows["Брюссель"]["country"] == "BE"
     assert isinstance(rows["Брюссель"]["geonames"], int)
     assert {"wikidata", "geonames", "latitude", "longitude", "country"} <= set(ENTITIES.names)
+
+
+@pytest.fixture(scope="module")
+def unlinked():
+    """The pipeline up to the entities, so that a linker over small tables can be tried."""
+    from rusnews.pipeline import Pipeline
+    from rusnews.stages.entities import LinkEntities
+    from rusnews.stages.registry import full_stages
+
+    stages = full_stages(links=False)
+    last = next(i for i, s in enumerate(stages) if isinstance(s, LinkEntities))
+    return Pipeline(stages[: last + 1])
+
+
+def _linked(unlinked, text: str, kb: Knowledge) -> dict[str, Entity]:
+    article = unlinked(text)
+    Linker(kb).link(article)
+    return _by_name(article)
+
+
+def _persons(aliases: dict[str, dict[str, int]], documents: int = 1) -> Knowledge:
+    return Knowledge(
+        aliases={(form, PER): items for form, items in aliases.items()},
+        documents={(form, PER): dict.fromkeys(items, documents) for form, items in aliases.items()},
+    )
+
+
+def test_a_person_is_found_past_a_middle_name_and_by_an_initial(unlinked) -> None:
+    kb = _persons({"джон фицджеральд кеннеди": {"Q9696": 2}, "джеймс коми": {"Q167607": 3}})
+    found = _linked(unlinked, "Джон Кеннеди и Дж. Коми встретились с Майклом Коми.", kb)
+    assert found["Джон Кеннеди"].wikidata == "Q9696"
+    coney = [e for e in found.values() if e.last == "Коми"]
+    by_first = {e.first.rstrip("."): e.wikidata for e in coney}
+    # The initial opens the alias' first name; another first name is another person.
+    assert by_first == {"Дж": "Q167607", "Майкл": None}
+
+
+def test_a_first_name_alone_is_linked_only_when_many_texts_link_it() -> None:
+    aliases = {"чарльз": {"Q43274": 5}}
+    forms = ["чарльз"]
+    assert Linker(_persons(aliases, documents=4)).known_by_first_name(forms, None) == "Q43274"
+    # One text's nickname (train links `Владимир` alone to one man in one article).
+    assert Linker(_persons(aliases, documents=1)).known_by_first_name(forms, None) is None
+    split = {"юлия": {"Q1": 6, "Q2": 5}}
+    assert Linker(_persons(split, documents=5)).known_by_first_name(["юлия"], None) is None
+
+
+def test_a_first_name_alone_in_an_article(unlinked) -> None:
+    kb = _persons({"чарльз": {"Q43274": 5}}, documents=4)
+    assert _linked(unlinked, "Чарльз посетил Лондон.", kb)["Чарльз"].wikidata == "Q43274"
