@@ -160,6 +160,10 @@ def trim_edges(article: Article, mention: Mention) -> list[Mention] | None:
 _NOT_NAME_POS = {"ADV", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "VERB", "AUX", "INTJ"}
 
 
+def _capitalized(text: str) -> bool:
+    return any(part[:1].isupper() for part in text.split("-"))
+
+
 @needs(MORPH)
 def trim_function_words(article: Article, mention: Mention) -> list[Mention] | None:
     tokens = article.tokens_in(mention.start, mention.end)
@@ -168,9 +172,9 @@ def trim_function_words(article: Article, mention: Mention) -> list[Mention] | N
     lo, hi = 0, len(tokens)
     while lo < hi and tokens[lo].pos in _NOT_NAME_POS:
         lo += 1
-    # At the end only lowercase words: a capitalized last word is a name part
-    # the tagger misread (`Халеда эль-Масри`, эль-Масри as PART).
-    while hi > lo and tokens[hi - 1].pos in _NOT_NAME_POS and not tokens[hi - 1].text[:1].isupper():
+    # At the end only lowercase words: a word with a capital in any of its hyphenated
+    # parts is a name part the tagger misread (`Халеда эль-Масри`, эль-Масри as PART).
+    while hi > lo and tokens[hi - 1].pos in _NOT_NAME_POS and not _capitalized(tokens[hi - 1].text):
         hi -= 1
     if (lo, hi) == (0, len(tokens)):
         return None

@@ -151,6 +151,13 @@ def test_alias_in_parentheses_is_marked_for_linking() -> None:
         ("Ватикан заявил, что Папа Франциск лишил его сана.", "Папа Франциск", "Франциск"),
         # A capitalized last word the tagger reads as a particle is still a name part.
         ("гражданина Египта Халеда эль-Масри и", "Халеда эль-Масри", "Халеда эль-Масри"),
+        # ... and so is one whose capital follows a lowercase particle and a hyphen.
+        (
+            "ЦРУ захватило гражданина Германии ливанского происхождения Халеда эль-Масри "
+            "(Khaled el-Masri) и переправило его в Афганистан.",
+            "Халеда эль-Масри",
+            "Халеда эль-Масри",
+        ),
     ],
 )
 def test_titles_and_name_parts(text: str, span: str, expected: str) -> None:
