@@ -25,6 +25,7 @@ gold corpus under its own view of the same run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -52,7 +53,9 @@ from rusnews.resources import MODELS_DIR
 from rusnews.text import CLOSING_QUOTES, fold_spaced, is_acronym
 
 NAMES, NEREL, COLLECTION5, OBJECT, ALL = "names", "nerel", "collection5", "object", "all"
+NAEVAL = "naeval"
 View = Callable[[Sequence[Mention], str], list[Mention]]
+WORD_STARTS = re.compile(r"\S+")
 COLLECTION5_PLACES = MODELS_DIR / "conventions" / "collection5_places.txt"
 # The conventions the learned confidence scores (the object view reads names').
 CONVENTIONS = (NAMES, NEREL, COLLECTION5)
@@ -128,6 +131,45 @@ COLLECTION5_KINDS = frozenset({PROPER, ACRONYM, MEDIA, PLATFORM})
 
 def names_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
     return drop_swallowed([m for m in mentions if m.kind in NAMES_KINDS and confident(m, NAMES)])
+
+
+def naeval_span(mention: Mention, text: str, places: frozenset[tuple[int, int]]) -> Mention:
+    """factRuEval's `org_name`: an organization without the owner place that ends it
+    (`Верховный суд` of `Верховный суд Бангладеша`; the place is a name of its own).
+    A place inside the name stays (`Бюро США по патентам и товарным знакам`)."""
+    if mention.label == LOC:
+        return _without_leading_descriptor(mention, text)
+    if mention.label != ORG:
+        return mention
+    core_start, core_end = mention.core_span
+    if core_end >= mention.end or not text[core_end : mention.end][:1].isspace():
+        return mention
+    owner_start = core_end + len(text[core_end : mention.end]) - len(
+        text[core_end : mention.end].lstrip()
+    )
+    if (owner_start, mention.end) not in places:
+        return mention
+    return rebound(mention, mention.start, core_end, text)
+
+
+def _without_leading_descriptor(mention: Mention, text: str) -> Mention:
+    """factRuEval's `loc_name` leaves out the descriptor before a place's name (`Уайт` of
+    `Острове Уайт`, `Аризона` of `штата Аризона`): the words the normal form has and its
+    core lacks."""
+    normal, core = mention.normal or "", mention.core or ""
+    dropped = len(normal.split()) - len(core.split())
+    if not core or dropped <= 0 or not fold_spaced(normal).endswith(fold_spaced(core)):
+        return mention
+    words = list(WORD_STARTS.finditer(mention.text))
+    if len(words) <= dropped:
+        return mention
+    return rebound(mention, mention.start + words[dropped].start(), mention.end, text)
+
+
+def naeval_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    names = names_view(mentions, text)
+    places = frozenset((m.start, m.end) for m in names if m.label == LOC)
+    return [naeval_span(m, text, places) for m in names]
 
 
 def _owner_follows(text: str, end: int, extent_end: int) -> bool:
@@ -230,6 +272,7 @@ def all_view(mentions: Sequence[Mention], text: str) -> list[Mention]:
 
 VIEWS: dict[str, View] = {
     NAMES: names_view,
+    NAEVAL: naeval_view,
     NEREL: nerel_view,
     COLLECTION5: collection5_view,
     OBJECT: object_view,

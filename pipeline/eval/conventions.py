@@ -35,7 +35,8 @@ from functools import lru_cache
 
 from rusnews.eval.gold import GoldDoc
 from rusnews.model import DATE, LABELS, LOC, NAME_LABELS, ORG, PER, Mention
-from rusnews.views import ALL, COLLECTION5, NAMES, fill_kinds, view
+from rusnews.views import ALL, COLLECTION5, fill_kinds, view
+from rusnews.views import NAEVAL as NAEVAL_VIEW
 from rusnews.views import NEREL as NEREL_VIEW
 from rusnews.views import OBJECT as OBJECT_VIEW
 
@@ -264,7 +265,7 @@ NAEVAL = Convention(
     NAME_LABELS,
     naeval_spans,
     naeval_predictions,
-    view=NAMES,
+    view=NAEVAL_VIEW,
 )
 NEREL = Convention(
     "nerel",

@@ -45,6 +45,18 @@ def _spans(mentions, name: str, text: str) -> list[tuple[str, str]]:
             "collection5",
             [("ORG", "Генпрокуратура"), ("LOC", "РФ")],
         ),
+        # Naeval's `org_name` leaves out the owner place that ends the name, and its
+        # `loc_name` the descriptor before a place; a place inside the name stays.
+        (
+            "Верховный суд Испании отклонил жалобу.",
+            "naeval",
+            [("ORG", "Верховный суд"), ("LOC", "Испании")],
+        ),
+        (
+            "Vestas — основной работодатель на Острове Уайт.",
+            "naeval",
+            [("ORG", "Vestas"), ("LOC", "Уайт")],
+        ),
         # The original spelling in brackets: a second mention, or part of the name.
         (
             "Председатель партии Майкл Стил (Michael Steele) заявил об отставке.",
