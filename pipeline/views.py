@@ -8,6 +8,10 @@ gold corpus under its own view of the same run.
 
 - `names` (factRuEval, Naeval): proper names and acronyms, the press and web
   platforms as organizations; an ORG inside a longer ORG is left to the longer.
+- `naeval` (Naeval's reading of factRuEval): the mentions of `names`, an organization
+  without the owner place that ends it (`Верховный суд` + `Бангладеша`) and a place
+  without the descriptor before its name (`Острове Уайт` -> `Уайт`), as its
+  `org_name` and `loc_name` spans are drawn.
 - `nerel`: also bodies named by a common noun, places named by an adjective and
   durations; an acronym spans its owner (`МИД России`), a place the part of it
   before it (`юге Москвы`); a web platform spoken of as a service is no
