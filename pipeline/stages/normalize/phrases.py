@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from rusnews import morphology
 from rusnews.model import Token
 from rusnews.morphology import (
     CASES,
     NOMN,
-    analyzers,
     inflect_nominative,
     is_known,
     parse_case,
@@ -38,7 +36,15 @@ from rusnews.stages.normalize.person_readings import (
     recover_shape,
     word_parses,
 )
-from rusnews.stages.normalize.word_forms import MIXED_ABBREVIATION, region_nominative, same_stem
+from rusnews.stages.normalize.word_forms import (
+    CONSONANT_END,
+    INDECLINABLE_ENDING,
+    MIXED_ABBREVIATION,
+    STEM_ENDINGS,
+    is_ministry_short_name,
+    region_nominative,
+    same_stem,
+)
 from rusnews.text import CLOSING_QUOTES, OPENING_QUOTES, acronym_stem, fold, is_acronym
 
 if TYPE_CHECKING:
@@ -56,23 +62,10 @@ HINT_FOREIGN = 0.2
 # The word as written is a reading of the head too: pymorphy3's guesses for
 # unknown proper nouns are often worse (Тоттенхэм -> тоттенхэма, a plural).
 WEIGHT_AS_WRITTEN = 0.5
-# Unknown words with these endings are more often indeclinable (Кушадаси,
-# Вейк-ан-Зее) than oblique forms; -ии and consonant + е are oblique (Гагаузии, Лахоре).
-INDECLINABLE_ENDING = re.compile(r"(?:[оуэю]|[^и]и|[аеёиоуыэюя]е)$")
-# An unknown word may also be an oblique form of a masculine consonant stem, the
-# commonest shape of a foreign place name (Тусоне, Тоттенхэма), and it is trusted
-# a little more than pymorphy3's guess of a woman's name (тусоня). slovnet's
-# gender does not decide: it says Fem for Наньпине.
-STEM_ENDINGS = (("а", "gent"), ("у", "datv"), ("ом", "ablt"), ("е", "loct"))
-CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$")
 WEIGHT_STEM_GUESS = 0.35
 WEIGHT_REGION = 0.6
 # The singular of a plural head, when only singular adjectives agree with it.
 WEIGHT_SHARED = 0.5
-# A ministry's short name of `мин` and a feminine or neuter noun in the genitive
-# (`Минцифры`, `Минпросвещения`: министерство цифры, просвещения) does not decline;
-# one on a masculine genitive in -а does (`Минфина` -> `Минфин`, `Минтранса`).
-MINISTRY_GENITIVE = re.compile(r"мин([а-яё]{4,}[ыия])")
 
 
 @cache
@@ -208,20 +201,6 @@ class HeadReading:
     # A plural head shared by coordinated singular adjectives (Большого и Мариинского
     # театров): one of them names one theatre, so the head is singular.
     shared: bool = False
-
-
-def is_ministry_short_name(text: str) -> bool:
-    match = MINISTRY_GENITIVE.fullmatch(text.lower())
-    if match is None:
-        return False
-    noun = match.group(1)
-    return any(
-        parse.tag.POS == "NOUN"
-        and {"gent", "sing"} <= parse.tag.grammemes
-        and parse.normal_form != noun
-        and analyzers(parse) == ["DictionaryAnalyzer"]
-        for parse in morphology.parse(noun)
-    )
 
 
 @lru_cache(maxsize=100_000)
