@@ -41,6 +41,7 @@ def full_stages(profile: str = PROFILES[0], links: bool = True) -> list[Stage]:
     from rusnews.stages.mentions.descriptors import OrgDescriptors
     from rusnews.stages.mentions.gazetteer import TagGazetteer
     from rusnews.stages.mentions.media import TagMedia
+    from rusnews.stages.mentions.named_after import NamedAfter
     from rusnews.stages.mentions.orgs import OrgBodies, OrgPhrases
     from rusnews.stages.mentions.place_parts import PlaceParts
     from rusnews.stages.mentions.places import AdjectivalPlaces
@@ -61,6 +62,7 @@ def full_stages(profile: str = PROFILES[0], links: bool = True) -> list[Stage]:
         Repair(),
         TagGazetteer(),
         OrgPhrases(keep_nested=True),
+        NamedAfter(),
         PropagateNames(),
         # Bodies are found after propagation, which learns from proper names only.
         OrgBodies(),

@@ -16,6 +16,8 @@ date; choices the text leaves open are made as follows:
 * ``через неделю`` / ``спустя год`` / ``в тот же день`` count from the story's
   own time, not from publication, so they keep no value;
 * a range (``с 16 апреля по 19 мая 2019 года``) is one span whose value is its start;
+* a relative date and the calendar date after it (``вчера, 9 мая 2019 года``) are one
+  span, valued by the calendar date;
 * decades and centuries (``в 1990-х``, ``в XIV веке``) are found but have no value.
 
 A match that cannot be resolved (no publication date, an anaphoric phrase)
@@ -353,13 +355,40 @@ def match_rules(text: str, published: date | None) -> list[tuple[int, int, str, 
     return [(start, end, name, resolved) for start, end, _, name, resolved in sorted(taken)]
 
 
+# `вчера, 9 мая 2019 года`, `через неделю, 24 февраля`: a relative date and the calendar
+# date it names, a comma apart, are one span on nerel-train; a dash keeps them apart
+# (`вчера — 17 февраля`). The calendar date gives the value.
+_RELATIVE_RULES = frozenset({"relative_day", "ago", "after"})
+_CALENDAR_RULES = frozenset({"day_month", "numeric", "year"})
+_APPOSITION = re.compile(r",?\s+")
+
+
+def join_appositions(
+    text: str, matches: list[tuple[int, int, str, Resolution]]
+) -> list[tuple[int, int, str, Resolution]]:
+    joined: list[tuple[int, int, str, Resolution]] = []
+    for match in matches:
+        if joined:
+            start, end, name, _ = joined[-1]
+            gap = _APPOSITION.fullmatch(text, end, match[0])
+            # Without a comma only a number follows: `сегодня 7 апреля`, not `вчера в 2019 году`.
+            glued = gap and ("," in gap.group() or text[match[0] : match[0] + 1].isdigit())
+            if glued and name in _RELATIVE_RULES and match[2] in _CALENDAR_RULES:
+                joined[-1] = (start, match[1], match[2], match[3])
+                continue
+        joined.append(match)
+    return joined
+
+
 def find_dates(text: str, published: date | None) -> list[DateMatch]:
     """Date expressions in ``text``, left to right, with ISO values where resolvable."""
     # Resolvers mark expressions that depend on the publication date; without a
     # value nothing was computed from it, so ``relative`` stays False then.
     return [
         DateMatch(start, end, value, granularity, relative and value is not None)
-        for start, end, _, (value, granularity, relative) in match_rules(text, published)
+        for start, end, _, (value, granularity, relative) in join_appositions(
+            text, match_rules(text, published)
+        )
     ]
 
 
