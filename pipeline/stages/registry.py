@@ -47,7 +47,7 @@ def full_stages(profile: str = PROFILES[0], links: bool = True) -> list[Stage]:
     from rusnews.stages.mentions.places import AdjectivalPlaces
     from rusnews.stages.mentions.platforms import DropPlatforms
     from rusnews.stages.mentions.propagate import PropagateNames
-    from rusnews.stages.mentions.repair import Repair
+    from rusnews.stages.mentions.repair import Repair, RepairPropagated
     from rusnews.stages.mentions.select import SelectProfile
     from rusnews.stages.mentions.sort import SortMentions
     from rusnews.stages.normalize.descriptors import descriptors
@@ -64,6 +64,7 @@ def full_stages(profile: str = PROFILES[0], links: bool = True) -> list[Stage]:
         OrgPhrases(keep_nested=True),
         NamedAfter(),
         PropagateNames(),
+        RepairPropagated(),
         # Bodies are found after propagation, which learns from proper names only.
         OrgBodies(),
         AdjectivalPlaces(),

@@ -305,7 +305,8 @@ def extend_east_asian_surname(article: Article, mention: Mention) -> list[Mentio
     if (
         token is None
         or token.text not in east_asian_surnames()
-        or token.pos not in ("PROPN", "NOUN", "X")
+        # A capitalized `Ван` the tagger reads as the Dutch particle is the surname still.
+        or (token.pos not in ("PROPN", "NOUN", "X") and not token.text[:1].isupper())
         or article.text[token.end : mention.start] != " "
     ):
         return None
@@ -377,3 +378,15 @@ class Repair(RuleFamily):
         for article in articles:
             article.mentions = [out for m in article.mentions for out in self.repair(article, m)]
         return articles
+
+
+class RepairPropagated(Repair):
+    """The rules that grow a name by a word before it, again after propagation: a name
+    propagated from elsewhere in the article was not there when `Repair` ran (`Б.Обама`
+    in a headline, `Ван Цзюнь` at a sentence's start)."""
+
+    name: ClassVar[str] = "repair_propagated"
+    default_rules: ClassVar[list[tuple[str, Rule]]] = [
+        ("extend_east_asian_surname", extend_east_asian_surname),
+        ("attach_initials", attach_initials),
+    ]

@@ -226,3 +226,25 @@ def test_a_cjk_original_spelling_is_split_off() -> None:
     article = Article("a", whole, mentions=[_mention("Ма Лин (马凌)", whole, "PER")])
     Repair()([article])
     assert [m.text for m in article.mentions] == ["Ма Лин", "马凌"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name propagated into a headline keeps the initial glued to it.
+        (
+            "Б.Обама выдвинул на пост главы ФБР нового кандидата. Барак Обама заявил об этом.",
+            ["Б.Обама", "Барак Обама"],
+        ),
+        # A propagated given name takes the one-syllable family name before it, though the
+        # tagger reads a capitalized `Ван` as the Dutch particle.
+        (
+            "Ван Цзюнь (фото) много времени проводил в Гонконге. Дочь Ван Цзюня, Ван "
+            "Цзинцзин, получила образование.",
+            ["Ван Цзюнь", "Ван Цзюня", "Ван Цзинцзин"],
+        ),
+    ],
+)
+def test_names_propagated_after_repair_are_grown_too(pipe, text: str, expected: list[str]) -> None:
+    article = pipe(text)
+    assert [m.text for m in article.mentions if m.label == "PER"] == expected
