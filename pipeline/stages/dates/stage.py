@@ -35,6 +35,13 @@ from typing import ClassVar
 from rusnews.model import DATE, DAY, MONTH, WEEK, YEAR, Article, Mention
 from rusnews.stages.base import DATES, MENTIONS, SENTENCES
 from rusnews.stages.dates import grammar as rules
+from rusnews.stages.dates.calendar import (
+    add_months,
+    guess_day,
+    guess_month_year,
+    iso_week,
+    safe_date,
+)
 
 
 @dataclass(slots=True)
@@ -86,54 +93,6 @@ def _shift(word: str) -> int:
     return next(rules.SHIFTS[stem] for stem in _SHIFT_STEMS if word.startswith(stem))
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _pick_year(offsets: dict[int, int], tense: str | None) -> int | None:
-    """The candidate year for a date without one, given ``{year: signed distance}``.
-
-    Past-tense clauses take the latest date on or before publication, future ones
-    the earliest on or after; otherwise the nearest, ties going to the past.
-    """
-    if tense == "past":
-        offsets = {y: d for y, d in offsets.items() if d <= 0}
-    elif tense == "future":
-        offsets = {y: d for y, d in offsets.items() if d >= 0}
-    return min(offsets, key=lambda y: (abs(offsets[y]), y), default=None)
-
-
-def _guess_day(month: int, day: int, published: date, tense: str | None) -> date | None:
-    offsets = {
-        y: (d - published).days
-        for y in (published.year - 1, published.year, published.year + 1)
-        if (d := _safe_date(y, month, day)) is not None
-    }
-    year = _pick_year(offsets, tense)
-    return None if year is None else date(year, month, day)
-
-
-def _guess_month_year(month: int, published: date, tense: str | None) -> int:
-    offsets = {
-        y: (y - published.year) * 12 + month - published.month
-        for y in (published.year - 1, published.year, published.year + 1)
-    }
-    return _pick_year(offsets, tense)
-
-
-def _add_months(year: int, month: int, shift: int) -> tuple[int, int]:
-    total = year * 12 + month - 1 + shift
-    return total // 12, total % 12 + 1
-
-
-def _iso_week(day: date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 # --- one resolver per rule -------------------------------------------------------
 
 
@@ -141,21 +100,21 @@ def resolve_day_month(m: re.Match[str], published: date | None, text: str) -> Re
     day, month = _number(m["day"]), _month_number(m["month"])
     year_text = m["year"] or m["year3"]
     if year_text:
-        found = _safe_date(_number(year_text), month, day)
+        found = safe_date(_number(year_text), month, day)
         return (found.isoformat(), DAY, False) if found else None
-    if _safe_date(2000, month, day) is None:
+    if safe_date(2000, month, day) is None:
         return None  # '31 июня' is a play title, not a date
     if published is None:
         return None, DAY, True
     if m["yshift"]:
-        found = _safe_date(published.year + _shift(m["yshift"]), month, day)
+        found = safe_date(published.year + _shift(m["yshift"]), month, day)
     else:
-        found = _guess_day(month, day, published, rules.clause_tense(text, m.start(), m.end()))
+        found = guess_day(month, day, published, rules.clause_tense(text, m.start(), m.end()))
     return (found.isoformat() if found else None), DAY, True
 
 
 def resolve_numeric(m: re.Match[str], published: date | None, text: str) -> Resolution | None:
-    found = _safe_date(int(m["year"]), int(m["mnum"]), int(m["day"]))
+    found = safe_date(int(m["year"]), int(m["mnum"]), int(m["day"]))
     return (found.isoformat(), DAY, False) if found else None
 
 
@@ -172,7 +131,7 @@ def resolve_month(m: re.Match[str], published: date | None, text: str) -> Resolu
     if m["yshift"]:
         year = published.year + _shift(m["yshift"])
     else:
-        year = _guess_month_year(month, published, rules.clause_tense(text, m.start(), m.end()))
+        year = guess_month_year(month, published, rules.clause_tense(text, m.start(), m.end()))
     return f"{year}-{month:02d}", MONTH, True
 
 
@@ -250,9 +209,9 @@ def resolve_shifted_unit(m: re.Match[str], published: date | None, text: str) ->
     if published is None:
         return None, gran, True
     if gran == WEEK:
-        return _iso_week(published + timedelta(weeks=shift)), WEEK, True
+        return iso_week(published + timedelta(weeks=shift)), WEEK, True
     if gran == MONTH:
-        year, month = _add_months(published.year, published.month, shift)
+        year, month = add_months(published.year, published.month, shift)
         return f"{year}-{month:02d}", MONTH, True
     return str(published.year + shift), YEAR, True
 
@@ -289,9 +248,9 @@ def resolve_ago(m: re.Match[str], published: date | None, text: str) -> Resoluti
     if gran == DAY:
         return (published - timedelta(days=count)).isoformat(), DAY, True
     if gran == WEEK:
-        return _iso_week(published - timedelta(weeks=count)), WEEK, True
+        return iso_week(published - timedelta(weeks=count)), WEEK, True
     if gran == MONTH:
-        year, month = _add_months(published.year, published.month, -count)
+        year, month = add_months(published.year, published.month, -count)
         return f"{year}-{month:02d}", MONTH, True
     return str(published.year - count), YEAR, True
 

@@ -17,34 +17,20 @@ from functools import lru_cache
 from typing import ClassVar
 
 from rusnews.lexicon import read_words
-from rusnews.model import ORG, PER, Article, Mention, Token
+from rusnews.model import ORG, PER, Article, Mention
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily, needs
+from rusnews.stages.mentions.person_bounds import (
+    attach_initials,
+    extend_east_asian_surname,
+    trim_leading_person_noun,
+    trim_title,
+)
+from rusnews.stages.mentions.pieces import piece
 from rusnews.text import QUOTES
 
 GAZETTEERS = MODELS_DIR / "gazetteers"
 Rule = Callable[[Article, Mention], list[Mention] | None]
-
-
-def piece(
-    article: Article,
-    mention: Mention,
-    start: int,
-    end: int,
-    source: str | None = None,
-    alias_of: Mention | None = None,
-) -> Mention:
-    """A part of `mention` (same label), its text taken from the article; `alias_of`: the
-    mention this part is a second name of (an acronym or alias in parentheses)."""
-    return Mention(
-        start,
-        end,
-        article.text[start:end],
-        mention.label,
-        mention.sentence_idx,
-        source=source or mention.source,
-        alias_of=alias_of if alias_of is not None else mention.alias_of,
-    )
 
 
 # `Министерстве иностранных дел (МИД)`: the acronym in parentheses is a second
@@ -208,25 +194,6 @@ def cut_at_line_break(article: Article, mention: Mention) -> list[Mention] | Non
 
 
 @lru_cache(maxsize=1)
-def titles() -> frozenset[str]:
-    """Lemmas of honorifics and ranks that precede a name but are not part of it."""
-    return frozenset(read_words(GAZETTEERS / "titles.txt"))
-
-
-def trim_title(article: Article, mention: Mention) -> list[Mention] | None:
-    """`Император Акихито`, `Папа Франциск`: a capitalized title is not the name."""
-    if mention.label != PER:
-        return None
-    tokens = article.tokens_in(mention.start, mention.end)
-    lo = 0
-    while lo < len(tokens) - 1 and (tokens[lo].lemma or tokens[lo].text.lower()) in titles():
-        lo += 1
-    if lo == 0:
-        return None
-    return [piece(article, mention, tokens[lo].start, mention.end)]
-
-
-@lru_cache(maxsize=1)
 def descriptors() -> frozenset[str]:
     """Legal forms and kinds of organization written before a name (`ОАО`, `концерн`)."""
     words = read_words(GAZETTEERS / "legal_forms.txt")
@@ -283,50 +250,6 @@ def drop_product_name(article: Article, mention: Mention) -> list[Mention] | Non
     return None
 
 
-@lru_cache(maxsize=1)
-def east_asian_surnames() -> frozenset[str]:
-    return frozenset(read_words(GAZETTEERS / "east_asian_surnames.txt"))
-
-
-def _token_before(article: Article, mention: Mention) -> Token | None:
-    if not 0 <= mention.sentence_idx < len(article.sentences):
-        return None
-    before = [t for t in article.sentences[mention.sentence_idx].tokens if t.end <= mention.start]
-    return before[-1] if before else None
-
-
-@needs(MORPH)
-def extend_east_asian_surname(article: Article, mention: Mention) -> list[Mention] | None:
-    """`Ван Цзюнь`, `Ли Пэн`: the family name comes first and is one syllable,
-    and the tagger leaves it out."""
-    if mention.label != PER:
-        return None
-    token = _token_before(article, mention)
-    if (
-        token is None
-        or token.text not in east_asian_surnames()
-        # A capitalized `Ван` the tagger reads as the Dutch particle is the surname still.
-        or (token.pos not in ("PROPN", "NOUN", "X") and not token.text[:1].isupper())
-        or article.text[token.end : mention.start] != " "
-    ):
-        return None
-    return [piece(article, mention, token.start, mention.end)]
-
-
-_GLUED_INITIALS = re.compile(r"(?:[А-ЯЁA-Z][а-яёa-z]?\.\s?)?[А-ЯЁA-Z][а-яёa-z]?\.$")
-
-
-def attach_initials(article: Article, mention: Mention) -> list[Mention] | None:
-    """`Дж.Коми`, `Б.Обама`: initials written without a space stay outside the tagger's name."""
-    if mention.label != PER:
-        return None
-    before = article.text[max(mention.start - 8, 0) : mention.start]
-    match = _GLUED_INITIALS.search(before)
-    if not match or (match.start() > 0 and before[match.start() - 1].isalnum()):
-        return None
-    return [piece(article, mention, mention.start - len(before) + match.start(), mention.end)]
-
-
 RULES: list[tuple[str, Rule]] = [
     ("cut_at_line_break", cut_at_line_break),
     ("trim_edges", trim_edges),
@@ -336,6 +259,7 @@ RULES: list[tuple[str, Rule]] = [
     ("split_at_unbalanced_parenthesis", split_at_unbalanced_parenthesis),
     ("split_list", split_list),
     ("trim_title", trim_title),
+    ("trim_leading_person_noun", trim_leading_person_noun),
     ("extend_east_asian_surname", extend_east_asian_surname),
     ("attach_initials", attach_initials),
     ("trim_descriptor", trim_descriptor),
