@@ -49,20 +49,52 @@ def bench_command(
     json_path: Path = typer.Option(
         None, "--json", help="Also write the results to this JSON file."
     ),
+    scale: list[int] = typer.Option(
+        None,
+        "--scale",
+        min=100,
+        help="Time what follows the workers (assembling the tables, the corpus step, "
+        "`rusnews report`, a resumed run) on N articles, replicated from a real run over "
+        "300 synthetic ones (repeatable; N a multiple of 100, the shard size).",
+    ),
+    work_dir: Path = typer.Option(
+        None,
+        "--work-dir",
+        help="Where --scale writes its inputs and runs (a temporary folder inside it; "
+        "200,000 articles take about 6 GB).",
+    ),
 ) -> None:
     import sys
 
     from rusnews.bench import bench, print_bench
 
+    console = Console() if sys.stdout.isatty() else Console(width=150)
+    if scale:
+        from rusnews.bench.scale import bench_scale, print_scale
+        from rusnews.engine.config import DEFAULT_SHARD_SIZE
+
+        uneven = [n for n in scale if n % DEFAULT_SHARD_SIZE]
+        if uneven:
+            fail(f"--scale {uneven[0]} is not a multiple of the shard size {DEFAULT_SHARD_SIZE}.")
+        if work_dir is not None and not work_dir.is_dir():
+            fail(f"--work-dir {work_dir} is not a folder.")
+        rows = bench_scale(list(scale), (workers or [None])[-1], work_dir=work_dir)
+        print_scale(rows, console)
+        if json_path is not None:
+            import json
+
+            json_path.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+        if corpus is None and synthetic is None:
+            return
     if corpus is None and synthetic is None:
-        fail("nothing to time.", "Give a CORPUS folder, --synthetic N, or both.")
+        fail("nothing to time.", "Give a CORPUS folder, --synthetic N or --scale N (or several).")
     if corpus is not None and not corpus.exists():
         fail(f"corpus {corpus} does not exist.", "Give a folder of .txt/.json/.jsonl articles.")
     result = bench(
         corpus, synthetic=synthetic, workers=workers or None, repeat=repeat, json_path=json_path
     )
     # Wide enough, when written to a file, for the tables not to wrap.
-    print_bench(result, Console() if sys.stdout.isatty() else Console(width=150))
+    print_bench(result, console)
 
 
 @app.command(

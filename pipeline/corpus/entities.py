@@ -280,7 +280,10 @@ def resolve_entities(
     for cid, group in enumerate(members):
         for i in group:
             ids[out.rows[i]] = cid
-    rows = [_corpus_row(cid, group, out, entities) for cid, group in enumerate(members)]
+    # Each KB column once as a list: a look-up per member through pandas cost 35 of the
+    # 55 s of the step over 6,000 articles.
+    kb = {c: _nullable(entities[c]) for c in KB_COLUMNS if c in entities}
+    rows = [_corpus_row(cid, group, out, kb) for cid, group in enumerate(members)]
     frame = pd.DataFrame(rows, columns=list(CORPUS_COLUMNS))
     frame["aliases"] = _aliases(mentions, entities, ids, len(members))
     return frame, ids, links
@@ -300,7 +303,7 @@ CORPUS_COLUMNS = (
 )
 
 
-def _corpus_row(cid: int, group: list[int], out: EntityRows, entities: pd.DataFrame) -> dict:
+def _corpus_row(cid: int, group: list[int], out: EntityRows, kb: dict[str, list]) -> dict:
     labels: Counter[str] = Counter()
     days = []
     for i in group:
@@ -319,10 +322,9 @@ def _corpus_row(cid: int, group: list[int], out: EntityRows, entities: pd.DataFr
         "last_published": _day(max(days)) if days else None,
     }
     for column in KB_COLUMNS:
+        values = kb.get(column)
         row[column] = (
-            _most_common([(_value(entities[column].iat[out.rows[i]]), i) for i in group])
-            if column in entities
-            else None
+            _most_common([(values[out.rows[i]], i) for i in group]) if values is not None else None
         )
     return row
 

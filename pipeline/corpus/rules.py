@@ -71,7 +71,9 @@ class Cluster:
     wikidata: frozenset[str] = NONE
     genders: frozenset[str] = NONE
     persons: frozenset[tuple[str, str]] = NONE  # full names (first, last)
-    days: tuple[int, ...] = ()  # sorted
+    # Sorted and distinct: the rules ask only whether some day lies in a window, and a name
+    # in every article of a large run would otherwise grow a tuple copied at every join.
+    days: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, record: Record) -> Cluster:
@@ -107,7 +109,7 @@ class Cluster:
         if other.persons:
             self.persons |= other.persons
         if other.days:
-            self.days = tuple(sorted(self.days + other.days))  # two sorted runs: a linear merge
+            self.days = tuple(sorted(set(self.days).union(other.days)))
 
 
 class Links:

@@ -27,9 +27,11 @@ def read_for_corpus(run_dir: Path, shard_ids: list[str]) -> dict[str, Any]:
     """The columns the corpus step reads, of every shard's parts in shard order, as frames."""
     frames = {}
     for name in COLUMNS:
-        parts = [read_part(part_path(run_dir, name, sid), name) for sid in shard_ids]
-        table = pa.concat_tables(parts) if parts else TABLES[name].empty_table()
-        frames[name] = table.select(wanted_columns(name, table.column_names)).to_pandas()
+        # Each part cut to the columns first: the rest of its columns are never read.
+        wanted = wanted_columns(name, TABLES[name].names)
+        parts = [read_part(part_path(run_dir, name, sid), name).select(wanted) for sid in shard_ids]
+        table = pa.concat_tables(parts) if parts else TABLES[name].empty_table().select(wanted)
+        frames[name] = table.to_pandas()
     return frames
 
 

@@ -111,10 +111,20 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return table.cast(schema)
 
 
-def to_frame(table: pa.Table, name: str) -> pd.DataFrame:
-    """Table `name` in pandas, with the dtypes `pd.read_parquet` gives its Parquet file."""
+def to_frame(table: pa.Table, name: str, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Table `name` in pandas, with the dtypes `pd.read_parquet` gives its Parquet file;
+    only `columns` of it, when given."""
     # The cast puts on the schema's pandas metadata, which a CSV read lacks.
-    return conform(table, TABLES[name]).to_pandas()
+    return conform(table, schema_of(name, columns)).to_pandas()
+
+
+def schema_of(name: str, columns: tuple[str, ...] | None = None) -> pa.Schema:
+    """The schema of table `name`, or of those of its columns given, in the table's order."""
+    schema = TABLES[name]
+    if columns is None:
+        return schema
+    fields = [field for field in schema if field.name in columns]
+    return pa.schema(fields, metadata=schema.metadata)
 
 
 def _read_with(read: Any, path: Location, **options: Any) -> pa.Table:
@@ -136,17 +146,30 @@ def read_table(run_dir: str | Location, name: str, fmt: str | None = None) -> pd
     return read_table_at(tables_root(location(run_dir)), name, fmt)
 
 
-def read_table_at(folder: Location, name: str, fmt: str | None = None) -> pd.DataFrame:
-    """`read_table` in this very folder, with no pointer followed: the tables' own folder."""
+def read_table_at(
+    folder: Location, name: str, fmt: str | None = None, columns: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    """`read_table` in this very folder, with no pointer followed: the tables' own folder.
+
+    `columns`: only these are read (a column the file lacks is empty, as in `conform`),
+    so a reader of a few columns does not hold a large run's texts.
+    """
     path = table_path(folder, name, fmt)
     if path is not None and path.suffix == ".parquet":
+        if columns is not None:
+            present = set(_read_with(pq.read_schema, path).names)
+            kept = [c for c in schema_of(name, columns).names if c in present]
+            return to_frame(_read_with(pq.read_table, path, columns=kept), name, columns)
         return to_frame(_read_with(pq.read_table, path), name)
     if path is not None:
         table = _read_with(pacsv.read_csv, path, convert_options=_csv_options(name))
-        return to_frame(table, name)
+        return to_frame(table, name, columns)
     parts = list_parts(folder, name)
     if parts and fmt is None:
-        return to_frame(pa.concat_tables([read_part(p, name) for p in parts]), name)
+        tables = [read_part(p, name) for p in parts]
+        if columns is not None:
+            tables = [t.select(schema_of(name, columns).names) for t in tables]
+        return to_frame(pa.concat_tables(tables), name, columns)
     raise FileNotFoundError(
         f"no {name}.parquet, {name}.csv or parts/{name}/ in {folder}: is it a rusnews run folder?"
     )

@@ -89,15 +89,59 @@ class RunSummary:
         return int((self.errors["severity"] == WARNING).sum())
 
 
+# The columns the report reads of each table (every column where not named): a large
+# run's article texts and mention rows would otherwise be held whole for a count.
+REPORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("article_id", "published", "status"),
+    "mentions": ("label",),
+    "entities": (
+        "article_id",
+        "entity_id",
+        "label",
+        "name",
+        "key",
+        "n_mentions",
+        "corpus_entity_id",
+        "latitude",
+        "longitude",
+        "country",
+    ),
+    "events": (
+        "article_id",
+        "event_id",
+        "event_type",
+        "date",
+        "date_granularity",
+        "date_from_published",
+        "deal_type",
+    ),
+    "event_arguments": ("article_id", "event_id", "role", "entity_id", "label", "name"),
+    "occupations": ("article_id",),
+    "ownerships": ("article_id",),
+    "corpus_entities": (
+        "corpus_entity_id",
+        "label",
+        "name",
+        "owner",
+        "n_articles",
+        "latitude",
+        "longitude",
+        "country",
+    ),
+}
+
+
 def load_table(folder: Location, name: str, required: bool = False) -> pd.DataFrame:
-    """A table of the folder that holds a run's tables (`read_pointer`); an absent optional
-    table reads as empty, with its columns."""
+    """The columns the report reads (`REPORT_COLUMNS`) of a table of the folder that holds a
+    run's tables (`read_pointer`); an absent optional table reads as empty, with its columns."""
+    columns = REPORT_COLUMNS.get(name)
     try:
-        return read_table_at(folder, name)
+        return read_table_at(folder, name, columns=columns)
     except FileNotFoundError:
         if required:
             raise
-        return pd.DataFrame({col: pd.Series(dtype=object) for col in TABLES[name].names})
+        names = columns or TABLES[name].names
+        return pd.DataFrame({col: pd.Series(dtype=object) for col in names})
 
 
 def _groups(rows: pd.DataFrame, corpus: pd.DataFrame | None) -> tuple[pd.Series, dict[str, str]]:
