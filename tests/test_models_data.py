@@ -7,7 +7,7 @@ from rusnews.resources import MODELS_DIR
 from rusnews.stages import entities
 from rusnews.stages.dates.grammar import read_future_cues
 from rusnews.stages.events.lexicon import TYPES_IN_CODE, read_event_lexicon
-from rusnews.stages.mentions import repair
+from rusnews.stages.mentions import person_bounds, repair
 from rusnews.stages.mentions.gazetteer import read_list, read_lists, read_not_names
 from rusnews.stages.mentions.org_view import read_org_lexicon
 from rusnews.stages.mentions.places import read_place_adjectives
@@ -27,8 +27,13 @@ def test_the_mention_lexicons_load() -> None:
     assert read_platform_lexicon().place_prepositions == {"в", "во", "на", "через"}
     assert read_place_adjectives()["британский"] == "Великобритания"
     assert "СМИ" in read_not_names()
-    for name in ("titles", "descriptors", "product_nouns", "east_asian_surnames"):
-        assert getattr(repair, name)(), name
+    for module, name in (
+        (person_bounds, "titles"),
+        (repair, "descriptors"),
+        (repair, "product_nouns"),
+        (person_bounds, "east_asian_surnames"),
+    ):
+        assert getattr(module, name)(), name
 
 
 def test_every_gazetteer_list_named_in_lists_tsv_loads() -> None:
