@@ -14,6 +14,7 @@ from itertools import combinations
 
 import pandas as pd
 from rusnews.model import LOC, ORG, PER
+from rusnews.report.naming import corpus_names, most_frequent_names
 from rusnews.stages.events.lexicon import AGENT, MEETING, NEGOTIATION, PARTICIPANT, VISIT
 
 NETWORK_TYPES = (MEETING, NEGOTIATION, VISIT)
@@ -99,28 +100,11 @@ def _parties(
 def _node_names(parties: pd.DataFrame, corpus: pd.DataFrame | None) -> dict[str, str]:
     """A corpus entity's name with its owner (`Министерство иностранных дел (Россия)`); a key's
     most frequent name, ties to the alphabetically first."""
-    names = (
-        parties.groupby(["node", "name"])
-        .size()
-        .reset_index(name="count")
-        .sort_values(["node", "count", "name"], ascending=[True, False, True])
-        .drop_duplicates("node")
-        .set_index("node")["name"]
-        .to_dict()
-    )
+    names = most_frequent_names(parties, "node")
     if corpus is not None and not corpus.empty:
-        owner = corpus["owner"] if "owner" in corpus else pd.Series(None, index=corpus.index)
-        shown = (
-            corpus["name"]
-            .astype(str)
-            .where(
-                owner.isna() | (owner.astype(str) == ""),
-                corpus["name"].astype(str) + " (" + owner.astype(str) + ")",
-            )
-        )
-        for cid, name in zip(corpus["corpus_entity_id"], shown):
-            if f"corpus:{cid}" in names:
-                names[f"corpus:{cid}"] = name
+        for node, name in corpus_names(corpus).items():
+            if node in names:
+                names[node] = name
     return names
 
 

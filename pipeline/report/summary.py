@@ -12,6 +12,7 @@ from rusnews.date_values import date_interval
 from rusnews.io.storage import Location, location, read_pointer
 from rusnews.io.tables import read_table_at
 from rusnews.model import DATE, DAY, LOC, MONTH, NAME_LABELS, ORG, PER, WARNING, WEEK, YEAR
+from rusnews.report.naming import corpus_names, most_frequent_names
 from rusnews.report.network import Network, meeting_network
 from rusnews.report.places import Places, mapped_places
 from rusnews.schema import TABLES
@@ -153,17 +154,7 @@ def _groups(rows: pd.DataFrame, corpus: pd.DataFrame | None) -> tuple[pd.Series,
         return keys, {}
     ids = pd.to_numeric(rows["corpus_entity_id"], errors="coerce")
     groups = keys.where(ids.isna(), "corpus:" + ids.astype("Int64").astype(str))
-    owner = corpus["owner"] if "owner" in corpus else pd.Series(None, index=corpus.index)
-    shown = (
-        corpus["name"]
-        .astype(str)
-        .where(
-            owner.isna() | (owner.astype(str) == ""),
-            corpus["name"].astype(str) + " (" + owner.astype(str) + ")",
-        )
-    )
-    names = dict(zip("corpus:" + corpus["corpus_entity_id"].astype(str), shown))
-    return groups, names
+    return groups, corpus_names(corpus)
 
 
 def top_entities(
@@ -174,21 +165,14 @@ def top_entities(
     rows = entities[entities["label"] == label]
     if rows.empty:
         return []
-    groups, corpus_names = _groups(rows, corpus)
+    groups, shown = _groups(rows, corpus)
     rows = rows.assign(group=groups.values)
     # A key's name: its most frequent canonical name, ties to the alphabetically first.
-    names = (
-        rows.groupby(["group", "name"])
-        .size()
-        .reset_index(name="count")
-        .sort_values(["group", "count", "name"], ascending=[True, False, True])
-        .drop_duplicates("group")
-        .set_index("group")["name"]
-    )
+    names = most_frequent_names(rows, "group")
     stats = rows.groupby("group").agg(
         articles=("article_id", "nunique"), mentions=("n_mentions", "sum")
     )
-    stats["name"] = [corpus_names.get(g, names[g]) for g in stats.index]
+    stats["name"] = [shown.get(g, names[g]) for g in stats.index]
     stats = stats.reset_index().sort_values(
         ["articles", "mentions", "name"], ascending=[False, False, True]
     )
