@@ -150,11 +150,11 @@ def build_event(
             frame.tokens,
             triggers or set(),
             rule_view(found, lexicon),
-            settled(found, learned.profile),
+            settled(found, learned.profile, frame.entry.event_type),
         )
         found = [
             x
-            for x in arbitrate(found, guesses, learned.profile)
+            for x in arbitrate(found, guesses, learned.profile, frame.entry.event_type)
             if not outside_its_time(tree, frame, x)
         ]
     found = distinct(found)

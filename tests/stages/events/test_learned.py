@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from rusnews.model import Mention
 from rusnews.pipeline import Pipeline, default_stages
-from rusnews.stages.events.learned import OTHER, LinearModel, read_models
-from rusnews.stages.events.lexicon import event_lexicon
+from rusnews.stages.events.learned import (
+    OTHER,
+    LinearModel,
+    arbitrate,
+    detector_frame,
+    read_models,
+    settled,
+)
+from rusnews.stages.events.lexicon import AGENT, PARTICIPANT, event_lexicon
+from rusnews.stages.events.roles import Found, collect_arguments
 from rusnews.stages.events.sentences import RecordSentences
 from rusnews.stages.events.stage import ExtractEvents
+from rusnews.stages.events.tree import Tree, sentence_mentions
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +66,59 @@ def test_under_the_names_profile_the_rules_roles_stand(pipe):
     }
 
 
+def test_under_the_names_profile_the_classifier_confirms_the_rules_agent(pipe):
+    # The subject rule calls the subject of `впасть (в кому)` an agent; the classifier, which
+    # reads that among its features, gives him the participant NEREL does.
+    text = "Дмитрий Быков впал в кому в уфимской больнице."
+
+    def roles(events):
+        return {(a.role, a.name) for e in events if e.trigger == "впал" for a in e.arguments}
+
+    article = pipe(text)
+    tree = Tree(article.sentences[0], 0, sentence_mentions(article)[0])
+    lex = event_lexicon()
+    frame = detector_frame(
+        tree, next(i for i, t in enumerate(tree.tokens) if t.text == "впал"), lex
+    )
+    assert {(x.role, x.mention.text) for x in collect_arguments(tree, frame, lex)} == {
+        (AGENT, "Дмитрий Быков")
+    }
+    assert roles(article.events) >= {(PARTICIPANT, "Дмитрий Быков")}
+    assert (AGENT, "Дмитрий Быков") not in roles(article.events)
+
+
+def _found(role, start, end, label="PER"):
+    return Found(role, Mention(start, end, "x" * (end - start), label), "subject")
+
+
+def test_the_rules_agent_takes_the_classifiers_role_or_is_left_out():
+    agent, other = _found(AGENT, 0, 5), _found(PARTICIPANT, 10, 15)
+    rules = [agent, other]
+    confirmed = arbitrate(rules, [(AGENT, agent.mention, 0.9)], "names")
+    assert [(x.role, x.rule) for x in confirmed] == [(AGENT, "subject"), (PARTICIPANT, "subject")]
+    replaced = arbitrate(rules, [(PARTICIPANT, agent.mention, 0.7)], "names")
+    assert [(x.role, x.mention.start) for x in replaced] == [(PARTICIPANT, 0), (PARTICIPANT, 10)]
+    assert [x.mention.start for x in arbitrate(rules, [], "names")] == [10]
+    # A trigger the lexicon types keeps its subject's agent unless the classifier gives none.
+    typed = arbitrate(rules, [(PARTICIPANT, agent.mention, 0.7)], "names", "VISIT")
+    assert [(x.role, x.rule) for x in typed] == [(AGENT, "subject"), (PARTICIPANT, "subject")]
+    assert [x.mention.start for x in arbitrate(rules, [], "names", "VISIT")] == [10]
+    # Statements are the rules' alone.
+    assert arbitrate(rules, [], "names", "STATEMENT") == rules
+    assert settled(rules, "names", "STATEMENT") == {(0, 5), (10, 15)}
+    # The rules' other roles are not asked about; their agents are.
+    assert settled(rules, "names") == {(10, 15)} and settled(rules, "nerel") == set()
+
+
+def test_a_second_agent_is_added_only_when_the_rules_agent_is_not_confirmed():
+    agent, unnamed = _found(AGENT, 0, 5), _found(AGENT, 20, 25)
+    guess = [(AGENT, unnamed.mention, 0.8)]
+    assert [x.mention.start for x in arbitrate([agent], guess + [(AGENT, agent.mention, 0.9)])] == [
+        0
+    ]
+    assert [(x.role, x.mention.start) for x in arbitrate([agent], guess)] == [(AGENT, 20)]
+
+
 def test_a_saved_model_scores_as_before(tmp_path):
     rng = np.random.default_rng(0)
     weights = np.zeros((1 << 8, 2), np.float32)
@@ -98,4 +161,3 @@ def test_each_profile_reads_roles_with_its_own_model():
     names, nerel = learned_events("names"), learned_events("nerel")
     assert names.detector is not None and nerel.roles is not None
     assert not np.array_equal(names.roles.model.weights, nerel.roles.model.weights)
-
