@@ -145,13 +145,9 @@ def naeval_span(mention: Mention, text: str, places: frozenset[tuple[int, int]])
         return _without_leading_descriptor(mention, text)
     if mention.label != ORG:
         return mention
-    core_start, core_end = mention.core_span
-    if core_end >= mention.end or not text[core_end : mention.end][:1].isspace():
-        return mention
-    owner_start = core_end + len(text[core_end : mention.end]) - len(
-        text[core_end : mention.end].lstrip()
-    )
-    if (owner_start, mention.end) not in places:
+    core_end = mention.core_span[1]
+    rest = text[core_end : mention.end]
+    if not rest[:1].isspace() or (mention.end - len(rest.lstrip()), mention.end) not in places:
         return mention
     return rebound(mention, mention.start, core_end, text)
 

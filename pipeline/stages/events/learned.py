@@ -247,17 +247,18 @@ def rule_view(found: list[Found], lexicon: bool) -> RuleView:
     )
 
 
+def _rules_decide(found: Found, event_type: str) -> bool:
+    """Under `names` the rules' role stands without the classifier, but for an agent of
+    anything other than a statement: the classifier confirms that (`arbitrate`)."""
+    return found.role != AGENT or event_type == STATEMENT
+
+
 def settled(rules: list[Found], profile: str, event_type: str = OTHER) -> set[tuple[int, int]]:
     """Spans of the names whose role the rules settle under `profile` (`arbitrate`): the
-    classifier need not be asked about them. The rules' agents are not settled but for a
-    statement: the classifier confirms them."""
+    classifier need not be asked about them."""
     if profile != "names":
         return set()
-    return {
-        (x.mention.start, x.mention.end)
-        for x in rules
-        if x.role != AGENT or event_type == STATEMENT
-    }
+    return {(x.mention.start, x.mention.end) for x in rules if _rules_decide(x, event_type)}
 
 
 def arbitrate(
@@ -281,8 +282,7 @@ def arbitrate(
     agent where the lexicon types the trigger (its `subject_role` is the analyst's reading:
     the visitor of `посетил` acts, where NEREL calls him a participant) and takes the
     classifier's role on an `OTHER` trigger, which the lexicon gives no reading. Statements
-    are left to the rules: NEREL, which the classifier learned from, annotates none.
-    nerel-dev: events F1 .479 -> .485, agent precision .345 -> .395."""
+    are left to the rules: NEREL, which the classifier learned from, annotates none."""
     mine = [Found(role, m, "learned") for role, m, _ in learned]
     if profile == "nerel":
         return mine + [x for x in rules if x.role == TOPIC]
@@ -290,7 +290,7 @@ def arbitrate(
     kept = []
     for x in rules:
         confirmed = said.get((x.mention.start, x.mention.end))
-        if x.role != AGENT or event_type == STATEMENT:
+        if _rules_decide(x, event_type):
             kept.append(x)
         elif confirmed is not None:
             kept.append(confirmed if event_type == OTHER and confirmed.role != AGENT else x)
