@@ -26,7 +26,7 @@ from typing import ClassVar
 
 import numpy as np
 from rusnews import resources
-from rusnews.linear import LinearModel
+from rusnews.linear import LinearModel, feature_index
 from rusnews.model import LOC, ORG, PER, Article, Mention, Token
 from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES
 from rusnews.text import QUOTES
@@ -121,6 +121,13 @@ def mention_vector(m: Mention, article: Article, embedding) -> np.ndarray:
     return total / n if n else total
 
 
+class WordVectors:
+    """`embedding.get`, remembering the last `size` words asked for."""
+
+    def __init__(self, embedding, size: int = 4096) -> None:
+        self.get = lru_cache(maxsize=size)(embedding.get)
+
+
 def repeats_of(mentions: Sequence[Mention]) -> Counter:
     return Counter(m.text.casefold() for m in mentions)
 
@@ -144,6 +151,11 @@ class ScoreMentions:
         # and every view keeps what the rules found.
         self.model = confidence_model() if model is None else model
         self.embedding = resources.embedding() if embedding is None else embedding
+        # Names and their neighbours recur across articles: their weight rows and navec
+        # vectors are looked up once, in bounded caches (a corpus has more distinct words
+        # than a worker's memory should hold; navec rebuilds each vector from its codes).
+        self._rows_of = lru_cache(maxsize=1 << 16)(self._weight_rows)
+        self.vectors = WordVectors(self.embedding)
 
     def score(self, article: Article) -> None:
         mentions = scored(article)
@@ -152,15 +164,27 @@ class ScoreMentions:
         fill_kinds(mentions)
         repeats = repeats_of(mentions)
         base = [mention_features(m, article, repeats[m.text.casefold()]) for m in mentions]
-        shared = self.model.raw_many(base)[:, 0] + float(self.model.bias[0])
+        # One gather for the shared weights and every convention's: column 0 is the
+        # feature as it is, column 1 + k the feature tied to convention k. Each column
+        # adds the same weights in the same order as a model of that column alone would.
+        rows = np.array([self._rows_of(f) for features in base for f in features])
+        starts = np.cumsum([0] + [len(features) for features in base[:-1]])
+        sums = np.add.reduceat(self.model.weights[rows, 0], starts, axis=0)
+        shared = sums[:, 0] + float(self.model.bias[0])
         if self.model.dense is not None:
-            vectors = np.stack([mention_vector(m, article, self.embedding) for m in mentions])
+            vectors = np.stack([mention_vector(m, article, self.vectors) for m in mentions])
             shared = shared + vectors @ self.model.dense[:, 0]
-        for convention in CONVENTIONS:
-            own = self.model.raw_many([[f"{convention}#{f}" for f in fs] for fs in base])[:, 0]
-            p = 1.0 / (1.0 + np.exp(-(shared + own)))
+        for k, convention in enumerate(CONVENTIONS, start=1):
+            p = 1.0 / (1.0 + np.exp(-(shared + sums[:, k])))
             for m, value in zip(mentions, p):
                 m.confidence[convention] = float(value)
+
+    def _weight_rows(self, feature: str) -> tuple[int, ...]:
+        bits = self.model.bits
+        return (
+            feature_index(feature, bits),
+            *(feature_index(f"{c}#{feature}", bits) for c in CONVENTIONS),
+        )
 
     def __call__(self, articles: list[Article]) -> list[Article]:
         for article in articles:

@@ -3,12 +3,21 @@ convention's view leaves out what its model doubts."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 import pytest
 from rusnews.model import DATE
 from rusnews.rows import mention_rows
-from rusnews.stages.mentions.confidence import confidence_model
+from rusnews.stages.mentions.confidence import (
+    ScoreMentions,
+    confidence_model,
+    for_convention,
+    mention_features,
+    mention_vector,
+    repeats_of,
+    scored,
+)
 from rusnews.views import CONVENTIONS, confidence_thresholds, view
 
 TEXT = "Президент России Владимир Путин 12 марта провёл в Кремле встречу с главой «Газпрома»."
@@ -49,3 +58,19 @@ def test_a_view_leaves_out_a_name_its_convention_doubts(article, convention) -> 
     assert doubted not in view(convention)([doubted], TEXT)
     # A mention nobody scored (a run made without the model) is kept.
     assert view(convention)([replace(putin, confidence={})], TEXT)
+
+
+def test_the_stage_scores_as_the_trained_model_reads_its_features(article, pipe) -> None:
+    # The stage gathers every convention's weights at once; training reads each
+    # convention's features as one list (`for_convention`): the two must agree.
+    model = confidence_model()
+    stage = next(s for s in pipe.stages if isinstance(s, ScoreMentions))
+    names = scored(article)
+    repeats = repeats_of(names)
+    for m in names:
+        base = mention_features(m, article, repeats[m.text.casefold()])
+        vector = mention_vector(m, article, stage.embedding)
+        for convention in CONVENTIONS:
+            z = model.raw(for_convention(base, convention))[0] + model.bias[0]
+            z += vector @ model.dense[:, 0]
+            assert m.confidence[convention] == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-6)
