@@ -1,6 +1,5 @@
 """Rules that fix where a person's name begins: a title or a noun for a person before it
-is left out (`Император Акихито`, `Сын А.Лукашенко`), so is an organization that heads it
-(`Аль-Джазиры Сами аль-Хадж`), a one-syllable family name and
+is left out (`Император Акихито`, `Сын А.Лукашенко`), a one-syllable family name and
 initials written close up are taken in (`Ван Цзюнь`, `Б.Обама`). Part of the repair
 family (rusnews.stages.mentions.repair)."""
 
@@ -11,10 +10,9 @@ from functools import lru_cache
 
 from rusnews import morphology
 from rusnews.lexicon import read_words
-from rusnews.model import ORG, PER, Article, Mention, Token
+from rusnews.model import PER, Article, Mention, Token
 from rusnews.resources import MODELS_DIR
 from rusnews.stages.base import MORPH, needs
-from rusnews.stages.mentions.gazetteer import load_gazetteer
 from rusnews.stages.mentions.pieces import piece
 
 GAZETTEERS = MODELS_DIR / "gazetteers"
@@ -111,33 +109,3 @@ def attach_initials(article: Article, mention: Mention) -> list[Mention] | None:
     if not match or (match.start() > 0 and before[match.start() - 1].isalnum()):
         return None
     return [piece(article, mention, mention.start - len(before) + match.start(), mention.end)]
-
-
-def split_leading_organization(article: Article, mention: Mention) -> list[Mention] | None:
-    """`оператор Аль-Джазиры Сами аль-Хадж`: a listed organization or outlet, in the case
-    its employee's job asks for, heads the tagger's person; the person is the capitalized
-    words after it (a first name and a surname at least), the organization a name of its own."""
-    if mention.label != PER:
-        return None
-    tokens = article.tokens_in(mention.start, mention.end)
-    if len(tokens) < 3:
-        return None
-    entry = load_gazetteer().match_at(tokens, 0, ORG)
-    if entry is None or not entry.add:  # `tagged` entries are surnames or common words too
-        return None
-    rest = tokens[len(entry.words) :]
-    # Every word of the person has a capital, if not first (`аль-Хадж`).
-    if len(rest) < 2 or not rest[0].text[:1].isupper():
-        return None
-    if not all(any(c.isupper() for c in t.text) for t in rest):
-        return None
-    body = tokens[len(entry.words) - 1]
-    organization = Mention(
-        mention.start,
-        body.end,
-        article.text[mention.start : body.end],
-        ORG,
-        mention.sentence_idx,
-        source=mention.source,
-    )
-    return [organization, piece(article, mention, rest[0].start, mention.end)]

@@ -23,7 +23,6 @@ from rusnews.stages.base import MENTIONS, MORPH, NAMES, SENTENCES, RuleFamily, n
 from rusnews.stages.mentions.person_bounds import (
     attach_initials,
     extend_east_asian_surname,
-    split_leading_organization,
     trim_leading_person_noun,
     trim_title,
 )
@@ -261,7 +260,6 @@ RULES: list[tuple[str, Rule]] = [
     ("split_list", split_list),
     ("trim_title", trim_title),
     ("trim_leading_person_noun", trim_leading_person_noun),
-    ("split_leading_organization", split_leading_organization),
     ("extend_east_asian_surname", extend_east_asian_surname),
     ("attach_initials", attach_initials),
     ("trim_descriptor", trim_descriptor),

@@ -231,37 +231,6 @@ def test_name_parts_the_tagger_left_out(text: str, span: str, expected: str) -> 
     assert [m.text for m in article.mentions] == [expected]
 
 
-@pytest.mark.parametrize(
-    ("text", "span", "expected"),
-    [
-        # A listed outlet heading a person's name is a name of its own.
-        (
-            "и оператор Аль-Джазиры Сами аль-Хадж (Sami al-Haj), которые находятся в тюрьме",
-            "Аль-Джазиры Сами аль-Хадж",
-            [("Аль-Джазиры", "ORG"), ("Сами аль-Хадж", "PER")],
-        ),
-        # A surname alone after it is left as the tagger had it: too little to tell.
-        ("корреспондент ТАСС Петров сообщил", "ТАСС Петров", [("ТАСС Петров", "PER")]),
-        # An organization nobody listed is left too.
-        (
-            "сотрудник Ромашки Иван Петров сообщил",
-            "Ромашки Иван Петров",
-            [("Ромашки Иван Петров", "PER")],
-        ),
-    ],
-)
-def test_an_organization_heading_a_person_is_split_off(
-    text: str, span: str, expected: list[tuple[str, str]]
-) -> None:
-    from rusnews.stages.segment import Segment
-    from rusnews.stages.slovnet.morph import Morph
-
-    (article,) = Morph()(Segment()([Article("a", text)]))
-    article.mentions = [_mention(span, text, "PER")]
-    Repair()([article])
-    assert [(m.text, m.label) for m in article.mentions] == expected
-
-
 def test_a_cjk_original_spelling_is_split_off() -> None:
     whole = "писательница Ма Лин (马凌) и её коллеги"
     article = Article("a", whole, mentions=[_mention("Ма Лин (马凌)", whole, "PER")])
