@@ -68,7 +68,13 @@ class LinearModel:
             for features in examples
             for f in features
         ]
-        starts = np.cumsum([0] + [len(features) for features in examples[:-1]])
+        return self.sum_rows(rows, [len(features) for features in examples])
+
+    def sum_rows(self, rows, lengths: list[int]) -> np.ndarray:
+        """The weight rows of each example added up in their order: `rows` lists every
+        example's rows in turn, `lengths` how many each has. A row index may itself be a
+        tuple of rows (one per column group); each is summed apart, in the same order."""
+        starts = np.cumsum([0] + lengths[:-1])
         return np.add.reduceat(self.weights[rows], starts, axis=0)
 
     def save(self, path: Path) -> None:

@@ -103,9 +103,14 @@ def mention_features(m: Mention, article: Article, repeats: int) -> list[str]:
     ]
 
 
+def tied(feature: str, convention: str) -> str:
+    """A feature as one convention reads it, with a weight of its own."""
+    return f"{convention}#{feature}"
+
+
 def for_convention(features: list[str], convention: str) -> list[str]:
     """The features as they are and tied to one convention: shared weights and its own."""
-    return [*features, *(f"{convention}#{f}" for f in features)]
+    return [*features, *(tied(f, convention) for f in features)]
 
 
 def mention_vector(m: Mention, article: Article, embedding) -> np.ndarray:
@@ -168,8 +173,7 @@ class ScoreMentions:
         # feature as it is, column 1 + k the feature tied to convention k. Each column
         # adds the same weights in the same order as a model of that column alone would.
         rows = np.array([self._rows_of(f) for features in base for f in features])
-        starts = np.cumsum([0] + [len(features) for features in base[:-1]])
-        sums = np.add.reduceat(self.model.weights[rows, 0], starts, axis=0)
+        sums = self.model.sum_rows(rows, [len(features) for features in base])[:, :, 0]
         shared = sums[:, 0] + float(self.model.bias[0])
         if self.model.dense is not None:
             vectors = np.stack([mention_vector(m, article, self.vectors) for m in mentions])
@@ -183,7 +187,7 @@ class ScoreMentions:
         bits = self.model.bits
         return (
             feature_index(feature, bits),
-            *(feature_index(f"{c}#{feature}", bits) for c in CONVENTIONS),
+            *(feature_index(tied(feature, c), bits) for c in CONVENTIONS),
         )
 
     def __call__(self, articles: list[Article]) -> list[Article]:
